@@ -1,0 +1,88 @@
+"""Command line: a thin layer over the library that turns typed errors into exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from builder.build import build as build_dataset
+from builder.doc import BuildError
+from builder.extract import DEFAULT_LATEST_DATE
+from builder.pipeline import Options
+from builder.read import DEFAULT_MAX_BYTES
+
+EXIT_OK = 0
+EXIT_FATAL = 1
+EXIT_USAGE = 2  # click's own code for bad arguments
+EXIT_REJECTED = 3  # --strict and at least one input was rejected
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Build and check the mali-news dataset."""
+
+
+@cli.command()
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of raw article files.",
+)
+@click.option(
+    "--out",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Folder of published versions; README.md sits beside it.",
+)
+@click.option(
+    "--version",
+    "version",
+    default=None,
+    help="Version to publish, X.Y.Z. Default: the newest, or the next if it changed.",
+)
+@click.option("--strict", is_flag=True, help="Exit non-zero when any input is rejected.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Inputs larger than this are rejected as too_large.",
+)
+@click.option(
+    "--latest-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=DEFAULT_LATEST_DATE.isoformat(),
+    show_default=True,
+    help="Dates after this are not taken as publication dates.",
+)
+def build(seeds_dir, data_dir, version, strict, max_bytes, latest_date) -> None:
+    """Clean the seeds, extract metadata and publish data/vX.Y.Z."""
+    options = Options(max_bytes=max_bytes, latest_date=latest_date.date())
+    try:
+        result = build_dataset(seeds_dir, data_dir, version, options)
+    except BuildError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_FATAL)
+    for line in result.counts.summary_lines():
+        click.echo(line)
+    published = result.published
+    state = "published" if published.changed else "unchanged (identical build already published)"
+    click.echo(f"v{published.version}: {state} at {published.folder}")
+    if strict and result.rejections:
+        for rejection in result.rejections:
+            click.echo(
+                f"rejected: {rejection.source_file}: {rejection.reason.value}: {rejection.message}",
+                err=True,
+            )
+        sys.exit(EXIT_REJECTED)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,102 @@
+"""What flows between stages: a document being built, or the rejection that ends it."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from typing import Any
+
+
+class RejectReason(enum.StrEnum):
+    """Why an input file did not become a record. Fixed and documented in the card."""
+
+    empty = "empty"
+    not_text = "not_text"
+    too_large = "too_large"
+    no_article = "no_article"
+    no_headline = "no_headline"
+    invalid_record = "invalid_record"
+
+
+REJECT_REASONS: dict[RejectReason, str] = {
+    RejectReason.empty: "zero bytes, or whitespace only",
+    RejectReason.not_text: "binary content: NUL bytes, control characters, undecodable bytes",
+    RejectReason.too_large: "over the configured size limit (--max-bytes)",
+    RejectReason.no_article: "cleaning left no article text",
+    RejectReason.no_headline: "no line of the page reads as a headline",
+    RejectReason.invalid_record: "the assembled record failed the record model's validation",
+}
+
+
+class LineReason(enum.StrEnum):
+    """Why a non-blank raw line was left out of the body. Fixed and documented in the card."""
+
+    headline = "headline"
+    breadcrumb = "breadcrumb"
+    byline = "byline"
+    date_line = "date_line"
+    boilerplate = "boilerplate"
+    photo_credit = "photo_credit"
+    duplicate = "duplicate"
+    short_run = "short_run"
+    outside_article = "outside_article"
+    template = "template"
+
+
+LINE_REASONS: dict[LineReason, str] = {
+    LineReason.headline: "the headline, or a copy of it (also '<headline> - <site>' titles)",
+    LineReason.breadcrumb: "a navigation trail ending in the headline ('Home News <headline>')",
+    LineReason.byline: "'By <name>' and the affiliation lines right under it",
+    LineReason.date_line: "a short line that states the date ('Published on 15/01/2013')",
+    LineReason.boilerplate: "share/subscribe/sign-in/cookie/advert/copyright/navigation phrases",
+    LineReason.photo_credit: "image credits and captions (a caption shown twice in a row)",
+    LineReason.duplicate: "repeats, or opens, a line already in the body (teasers, pull quotes)",
+    LineReason.short_run: "inside the article, a run of short fragments (related links, tags)",
+    LineReason.outside_article: "before or after the article's main run of prose",
+    LineReason.template: "recurs in many documents of the same build (site template)",
+}
+
+
+@dataclasses.dataclass(slots=True)
+class Line:
+    no: int  # 1-based line number in the raw file
+    text: str  # stripped text
+    reason: LineReason | None = None  # None while the line is kept
+
+    @property
+    def kept(self) -> bool:
+        return self.reason is None
+
+
+@dataclasses.dataclass(slots=True)
+class Doc:
+    source_file: str
+    raw: bytes
+    sha256: str
+    id: str
+    text: str = ""
+    lines: list[Line] = dataclasses.field(default_factory=list)
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def reject(self, reason: RejectReason, message: str) -> Rejection:
+        return Rejection(self.source_file, reason, message, self.sha256)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Rejection:
+    source_file: str
+    reason: RejectReason
+    message: str
+    sha256: str | None = None  # of the raw bytes, when they were read
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "source_file": self.source_file,
+            "reason": self.reason.value,
+            "message": self.message,
+            "source_sha256": self.sha256,
+        }
+
+
+class BuildError(Exception):
+    """Fatal: the build as a whole cannot go on (bad options, bad folder, version clash)."""

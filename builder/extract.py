@@ -1,0 +1,356 @@
+"""Extract stage: metadata from the text's own evidence, each value with its source.
+
+Each field has small ``find_<field>`` functions tried in order (trafilatura's shape); the first
+that finds evidence wins and names itself in ``<field>_source``. No evidence gives null: a wrong
+date or an invented outlet is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import itertools
+import re
+from collections.abc import Callable, Sequence
+
+from builder.clean import BYLINE, word_count
+from builder.doc import Doc, Line, LineReason
+
+EARLIEST_DATE = dt.date(1990, 1, 1)
+DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
+HEADLINE_MAX_WORDS = 30
+# How far above the article's first paragraph the headline and its stamps may stand.
+HEAD_WINDOW = 25
+
+_SEPARATORS = re.compile(r"\s+[-|–—:·»]{1,2}\s+")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
+# Word-month shapes: "Oct. 24, 2012", "24 October 2012", "22 Dec, 2016", "3. März 2015".
+_WORD_DATE = re.compile(
+    r"\b(?:\d{1,2}(?:\.|er|th|st|nd|rd)?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:th|st|nd|rd)?,?\s+\d{4})\b"
+)
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PUBLISHED = re.compile(
+    r"(?i)\b(?:published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|date)\b"
+)
+_UPDATED = re.compile(r"(?i)\b(?:updated|modified|last\s+edited|mis\s+à\s+jour|aktualisiert)\b")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][\w'’.]*(?:[ -][A-ZÀ-Þ][\w'’.]*){0,3})"
+    r"(?:\s*,\s*(?P<date>[^–—]{4,40}?))?"
+    r"(?:\s*\((?P<agency>[A-Z][\w. ]{1,15})\))?"
+    r"\s+[-–—]{1,2}\s+\S"
+)
+_AGENCIES = {
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "reuters": "Reuters",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "xinhua": "Xinhua",
+}
+_FOOTER_OUTLET = (
+    re.compile(r"(?i)\bvisit\s+(?P<name>.{2,40}?)[’']s?\s+(?:facebook|twitter)\b"),
+    re.compile(r"(?i)\bfollow\s+(?P<name>.{2,40}?)\s+on\s+(?:facebook|twitter|instagram)\b"),
+)
+_COPYRIGHT = re.compile(
+    r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*"
+    r"(?P<name>[^.|,;©]{2,60}?)\s*(?:,?\s*(?:inc|llc|ltd|plc|gmbh|s\.a)\.?)?\s*"
+    r"(?:[.|,;]|all rights reserved|$)"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Press|Service|News|Agency|Times|Post|Herald|Tribune|Journal|Gazette|Daily|"
+    r"Radio|Television|TV|Network|Media|Broadcasting|Wire)\b"
+)
+
+
+def _title_like(line: Line) -> bool:
+    words = word_count(line.text)
+    return 2 <= words <= HEADLINE_MAX_WORDS and not line.text.endswith((".", ",", ";"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(candidate: str, order: str) -> dt.date | None:
+    import dateparser
+
+    parsed = dateparser.parse(
+        candidate,
+        settings={
+            "DATE_ORDER": order,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def _numeric_order(a: int, b: int, page_order: str | None) -> str | None:
+    """Day-first or month-first, from evidence only: a field above 12, else the page's habit."""
+    if a > 12 and b <= 12:
+        return "DMY"
+    if b > 12 and a <= 12:
+        return "MDY"
+    if a == b:
+        return "DMY"
+    return page_order
+
+
+def page_date_order(lines: Sequence[Line]) -> str | None:
+    """The order the page's unambiguous numeric dates use, when they agree."""
+    orders = set()
+    for line in lines:
+        for match in _NUMERIC_DATE.finditer(line.text):
+            order = _numeric_order(int(match.group(1)), int(match.group(2)), None)
+            if order and match.group(1) != match.group(2):
+                orders.add(order)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date]:
+    """Every full date (day, month, year) the text states, in order of appearance."""
+    found: list[tuple[int, dt.date]] = []
+    for match in _ISO_DATE.finditer(text):
+        year, month, day = (int(g) for g in match.groups())
+        with contextlib.suppress(ValueError):
+            found.append((match.start(), dt.date(year, month, day)))
+    for match in _CJK_DATE.finditer(text):
+        year, month, day = (int(g) for g in match.groups())
+        with contextlib.suppress(ValueError):
+            found.append((match.start(), dt.date(year, month, day)))
+    for match in _NUMERIC_DATE.finditer(text):
+        if len(match.group(3)) != 4:
+            continue
+        order = _numeric_order(int(match.group(1)), int(match.group(2)), page_order)
+        if order and (date := _parse(match.group(0), order)):
+            found.append((match.start(), date))
+    for match in _WORD_DATE.finditer(text):
+        if date := _parse(match.group(0), "DMY"):
+            found.append((match.start(), date))
+    return [d for _, d in sorted(found) if EARLIEST_DATE <= d <= latest]
+
+
+# --- headline ---------------------------------------------------------------------------
+
+
+def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
+    """The title-like line nearest above the article, preferring one the page repeats."""
+    lines = doc.lines
+    first = _norm(lines[0].text)
+    best: tuple[float, int] | None = None
+    for i in range(body_start - 1, max(-1, body_start - 1 - HEAD_WINDOW), -1):
+        line = lines[i]
+        if line.reason is LineReason.byline:
+            best = None  # lines between a byline and the article are its affiliation
+            continue
+        if line.reason in (LineReason.date_line, LineReason.photo_credit):
+            continue
+        if not _title_like(line):
+            continue
+        if line.reason is LineReason.boilerplate:
+            continue
+        key = _norm(line.text)
+        distance = body_start - i
+        score = -distance
+        if i > 0 and (first.startswith(key) or first.endswith(key)):
+            score += 20  # the page's <title> repeats the displayed headline
+        if word_count(line.text) < 4:
+            score -= 8  # section labels and site names are short
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is not None:
+        return best[1], "text:title_line"
+    if _title_like(lines[0]):
+        return 0, "text:first_line"
+    return None
+
+
+def _mark_headline_copies(doc: Doc, headline: str) -> str | None:
+    """Remove every copy of the headline; return an outlet named by a '<headline> - X' title."""
+    key = _norm(headline)
+    suffix_outlet = None
+    for line in doc.lines:
+        text = _norm(line.text)
+        if text == key:
+            line.reason = LineReason.headline
+        elif text.endswith(key) and word_count(line.text) - word_count(headline) <= 6:
+            line.reason = LineReason.breadcrumb
+        elif text.startswith(key):
+            rest = line.text[len(headline) :]
+            sep = _SEPARATORS.match(rest)
+            if sep and 1 <= word_count(rest[sep.end() :]) <= 5:
+                line.reason = LineReason.headline
+                suffix_outlet = suffix_outlet or rest[sep.end() :].strip()
+    return suffix_outlet
+
+
+# --- date -------------------------------------------------------------------------------
+
+
+def find_date_dateline(doc: Doc, ctx: _Context) -> dt.date | None:
+    match = ctx.dateline_match
+    if match and match.group("date"):
+        dates = dates_in(match.group("date"), ctx.order, ctx.latest)
+        return dates[0] if dates else None
+    return None
+
+
+def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
+    """A short line near the headline that states a date ("Published on 15/01/2013")."""
+    best: tuple[tuple[int, int], dt.date] | None = None
+    for i in ctx.head_window:
+        line = doc.lines[i]
+        if word_count(line.text) > 14:
+            continue
+        dates = dates_in(line.text, ctx.order, ctx.latest)
+        if not dates:
+            continue
+        rank = (
+            1 if _PUBLISHED.search(line.text) else (-1 if _UPDATED.search(line.text) else 0),
+            -abs(i - ctx.anchor),
+        )
+        if best is None or rank > best[0]:
+            best = (rank, dates[0])
+        if line.reason in (None, LineReason.outside_article) and len(line.text) < 60:
+            line.reason = LineReason.date_line
+    return best[1] if best else None
+
+
+# --- outlet -----------------------------------------------------------------------------
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
+    name = re.sub(r"(?i)\s*,?\s*(?:inc|llc|ltd|plc|gmbh)\.?$", "", name).strip()
+    if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():
+        return None
+    if re.search(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b", name):
+        return None
+    return name
+
+
+def find_outlet_title_suffix(doc: Doc, ctx: _Context) -> str | None:
+    return _clean_name(ctx.title_suffix) if ctx.title_suffix else None
+
+
+def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
+    """The organisation line under a byline ("By Jim Garamone / American Forces Press Service")."""
+    for line, following in itertools.pairwise(doc.lines):
+        if (
+            line.reason is LineReason.byline
+            and following.no == line.no + 1
+            and _ORG_WORDS.search(following.text)
+            and word_count(following.text) <= 6
+            and not following.text.endswith(".")
+        ):
+            following.reason = LineReason.byline
+            return _clean_name(following.text)
+    return None
+
+
+def find_outlet_footer(doc: Doc, ctx: _Context) -> str | None:
+    for line in reversed(doc.lines):
+        for pattern in _FOOTER_OUTLET:
+            if match := pattern.search(line.text):
+                return _clean_name(match.group("name"))
+    return None
+
+
+def find_outlet_copyright(doc: Doc, ctx: _Context) -> str | None:
+    for line in reversed(doc.lines):
+        if word_count(line.text) > 20:
+            continue
+        if match := _COPYRIGHT.search(line.text):
+            name = _clean_name(match.group("name"))
+            if name and not name[0].isdigit():
+                return name
+    return None
+
+
+# --- author, dateline, agency -----------------------------------------------------------
+
+
+def find_author(doc: Doc) -> str | None:
+    for line in doc.lines:
+        if line.reason is LineReason.byline and BYLINE.match(line.text):
+            words = line.text.split()[1:]
+            if words and words[0] == ":":
+                words = words[1:]
+            name = []
+            for word in words:
+                if any(ch.isdigit() for ch in word):
+                    break
+                name.append(word)
+            author = " ".join(name).strip(" ,|")
+            return author or None
+    return None
+
+
+class _Context:
+    def __init__(self, doc: Doc, anchor: int, body_start: int, latest: dt.date):
+        self.anchor = anchor
+        self.latest = latest
+        self.order = page_date_order(doc.lines)
+        low = max(0, anchor - 10)
+        high = min(len(doc.lines), body_start + 4)
+        self.head_window = range(low, high)
+        self.title_suffix: str | None = None
+        first_body = next((line for line in doc.lines if line.reason is None), None)
+        self.dateline_match = _DATELINE.match(first_body.text) if first_body else None
+
+
+Finder = Callable[[Doc, _Context], object]
+DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
+    ("text:dateline", find_date_dateline),
+    ("text:stamp", find_date_stamp),
+)
+OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (
+    ("text:agency_line", find_outlet_agency_line),
+    ("text:title_suffix", find_outlet_title_suffix),
+    ("text:footer", find_outlet_footer),
+    ("text:copyright", find_outlet_copyright),
+)
+
+
+def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context):
+    for source, finder in finders:
+        value = finder(doc, ctx)
+        if value:
+            return value, source
+    return None, None
+
+
+def extract(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> Doc:
+    """Fill doc.meta with headline, date, outlet, author, dateline, agency and their sources."""
+    lines = doc.lines
+    body_start = next((i for i, line in enumerate(lines) if line.reason is None), len(lines))
+    found = find_headline(doc, body_start)
+    meta = doc.meta
+    meta["headline"] = meta["headline_source"] = None
+    anchor, title_suffix = body_start, None
+    if found:
+        anchor, source = found
+        meta["headline"], meta["headline_source"] = lines[anchor].text, source
+        title_suffix = _mark_headline_copies(doc, lines[anchor].text)
+    ctx = _Context(doc, anchor, body_start, latest)
+    ctx.title_suffix = title_suffix
+    meta["date"], meta["date_source"] = _first(DATE_FINDERS, doc, ctx)
+    meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx)
+    meta["author"] = find_author(doc)
+    meta["author_source"] = "text:byline" if meta["author"] else None
+    match = ctx.dateline_match
+    meta["dateline"] = match.group("place") if match else None
+    meta["dateline_source"] = "text:dateline" if match else None
+    agency = match.group("agency") if match and match.group("agency") else None
+    meta["agency"] = _AGENCIES.get(agency.casefold()) if agency else None
+    return doc

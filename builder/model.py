@@ -1,0 +1,156 @@
+"""The record model: the one place a field is declared.
+
+The Arrow schema, the datasets Features, the dataset card's field table and README's
+``dataset_info`` are all derived from ``Article`` here; nothing infers a schema from data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+
+import pyarrow as pa
+from pydantic import BaseModel, ConfigDict, Field
+
+# Bumped whenever a field is added, removed or changes type; stored in every Parquet file.
+SCHEMA_VERSION = "1"
+
+
+class Split(enum.StrEnum):
+    train = "train"
+    validation = "validation"
+    test = "test"
+
+
+SPLIT_NAMES: tuple[str, ...] = tuple(s.value for s in Split)
+
+
+class RemovedLine(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    line_no: int = Field(description="1-based line number in the raw input file.")
+    reason: str = Field(description="Reason code for the removal (see the card's reason table).")
+
+
+class Article(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(
+        min_length=1,
+        description="Stable record id: the hex part of the seed file name, else a path hash.",
+    )
+    headline: str = Field(min_length=1, description="The article's displayed headline.")
+    date: dt.date | None = Field(
+        description="Publication date (day precision); null when the text gives no evidence."
+    )
+    outlet: str | None = Field(
+        description="Publishing outlet or agency named by the text; null when none is named."
+    )
+    body: str = Field(
+        min_length=1,
+        description="Article text only; paragraphs in reading order separated by one blank line.",
+    )
+    author: str | None = Field(description="Author from the byline; null when there is none.")
+    dateline: str | None = Field(
+        description="Place of the dateline that opens the article (e.g. WASHINGTON); null if none."
+    )
+    language: str | None = Field(
+        description="ISO 639-1 code of the body's language; null when it cannot be told."
+    )
+    source_file: str = Field(description="Path of the input file relative to the seeds folder.")
+    source_sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's raw bytes."
+    )
+    split: Split = Field(description="Dataset split: train, validation or test.")
+    word_count: int = Field(ge=1, description="Number of words in the body.")
+    headline_source: str | None = Field(
+        description="How the headline was found (e.g. text:title_line); null if no headline."
+    )
+    date_source: str | None = Field(
+        description="How the date was found (e.g. text:dateline, text:stamp); null if no date."
+    )
+    outlet_source: str | None = Field(
+        description="How the outlet was found (e.g. text:footer, text:agency_line); null if none."
+    )
+    author_source: str | None = Field(
+        description="How the author was found (e.g. text:byline); null if no author."
+    )
+    dateline_source: str | None = Field(
+        description="How the dateline place was found (text:dateline); null if none."
+    )
+    removed_lines: list[RemovedLine] = Field(
+        description="Every non-blank raw line left out of the body, with its reason code."
+    )
+
+
+_SCALARS: dict[type, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int32(),
+    bool: pa.bool_(),
+    float: pa.float64(),
+    dt.date: pa.date32(),
+    Split: pa.string(),
+}
+
+
+def _arrow_type(annotation: typing.Any) -> tuple[pa.DataType, bool]:
+    """Map one annotation to (Arrow type, nullable)."""
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) != 1:
+            raise TypeError(f"unsupported union {annotation!r}")
+        return _arrow_type(inner[0])[0], True
+    if origin is list:
+        (item,) = args
+        return pa.list_(_arrow_type(item)[0]), False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return pa.struct(_fields(annotation)), False
+    if annotation in _SCALARS:
+        return _SCALARS[annotation], False
+    raise TypeError(f"no Arrow type for {annotation!r}")
+
+
+def _fields(model: type[BaseModel]) -> list[pa.Field]:
+    fields = []
+    for name, info in model.model_fields.items():
+        arrow_type, nullable = _arrow_type(info.annotation)
+        fields.append(pa.field(name, arrow_type, nullable=nullable))
+    return fields
+
+
+def arrow_schema() -> pa.Schema:
+    return pa.schema(_fields(Article))
+
+
+def features():
+    """The datasets Features, derived from the Arrow schema (itself derived from Article)."""
+    from datasets import Features
+
+    return Features.from_arrow_schema(arrow_schema())
+
+
+def _type_label(annotation: typing.Any) -> str:
+    arrow_type, nullable = _arrow_type(annotation)
+    label = str(arrow_type).replace("<item: ", "<").replace("element: ", "")
+    return f"{label}{', nullable' if nullable else ''}"
+
+
+def field_table() -> str:
+    """Markdown table of every field, for the dataset card."""
+    rows = ["| field | type | description |", "|---|---|---|"]
+    for name, info in Article.model_fields.items():
+        rows.append(f"| `{name}` | {_type_label(info.annotation)} | {info.description} |")
+    for name, info in RemovedLine.model_fields.items():
+        rows.append(
+            f"| `removed_lines[].{name}` | {_type_label(info.annotation)} | {info.description} |"
+        )
+    return "\n".join(rows)
+
+
+def to_row(article: Article) -> dict[str, typing.Any]:
+    """A dict in Arrow's column order; enum values become their strings."""
+    return article.model_dump(mode="python") | {"split": article.split.value}

@@ -1,0 +1,51 @@
+"""Validate stage: assemble the record and check it against the model."""
+
+from __future__ import annotations
+
+import pydantic
+
+from builder.clean import word_count
+from builder.doc import Doc, Rejection, RejectReason
+from builder.model import Article, RemovedLine
+from builder.split import assign_split
+
+
+def body_text(doc: Doc) -> str:
+    return "\n\n".join(line.text for line in doc.lines if line.kept)
+
+
+def validate(doc: Doc) -> Article | Rejection:
+    body = body_text(doc)
+    if not body:
+        return doc.reject(RejectReason.no_article, "cleaning left no article text")
+    meta = doc.meta
+    if not meta.get("headline"):
+        return doc.reject(RejectReason.no_headline, "no line above the article reads as a headline")
+    try:
+        return Article(
+            id=doc.id,
+            headline=meta["headline"],
+            date=meta.get("date"),
+            outlet=meta.get("outlet"),
+            body=body,
+            author=meta.get("author"),
+            dateline=meta.get("dateline"),
+            language=meta.get("language"),
+            source_file=doc.source_file,
+            source_sha256=doc.sha256,
+            split=assign_split(doc.id),
+            word_count=word_count(body),
+            headline_source=meta.get("headline_source"),
+            date_source=meta.get("date_source"),
+            outlet_source=meta.get("outlet_source"),
+            author_source=meta.get("author_source"),
+            dateline_source=meta.get("dateline_source"),
+            removed_lines=[
+                RemovedLine(line_no=line.no, reason=line.reason.value)
+                for line in doc.lines
+                if not line.kept
+            ],
+        )
+    except pydantic.ValidationError as err:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
+        return doc.reject(RejectReason.invalid_record, problems)

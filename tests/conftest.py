@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture
+def make_repo(tmp_path):
+    """A throwaway repository: seeds copied in, an empty data/ beside them."""
+
+    def make(extra_files: dict[str, bytes] | None = None, name: str = "repo") -> Path:
+        root = tmp_path / name
+        shutil.copytree(SEEDS, root / "seeds")
+        for relative, content in (extra_files or {}).items():
+            (root / "seeds" / relative).write_bytes(content)
+        (root / "README.md").write_text("# test repo\n", encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def built_repo(tmp_path_factory):
+    """The seeds built once into a temporary repository, shared by read-only tests."""
+    from builder.build import build
+
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(SEEDS, root / "seeds")
+    (root / "README.md").write_text("# test repo\n", encoding="utf-8")
+    build(root / "seeds", root / "data", "1.0.0")
+    return root

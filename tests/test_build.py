@@ -1,0 +1,54 @@
+import hashlib
+
+import pytest
+
+from builder.build import build
+from builder.doc import BuildError
+
+
+def _hashes(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_two_builds_are_byte_identical(make_repo):
+    first, second = make_repo(name="a"), make_repo(name="b")
+    build(first / "seeds", first / "data", "1.0.0")
+    build(second / "seeds", second / "data", "1.0.0")
+    assert _hashes(first / "data/v1.0.0") == _hashes(second / "data/v1.0.0")
+    assert len(_hashes(first / "data/v1.0.0")) >= 3
+
+
+def test_rebuilding_the_same_content_changes_nothing(make_repo):
+    root = make_repo()
+    build(root / "seeds", root / "data", "1.0.0")
+    before = _hashes(root / "data/v1.0.0")
+    result = build(root / "seeds", root / "data", "1.0.0")
+    assert result.published.changed is False
+    assert _hashes(root / "data/v1.0.0") == before
+
+
+def test_a_published_version_never_changes(make_repo):
+    root = make_repo()
+    build(root / "seeds", root / "data", "1.0.0")
+    (root / "seeds" / "005_aaaaaaaaaaaaaaaa.txt").write_bytes(
+        (root / "seeds" / "000_f43590dcf1fa9506.txt").read_bytes().replace(b"Aspen", b"Bamako")
+    )
+    with pytest.raises(BuildError, match=r"1\.0\.1") as err:
+        build(root / "seeds", root / "data", "1.0.0")
+    assert "manifest.json" in str(err.value) or ".parquet" in str(err.value)
+
+
+def test_bad_files_are_rejected_and_listed(make_repo):
+    root = make_repo({"empty.txt": b"", "binary.txt": b"\x00\x01\x02" * 10})
+    result = build(root / "seeds", root / "data", "1.0.0")
+    assert len(result.articles) == 5
+    lines = (root / "data/v1.0.0/rejected.jsonl").read_text().splitlines()
+    assert [line.split('"reason": ')[1].split(",")[0] for line in lines] == [
+        '"not_text"',
+        '"empty"',
+    ]
+
+
+def test_missing_seeds_folder_is_a_fatal_error(tmp_path):
+    with pytest.raises(BuildError, match="no such seeds folder"):
+        build(tmp_path / "nope", tmp_path / "data")

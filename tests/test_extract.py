@@ -1,0 +1,66 @@
+import datetime as dt
+
+from builder.extract import dates_in, page_date_order
+from tests.helpers import PROSE, cleaned, doc_from_text
+
+LATEST = dt.date(2030, 12, 31)
+
+
+def test_dates_of_many_shapes():
+    assert dates_in("Published on 15/01/2013", None, LATEST) == [dt.date(2013, 1, 15)]
+    assert dates_in("2012-07-27 10:52", None, LATEST) == [dt.date(2012, 7, 27)]
+    assert dates_in("WASHINGTON, Oct. 24, 2012", None, LATEST) == [dt.date(2012, 10, 24)]
+    assert dates_in("22 Dec, 2016 22 Dec, 2016", None, LATEST)[0] == dt.date(2016, 12, 22)
+    assert dates_in("3 février 2015", None, LATEST) == [dt.date(2015, 2, 3)]
+    assert dates_in("2015年4月8日", None, LATEST) == [dt.date(2015, 4, 8)]
+
+
+def test_ambiguous_numeric_date_needs_evidence():
+    assert dates_in("Posted 03/04/2013", None, LATEST) == []
+    assert dates_in("Posted 03/04/2013", "DMY", LATEST) == [dt.date(2013, 4, 3)]
+    assert dates_in("Posted 03/04/2013", "MDY", LATEST) == [dt.date(2013, 3, 4)]
+    doc = doc_from_text("a 25/12/2012\nb 03/04/2013")
+    assert page_date_order(doc.lines) == "DMY"
+
+
+def test_dates_out_of_range_are_not_candidates():
+    assert dates_in("1 January 1985", None, LATEST) == []
+    assert dates_in("1 January 2031", None, LATEST) == []
+    assert dates_in("1 January 2031", None, dt.date(2040, 1, 1)) == [dt.date(2031, 1, 1)]
+
+
+def test_headline_skips_byline_block_and_reads_dateline():
+    page = "\n\n".join(
+        [
+            "Site Press Service",
+            "Mali talks resume in Algiers",
+            "By Jane Doe\nSite Press Service",
+            "ALGIERS, March 3, 2013 – " + PROSE[0],
+            *PROSE[1:],
+        ]
+    )
+    meta = cleaned(page).meta
+    assert meta["headline"] == "Mali talks resume in Algiers"
+    assert meta["author"] == "Jane Doe"
+    assert (meta["date"], meta["date_source"]) == (dt.date(2013, 3, 3), "text:dateline")
+    assert (meta["outlet"], meta["outlet_source"]) == ("Site Press Service", "text:agency_line")
+    assert (meta["dateline"], meta["dateline_source"]) == ("ALGIERS", "text:dateline")
+
+
+def test_title_suffix_and_copyright_name_the_outlet():
+    page = "\n\n".join(["Mali talks resume - The Daily Planet", "Mali talks resume", *PROSE])
+    meta = cleaned(page).meta
+    assert meta["headline"] == "Mali talks resume"
+    assert (meta["outlet"], meta["outlet_source"]) == ("Daily Planet", "text:title_suffix")
+    page = "\n\n".join(
+        ["Mali talks resume", *PROSE, "© 2013 Sahel Times Inc. All rights reserved."]
+    )
+    meta = cleaned(page).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
+
+
+def test_no_evidence_gives_nulls():
+    meta = cleaned("\n\n".join(["Mali talks resume", *PROSE])).meta
+    assert meta["date"] is None and meta["date_source"] is None
+    assert meta["outlet"] is None and meta["outlet_source"] is None
+    assert meta["author"] is None

@@ -1,0 +1,108 @@
+import datetime as dt
+
+import pytest
+
+from builder.pipeline import process_folder
+from tests.conftest import SEEDS
+
+# The seeds table of the foundation issue: (headline, date, outlet, author).
+EXPECTED = {
+    "000_f43590dcf1fa9506.txt": (
+        "US weighs options to drive Qaeda from Mali",
+        dt.date(2012, 7, 27),
+        None,
+        None,
+    ),
+    "001_11a2904bc4289e89.txt": (
+        "Countering al-Qaida in Mali Requires Regional Cooperation",
+        dt.date(2012, 10, 24),
+        "American Forces Press Service",
+        "Jim Garamone",
+    ),
+    "002_85fd74c31d99d556.txt": (
+        "US vows aid for Mali battle but \u2018no boots on ground\u2019",
+        dt.date(2013, 1, 15),
+        None,
+        None,
+    ),
+    "003_4c147c20ba632c38.txt": ("International Community Stands With Mali", None, None, None),
+    "004_ea10a3fbe739af27.txt": (
+        "Mali Attacks Islamists with Foreign Backing",
+        None,
+        "Breitbart",
+        None,
+    ),
+}
+NEVER_IN_BODY = [
+    "Security-Cleared Career Network",
+    "Join the mailing list",
+    "Skip to content",
+    "Accessibility links",
+    "Breaking News",
+    "Home News",
+    "Published on",
+    "By Jim Garamone",
+    "Comment count on this article",
+    "Nigerian troops for the African-led",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_records():
+    articles, rejections, _ = process_folder(SEEDS)
+    assert rejections == []
+    return {a.source_file: a for a in articles}
+
+
+def test_seeds_table(seed_records):
+    got = {name: (a.headline, a.date, a.outlet, a.author) for name, a in seed_records.items()}
+    assert got == EXPECTED
+
+
+def test_seed_bodies_are_article_text_only(seed_records):
+    for article in seed_records.values():
+        paragraphs = article.body.split("\n\n")
+        assert len(paragraphs) == len(set(paragraphs)), article.source_file
+        assert article.headline not in paragraphs
+        for phrase in NEVER_IN_BODY:
+            assert phrase not in article.body, (article.source_file, phrase)
+        assert not any(p in {"XS", "SM", "MD", "LG"} for p in paragraphs)
+        assert all(p == p.strip() and p for p in paragraphs)
+
+
+def test_seed_bodies_keep_every_article_paragraph_in_order(seed_records):
+    raw = (SEEDS / "004_ea10a3fbe739af27.txt").read_text(encoding="utf-8").split("\n")
+    body = seed_records["004_ea10a3fbe739af27.txt"].body.split("\n\n")
+    assert body == [line for line in raw[7:44] if line.strip()]
+    assert body[0].startswith("Malian government forces on Friday")
+
+
+def test_seed_provenance(seed_records):
+    sources = {
+        name: (a.date_source, a.outlet_source, a.dateline) for name, a in seed_records.items()
+    }
+    assert sources["001_11a2904bc4289e89.txt"] == (
+        "text:dateline",
+        "text:agency_line",
+        "WASHINGTON",
+    )
+    assert sources["002_85fd74c31d99d556.txt"] == ("text:stamp", None, None)
+    assert sources["004_ea10a3fbe739af27.txt"] == (None, "text:footer", None)
+
+
+def test_every_input_ends_as_one_record_or_one_rejection(tmp_path):
+    (tmp_path / "good_0123456789abcdef.txt").write_bytes(
+        (SEEDS / "000_f43590dcf1fa9506.txt").read_bytes()
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (tmp_path / "chrome.txt").write_bytes(b"Share\nTweet\nSign in\nSubscribe\n")
+    articles, rejections, counts = process_folder(tmp_path)
+    assert [a.source_file for a in articles] == ["good_0123456789abcdef.txt"]
+    assert {r.source_file: r.reason.value for r in rejections} == {
+        "empty.txt": "empty",
+        "image.txt": "not_text",
+        "chrome.txt": "no_article",
+    }
+    assert counts.inputs["read"] == 4
+    assert "validate  in=2 out=1 rejected=1 (no_article=1)" in counts.summary_lines()

@@ -1,0 +1,84 @@
+import datetime as dt
+import json
+import tempfile
+
+import pytest
+import yaml
+
+from builder.doc import BuildError
+from builder.release import next_free_version, parse_version, published_versions, split_front_matter
+
+
+def _front_matter(root):
+    text, _ = split_front_matter((root / "README.md").read_text(encoding="utf-8"))
+    return yaml.safe_load(text)
+
+
+def test_readme_has_one_config_per_version_newest_default(built_repo):
+    meta = _front_matter(built_repo)
+    names = [c["config_name"] for c in meta["configs"]]
+    assert names == ["v1.0.0"] and names != ["default"]
+    config = meta["configs"][0]
+    assert config["default"] is True
+    manifest = json.loads((built_repo / "data/v1.0.0/manifest.json").read_text())
+    assert sorted(f["split"] for f in config["data_files"]) == sorted(manifest["splits"])
+    info = meta["dataset_info"][0]
+    assert {s["name"]: s["num_examples"] for s in info["splits"]} == manifest["splits"]
+    assert sum(manifest["splits"].values()) == 5
+
+
+def test_load_dataset_default_named_and_streaming(built_repo):
+    datasets = pytest.importorskip("datasets")
+    with tempfile.TemporaryDirectory() as cache:
+        default = datasets.load_dataset(str(built_repo), cache_dir=cache)
+        named = datasets.load_dataset(str(built_repo), "v1.0.0", cache_dir=cache)
+        assert sum(len(s) for s in default.values()) == 5
+        assert {k: len(v) for k, v in default.items()} == {k: len(v) for k, v in named.items()}
+        rows = [row for split in default.values() for row in split]
+        assert {type(r["date"]) for r in rows if r["date"]} == {dt.date}
+        stream = datasets.load_dataset(str(built_repo), streaming=True, cache_dir=cache)
+        streamed = [row["id"] for split in stream.values() for row in split]
+        assert sorted(streamed) == sorted(r["id"] for r in rows)
+        files = sorted(str(p) for p in (built_repo / "data/v1.0.0").glob("*.parquet"))
+        plain = datasets.load_dataset("parquet", data_files=files, cache_dir=cache)
+        assert len(plain["train"]) == 5
+
+
+def test_config_names_are_versions(built_repo):
+    datasets = pytest.importorskip("datasets")
+    assert datasets.get_dataset_config_names(str(built_repo)) == ["v1.0.0"]
+
+
+def test_pandas_polars_duckdb_read_the_right_types(built_repo):
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    path = next((built_repo / "data/v1.0.0").glob("*.parquet"))
+    frame = pd.read_parquet(path)
+    assert all(v is None or isinstance(v, dt.date) for v in frame["date"])
+    polars_frame = pl.read_parquet(path)
+    assert polars_frame.schema["date"] == pl.Date
+    assert polars_frame.schema["word_count"] == pl.Int32
+    kind = duckdb.sql(f"select typeof(date) t from '{path}' limit 1").fetchall()[0][0]
+    assert kind == "DATE"
+
+
+def test_card_has_generated_sections(built_repo):
+    card = (built_repo / "dataset_card.md").read_text(encoding="utf-8")
+    assert "| `removed_lines` |" in card
+    assert "| v1.0.0 |" in card
+    assert "`text:footer` 1" in card
+    assert "| `outside_article` |" in card
+
+
+def test_versions_parse_and_next_free(tmp_path):
+    assert parse_version("v1.2.3") == (1, 2, 3)
+    with pytest.raises(BuildError, match=r"X\.Y\.Z"):
+        parse_version("1.2")
+    for version in ["1.0.0", "1.0.1"]:
+        (tmp_path / f"v{version}").mkdir()
+        (tmp_path / f"v{version}" / "manifest.json").write_text("{}")
+    (tmp_path / "v9.9.9").mkdir()  # no manifest: never published
+    assert published_versions(tmp_path) == ["1.0.0", "1.0.1"]
+    assert next_free_version(tmp_path, "1.0.0") == "1.0.2"

@@ -1,0 +1,35 @@
+"""Repository-level promises: the quick start, CI and seeds stay true."""
+
+import re
+
+from tests.conftest import REPO, SEEDS
+
+
+def _quick_start() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1]
+    block = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def test_quick_start_is_two_commands_install_build_then_test():
+    commands = _quick_start()
+    assert len(commands) == 2
+    assert "pip install" in commands[0] and "builder build" in commands[0]
+    assert "pip install" in commands[1] and "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert _quick_start()[1] in ci.splitlines()
+
+
+def test_seed_names_are_kept():
+    names = sorted(p.name for p in SEEDS.iterdir())
+    assert names == [
+        "000_f43590dcf1fa9506.txt",
+        "001_11a2904bc4289e89.txt",
+        "002_85fd74c31d99d556.txt",
+        "003_4c147c20ba632c38.txt",
+        "004_ea10a3fbe739af27.txt",
+    ]

@@ -1,0 +1,22 @@
+from builder.doc import Rejection, RejectReason
+from builder.model import Article
+from builder.validate import validate
+from tests.helpers import PROSE, cleaned
+
+
+def test_validate_assembles_a_record_with_removed_lines():
+    doc = cleaned("\n\n".join(["Skip to content", "Mali plan agreed", *PROSE]))
+    article = validate(doc)
+    assert isinstance(article, Article)
+    assert article.body == "\n\n".join(PROSE)
+    assert article.word_count == sum(len(p.split()) for p in PROSE)
+    assert [(r.line_no, r.reason) for r in article.removed_lines] == [
+        (1, "boilerplate"),
+        (3, "headline"),
+    ]
+
+
+def test_no_body_is_rejected():
+    doc = cleaned("Share\nTweet\nSubscribe")
+    result = validate(doc)
+    assert isinstance(result, Rejection) and result.reason is RejectReason.no_article
