@@ -20,6 +20,7 @@ which marks those lines before this stage runs.
 from __future__ import annotations
 
 import itertools
+import itertools
 import re
 
 from builder.doc import Doc, Line, LineReason
@@ -30,8 +31,18 @@ SHORT_WORDS = 8
 PROSE_MIN_WORDS = 8
 # Lines this long count as prose whatever their last character.
 LONG_WORDS = 25
-# Score of a non-prose line inside the main-block search: chrome costs, prose pays.
-CHROME_COST = 4.0
+# Main-block scores: a line of NEUTRAL_WORDS words is neither article nor chrome.
+NEUTRAL_WORDS = 8.0
+SENTENCE_BONUS = 6.0
+BOILERPLATE_COST = 10.0
+# A header that opens what follows an article (comments, related stories) all but ends it.
+SECTION_END_COST = 300.0
+# The first block with this share of the heaviest block's score (and at least
+# FIRST_BLOCK_MIN) is the article: what follows an article can outweigh it.
+FIRST_BLOCK_SHARE = 0.3
+FIRST_BLOCK_MIN = 60.0
+# A fragment carrying a date or clock time is a teaser, comment header or feed entry.
+STAMP_COST = 6.0
 # Chrome phrases decide alone only on short lines: a long sentence that says "subscribe" is prose.
 PHRASE_MAX_WORDS = 12
 # Longer lines are chrome only when packed with chrome phrases (footer sentences).
@@ -61,6 +72,26 @@ BOILERPLATE = re.compile(
     |©|\(c\)\ \d{4}
     """
 )
+# Headers of what follows an article, in several languages; matched on short lines only.
+SECTION_END = re.compile(
+    r"""(?ix)^\W*(?:\d+\s+)?(?:
+    related\ (?:stories|articles|posts|content|links|news|reading)|
+    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|
+    you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
+    most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
+    trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
+    comments|\d+\ comment|comments?\ \(\d+\)|responses|\d+\ responses?|replies|
+    join\ the\ (?:discussion|conversation)|
+    leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
+    like\ this|share\ this|tags?|filed\ under|categories|
+    à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|
+    mehr\ zum\ thema|weitere\ artikel|kommentare|
+    artículos\ relacionados|relacionad[oa]s|comentarios|
+    関連記事|関連ニュース|コメント|ランキング|アクセスランキング|相关(?:文章|新闻|阅读)|热门|评论
+    )\W*$""",
+)
+_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+_SENTENCE_PUNCT = re.compile(r"[.,;!?。、，；！？]")
 PHOTO_CREDIT = re.compile(
     r"""(?ix)
     ^(?:photo|image|picture|foto|credit|illustration|video|graphic)s?\s*(?:credit)?\s*[:|]
@@ -87,7 +118,8 @@ def word_count(text: str) -> int:
 
 def is_prose(text: str, words: int) -> bool:
     if words >= LONG_WORDS:
-        return True
+        # A long line without any sentence punctuation is a word list (countries, tags).
+        return _SENTENCE_PUNCT.search(text) is not None
     return words >= PROSE_MIN_WORDS and text.rstrip(_CLOSERS).endswith(_TERMINAL)
 
 
@@ -98,7 +130,7 @@ def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
             return LineReason.photo_credit
         if BYLINE.match(text) and words <= 8:
             return LineReason.byline
-        if BOILERPLATE.search(text):
+        if BOILERPLATE.search(text) or SECTION_END.match(text):
             return LineReason.boilerplate
     if words <= DENSE_PHRASE_MAX_WORDS and len(BOILERPLATE.findall(text)) >= DENSE_PHRASE_HITS:
         return LineReason.boilerplate
@@ -138,18 +170,61 @@ def _caption_pairs(lines: list[Line]) -> None:
                     line.reason = LineReason.photo_credit
 
 
-def _main_block(scores: list[float]) -> tuple[int, int]:
-    """Indices [start, end] of the maximum-sum contiguous run (Kadane)."""
-    best, best_span = float("-inf"), (0, -1)
-    running, start = 0.0, 0
-    for i, score in enumerate(scores):
+def line_score(line: Line, words: int, is_sentence: bool) -> float:
+    """Evidence that a line belongs to the article: positive for prose, negative for chrome.
+
+    Length carries most of it: fragments below ``NEUTRAL_WORDS`` cost, longer lines pay in
+    proportion, and a sentence ending pays a bonus. Lines already recognised as metadata are
+    neutral so that they neither break nor extend the article.
+    """
+    if line.reason is LineReason.boilerplate:
+        if words <= PHRASE_MAX_WORDS and SECTION_END.match(line.text):
+            return -SECTION_END_COST
+        return -BOILERPLATE_COST
+    if line.reason is not None:
+        return 0.0
+    if is_sentence:
+        return words - NEUTRAL_WORDS + SENTENCE_BONUS
+    if words >= LONG_WORDS:
+        return -BOILERPLATE_COST  # a long unpunctuated word list
+    return words - NEUTRAL_WORDS - (STAMP_COST if _STAMP.search(line.text) else 0.0)
+
+
+def _best_run(scores: list[float], low: int, high: int) -> tuple[float, int, int]:
+    """(total, start, end) of the maximum-sum contiguous run of scores[low:high] (Kadane)."""
+    best, best_start, best_end = float("-inf"), low, low - 1
+    running, start = 0.0, low
+    for i in range(low, high):
         if running <= 0:
-            running, start = score, i
+            running, start = scores[i], i
         else:
-            running += score
+            running += scores[i]
         if running > best:
-            best, best_span = running, (start, i)
-    return best_span
+            best, best_start, best_end = running, start, i
+    return best, best_start, best_end
+
+
+def _main_block(scores: list[float], barriers: list[int]) -> tuple[int, int]:
+    """The article's [start, end] line indices.
+
+    Section headers (comments, related stories) cut the page into parts; each part offers its
+    best run. Comments and related stories follow the article and can outweigh it, so the
+    first run that carries a fair share of the best run's weight is the article.
+    """
+    bounds = [-1, *barriers, len(scores)]
+    runs = [
+        _best_run(scores, low + 1, high)
+        for low, high in itertools.pairwise(bounds)
+        if high - low > 1
+    ]
+    runs = [run for run in runs if run[2] >= run[1]]
+    if not runs:
+        return 0, -1
+    best = max(total for total, _, _ in runs)
+    for total, start, end in runs:
+        if total >= max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best)):
+            return start, end
+    return 0, -1
 
 
 def clean(doc: Doc) -> Doc:
@@ -163,15 +238,12 @@ def clean(doc: Doc) -> Doc:
     _caption_pairs(lines)
     _mark_duplicates(lines)
 
-    scores = []
-    for line, n, is_sentence in zip(lines, words, prose, strict=False):
-        if line.reason is not None:
-            scores.append(-CHROME_COST if line.reason is LineReason.boilerplate else 0.0)
-        elif is_sentence:
-            scores.append(float(n))
-        else:
-            scores.append(-CHROME_COST)
-    start, end = _main_block(scores)
+    scores = [
+        line_score(line, n, is_sentence)
+        for line, n, is_sentence in zip(lines, words, prose, strict=True)
+    ]
+    barriers = [i for i, score in enumerate(scores) if score <= -SECTION_END_COST]
+    start, end = _main_block(scores, barriers)
     for i, line in enumerate(lines):
         if (i < start or i > end) and line.reason is None:
             line.reason = LineReason.outside_article

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import datetime as dt
 from collections import Counter
 from pathlib import Path
@@ -13,7 +14,7 @@ from builder.doc import Doc, Rejection
 from builder.extract import DEFAULT_LATEST_DATE, extract
 from builder.model import Article
 from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_file
-from builder.validate import validate
+from builder.validate import body_text, validate
 
 STAGES = ("read", "decode", "clean", "extract", "validate")
 
@@ -60,6 +61,25 @@ def process_doc(doc: Doc, options: Options, counts: StageCounts) -> Article | Re
             return result
         counts.outputs[stage] += 1
     return result
+
+
+def extract_fields(raw: bytes, name: str, options: Options | None = None) -> dict:
+    """Body and metadata of one page, even when the record would be rejected (for scoring)."""
+    options = options or Options()
+    doc = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name)
+    decoded = decode(doc)
+    if isinstance(decoded, Rejection):
+        return {"id": name, "headline": None, "date": None, "outlet": None, "body": ""}
+    doc = extract(clean(decoded), options.latest_date)
+    meta = doc.meta
+    return {
+        "id": name,
+        "headline": meta.get("headline"),
+        "date": meta["date"].isoformat() if meta.get("date") else None,
+        "outlet": meta.get("outlet"),
+        "body": body_text(doc),
+        "author": meta.get("author"),
+    }
 
 
 def process_file(

@@ -1,0 +1,50 @@
+"""Score the builder's extraction on a folder laid out like the dev set.
+
+    python benchmarks/quality.py ../shared/devset/mozilla [--out predictions.jsonl]
+
+Each <name>/raw.txt is cleaned and its metadata extracted exactly as `build` does; the
+predictions are written as JSONL and scored by the shared scorer, whose lines are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from builder.pipeline import extract_fields
+
+DEFAULT_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+
+
+def predict(gold_dir: Path) -> list[dict]:
+    predictions = []
+    for page in sorted(p for p in gold_dir.iterdir() if (p / "raw.txt").is_file()):
+        predictions.append(extract_fields((page / "raw.txt").read_bytes(), page.name))
+    return predictions
+
+
+def write_predictions(predictions: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for record in predictions:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("--out", type=Path, default=Path("predictions.jsonl"))
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    parser.add_argument("--per-doc", type=Path, help="also write per-document scores here")
+    args = parser.parse_args()
+    write_predictions(predict(args.gold_dir), args.out)
+    command = [sys.executable, str(args.scorer), str(args.gold_dir), str(args.out)]
+    if args.per_doc:
+        command += ["--per-doc", str(args.per_doc)]
+    sys.exit(subprocess.run(command, check=False).returncode)
+
+
+if __name__ == "__main__":
+    main()
