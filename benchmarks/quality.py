@@ -14,16 +14,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.pipeline import extract_fields
+from builder.pipeline import extract_fields, line_frequency
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 
 
 def predict(gold_dir: Path) -> list[dict]:
-    predictions = []
-    for page in sorted(p for p in gold_dir.iterdir() if (p / "raw.txt").is_file()):
-        predictions.append(extract_fields((page / "raw.txt").read_bytes(), page.name))
-    return predictions
+    pages = sorted(p for p in gold_dir.iterdir() if (p / "raw.txt").is_file())
+    # The same two phases as a build: line frequency over every page, then each page.
+    frequent = line_frequency((page / "raw.txt").read_bytes() for page in pages).frequent()
+    return [
+        extract_fields((page / "raw.txt").read_bytes(), page.name, frequent=frequent)
+        for page in pages
+    ]
 
 
 def write_predictions(predictions: list[dict], path: Path) -> None:

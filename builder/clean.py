@@ -26,7 +26,7 @@ import re
 from builder.doc import Doc, Line, LineReason
 
 # Lines with at most this many words are "short": fragments rather than paragraphs.
-SHORT_WORDS = 8
+SHORT_WORDS = 6
 # A prose line has at least this many words and ends like a sentence.
 PROSE_MIN_WORDS = 8
 # Lines this long count as prose whatever their last character.
@@ -53,6 +53,7 @@ SHORT_RUN = 3
 
 _TERMINAL = tuple(".!?。！？…")
 _CLOSERS = "\"'”’»)]"
+_LIST_MARKS = tuple("+*-•·–—")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 BOILERPLATE = re.compile(
@@ -85,7 +86,8 @@ SECTION_END = re.compile(
     leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
     like\ this|share\ this|tags?|filed\ under|categories|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|
-    mehr\ zum\ thema|weitere\ artikel|kommentare|
+    mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|meistkommentiert|
+    les\ plus\ lus|más\ leídas|související(?:\ články)?|přečtěte\ si\ také|
     artículos\ relacionados|relacionad[oa]s|comentarios|
     関連記事|関連ニュース|コメント|ランキング|アクセスランキング|相关(?:文章|新闻|阅读)|热门|评论
     )\W*$""",
@@ -94,7 +96,8 @@ _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:1
 _SENTENCE_PUNCT = re.compile(r"[.,;!?。、，；！？]")
 PHOTO_CREDIT = re.compile(
     r"""(?ix)
-    ^(?:photo|image|picture|foto|credit|illustration|video|graphic)s?\s*(?:credit)?\s*[:|]
+    (?:^|\|\s*)(?:photo|image|picture|foto|bild|credit|illustration|video|graphic)s?\s*
+    (?:credit)?\s*[:|]|^credit\s
     |\b(?:getty\ images|shutterstock|associated\ press\ photo|ap\ photo|afp\ photo|
     reuters/|/reuters|/afp|/ap\b|epa/|image\ copyright|image\ caption|photograph:|
     \(photo|\[photo|file\ photo|istock)
@@ -177,6 +180,8 @@ def line_score(line: Line, words: int, is_sentence: bool) -> float:
     proportion, and a sentence ending pays a bonus. Lines already recognised as metadata are
     neutral so that they neither break nor extend the article.
     """
+    if line.reason is LineReason.template:
+        return -BOILERPLATE_COST
     if line.reason is LineReason.boilerplate:
         if words <= PHRASE_MAX_WORDS and SECTION_END.match(line.text):
             return -SECTION_END_COST
@@ -253,7 +258,7 @@ def clean(doc: Doc) -> Doc:
         lines[start : end + 1], words[start : end + 1], prose[start : end + 1], strict=False
     ):
         if line.reason is None:
-            if not is_sentence and n <= SHORT_WORDS:
+            if not is_sentence and n <= SHORT_WORDS and not line.text.startswith(_LIST_MARKS):
                 run.append(line)
             else:
                 _drop_run(run)

@@ -157,7 +157,7 @@ def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
             continue
         if not _title_like(line):
             continue
-        if line.reason is LineReason.boilerplate:
+        if line.reason in (LineReason.boilerplate, LineReason.template):
             continue
         key = _norm(line.text)
         distance = body_start - i

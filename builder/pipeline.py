@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from builder.clean import clean
@@ -14,9 +15,10 @@ from builder.doc import Doc, Rejection
 from builder.extract import DEFAULT_LATEST_DATE, extract
 from builder.model import Article
 from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_file
+from builder.template import LineFrequency, mark_template
 from builder.validate import body_text, validate
 
-STAGES = ("read", "decode", "clean", "extract", "validate")
+STAGES = ("read", "decode", "template", "clean", "extract", "validate")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,15 +47,21 @@ class StageCounts:
         return lines
 
 
-def process_doc(doc: Doc, options: Options, counts: StageCounts) -> Article | Rejection:
-    steps = (
+def _steps(options: Options, frequent: frozenset[str]):
+    return (
         ("decode", decode),
+        ("template", lambda doc: mark_template(doc, frequent)),
         ("clean", clean),
-        ("extract", lambda d: extract(d, options.latest_date)),
+        ("extract", lambda doc: extract(doc, options.latest_date)),
         ("validate", validate),
     )
+
+
+def process_doc(
+    doc: Doc, options: Options, counts: StageCounts, frequent: frozenset[str] = frozenset()
+) -> Article | Rejection:
     result: Doc | Article | Rejection = doc
-    for stage, step in steps:
+    for stage, step in _steps(options, frequent):
         counts.inputs[stage] += 1
         result = step(result)
         if isinstance(result, Rejection):
@@ -63,14 +71,18 @@ def process_doc(doc: Doc, options: Options, counts: StageCounts) -> Article | Re
     return result
 
 
-def extract_fields(raw: bytes, name: str, options: Options | None = None) -> dict:
+def extract_fields(
+    raw: bytes, name: str, options: Options | None = None, frequent: frozenset[str] = frozenset()
+) -> dict:
     """Body and metadata of one page, even when the record would be rejected (for scoring)."""
     options = options or Options()
-    doc = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name)
-    decoded = decode(doc)
-    if isinstance(decoded, Rejection):
-        return {"id": name, "headline": None, "date": None, "outlet": None, "body": ""}
-    doc = extract(clean(decoded), options.latest_date)
+    doc: Doc | Rejection = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name)
+    for stage, step in _steps(options, frequent):
+        if stage == "validate":
+            break
+        doc = step(doc)
+        if isinstance(doc, Rejection):
+            return {"id": name, "headline": None, "date": None, "outlet": None, "body": ""}
     meta = doc.meta
     return {
         "id": name,
@@ -82,8 +94,28 @@ def extract_fields(raw: bytes, name: str, options: Options | None = None) -> dic
     }
 
 
+def line_frequency(raws: Iterable[bytes]) -> LineFrequency:
+    """Phase one of the template step: short-line document frequency over every input."""
+    frequency = LineFrequency()
+    for raw in raws:
+        doc = decode(Doc("", raw, "", ""))
+        if not isinstance(doc, Rejection):
+            frequency.add(line.text for line in doc.lines)
+    return frequency
+
+
+def _readable(paths: Iterable[Path], options: Options) -> Iterator[bytes]:
+    for path in paths:
+        if path.stat().st_size <= options.max_bytes:
+            yield path.read_bytes()
+
+
 def process_file(
-    path: Path, seeds_dir: Path, options: Options, counts: StageCounts
+    path: Path,
+    seeds_dir: Path,
+    options: Options,
+    counts: StageCounts,
+    frequent: frozenset[str] = frozenset(),
 ) -> Article | Rejection:
     counts.inputs["read"] += 1
     doc = read_file(path, seeds_dir, options.max_bytes)
@@ -91,15 +123,18 @@ def process_file(
         counts.rejected.setdefault("read", Counter())[doc.reason.value] += 1
         return doc
     counts.outputs["read"] += 1
-    return process_doc(doc, options, counts)
+    return process_doc(doc, options, counts, frequent)
 
 
 def process_folder(
-    seeds_dir: Path, options: Options = Options()
+    seeds_dir: Path, options: Options | None = None
 ) -> tuple[list[Article], list[Rejection], StageCounts]:
+    options = options or Options()
+    paths = list_inputs(seeds_dir)
+    frequent = line_frequency(_readable(paths, options)).frequent()
     counts = StageCounts()
     articles, rejections = [], []
-    for path in list_inputs(seeds_dir):
-        result = process_file(path, seeds_dir, options, counts)
+    for path in paths:
+        result = process_file(path, seeds_dir, options, counts, frequent)
         (rejections if isinstance(result, Rejection) else articles).append(result)
     return articles, rejections, counts
