@@ -45,6 +45,9 @@ FIRST_BLOCK_MIN = 60.0
 STAMP_COST = 6.0
 # Chrome phrases decide alone only on short lines: a long sentence that says "subscribe" is prose.
 PHRASE_MAX_WORDS = 12
+# One chrome word condemns only a very short line: "Share", "Sign in", "Skip to content".
+# A longer fragment needs two ("Click to share on Twitter"): a headline may name Facebook.
+PHRASE_ALONE_MAX_WORDS = 6
 # Longer lines are chrome only when packed with chrome phrases (footer sentences).
 DENSE_PHRASE_MAX_WORDS = 30
 DENSE_PHRASE_HITS = 3
@@ -133,7 +136,10 @@ def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
             return LineReason.photo_credit
         if BYLINE.match(text) and words <= 8:
             return LineReason.byline
-        if BOILERPLATE.search(text) or SECTION_END.match(text):
+        if SECTION_END.match(text):
+            return LineReason.boilerplate
+        hits = len(BOILERPLATE.findall(text))
+        if hits >= 2 or (hits == 1 and words <= PHRASE_ALONE_MAX_WORDS):
             return LineReason.boilerplate
     if words <= DENSE_PHRASE_MAX_WORDS and len(BOILERPLATE.findall(text)) >= DENSE_PHRASE_HITS:
         return LineReason.boilerplate

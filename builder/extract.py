@@ -11,10 +11,12 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
-from builder.clean import BYLINE, word_count
+from builder.clean import BYLINE, is_prose, word_count
 from builder.doc import Doc, Line, LineReason
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -66,6 +68,11 @@ _COPYRIGHT = re.compile(
 _ORG_WORDS = re.compile(
     r"\b(?:Press|Service|News|Agency|Times|Post|Herald|Tribune|Journal|Gazette|Daily|"
     r"Radio|Television|TV|Network|Media|Broadcasting|Wire)\b"
+)
+
+
+_NOT_HEADLINES = frozenset(
+    {LineReason.date_line, LineReason.photo_credit, LineReason.boilerplate, LineReason.template}
 )
 
 
@@ -143,35 +150,97 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
 # --- headline ---------------------------------------------------------------------------
 
 
+_HEADLINE_NOISE = re.compile(r"[|•·»]|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+
+
+_BYLINE_START = re.compile(r"(?i)^(?:by|par|por|von|di|door)\s")
+
+
+def _is_meta(line: Line) -> bool:
+    """A byline, date or author-name line: what stands right under a headline."""
+    if line.reason in (LineReason.byline, LineReason.date_line):
+        return True
+    words = word_count(line.text)
+    if words <= 8 and (_HEADLINE_NOISE.search(line.text) or _BYLINE_START.match(line.text)):
+        return True
+    return 2 <= words <= 3 and all(w[:1].isupper() for w in line.text.split())
+
+
+# Weights of the headline evidence, on a log-odds scale: fitted by logistic regression on the
+# development pages and rounded. Every feature is a general property of a line, none names a
+# site; benchmarks/quality.py measures the result and the quality gate pins it.
+HEADLINE_WEIGHTS = {
+    "length": 3.0,  # words, up to 20, as a share of 20
+    "very_short": -1.4,  # under three words
+    "name_like": -1.5,  # at most four words, all capitalised
+    "noise": -1.0,  # a date, clock time or metadata separator
+    "colon_end": -0.3,
+    "repeated": 0.9,  # the page shows it twice (title and heading)
+    "title_part": 1.0,  # it opens or closes another line ("<headline> - Site")
+    "distance": -1.0,  # log of the candidates between it and the article
+    "top_of_page": 1.1,  # among the page's first three lines, and shown again below
+    "in_article": -0.9,  # inside the kept block
+    "capitalised": 0.8,  # share of capitalised words
+    "meta_below": 1.0,  # a byline, date or name within two lines below
+    "too_long": -0.7,  # over 150 characters
+}
+
+
+def _is_title_part(key: str, others: list[str]) -> bool:
+    return len(key) >= 12 and any(o != key and (o.startswith(key) or o.endswith(key)) for o in others)
+
+
+def _headline_features(
+    lines: list[Line], i: int, distance: int, body_start: int, counts: Counter, others: list[str]
+) -> dict[str, float]:
+    line = lines[i]
+    words = word_count(line.text)
+    tokens = line.text.split()
+    capitalised = sum(1 for t in tokens if t[:1].isupper()) / max(1, len(tokens))
+    key = _norm(line.text)
+    return {
+        "length": min(words, 20) / 20,
+        "very_short": float(words < 3),
+        "name_like": float(words <= 4 and capitalised == 1),
+        "noise": float(_HEADLINE_NOISE.search(line.text) is not None),
+        "colon_end": float(line.text.endswith(":")),
+        "repeated": float(counts[key] > 1),
+        "title_part": float(_is_title_part(key, others)),
+        "distance": math.log1p(distance),
+        "top_of_page": float(i < 3 and (counts[key] > 1 or _is_title_part(key, others))),
+        "in_article": float(i >= body_start),
+        "capitalised": capitalised,
+        "meta_below": float(any(_is_meta(x) for x in lines[i + 1 : i + 3])),
+        "too_long": float(len(line.text) > 150),
+    }
+
+
 def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
-    """The title-like line nearest above the article, preferring one the page repeats."""
+    """The best-scoring title-like line above the article (or opening it), or at the top."""
     lines = doc.lines
-    first = _norm(lines[0].text)
+    # The article's first kept line may be the headline itself when it stands in the block.
+    window = list(range(min(body_start, len(lines) - 1), max(-1, body_start - 1 - HEAD_WINDOW), -1))
+    window += [i for i in range(min(3, len(lines))) if i not in window]
+    counts = Counter(_norm(line.text) for line in lines)
+    others = [_norm(line.text) for line in lines if word_count(line.text) <= HEADLINE_MAX_WORDS]
     best: tuple[float, int] | None = None
-    for i in range(body_start - 1, max(-1, body_start - 1 - HEAD_WINDOW), -1):
+    distance = 0
+    for i in window:
         line = lines[i]
-        if line.reason is LineReason.byline:
+        if line.reason is LineReason.byline and i < body_start:
             best = None  # lines between a byline and the article are its affiliation
             continue
-        if line.reason in (LineReason.date_line, LineReason.photo_credit):
+        if line.reason in _NOT_HEADLINES or not _title_like(line):
             continue
-        if not _title_like(line):
+        if i >= body_start and is_prose(line.text, word_count(line.text)):
             continue
-        if line.reason in (LineReason.boilerplate, LineReason.template):
-            continue
-        key = _norm(line.text)
-        distance = body_start - i
-        score = -distance
-        if i > 0 and (first.startswith(key) or first.endswith(key)):
-            score += 20  # the page's <title> repeats the displayed headline
-        if word_count(line.text) < 4:
-            score -= 8  # section labels and site names are short
+        distance += 1
+        features = _headline_features(lines, i, distance, body_start, counts, others)
+        score = sum(HEADLINE_WEIGHTS[name] * value for name, value in features.items())
         if best is None or score > best[0]:
             best = (score, i)
     if best is not None:
         return best[1], "text:title_line"
-    if _title_like(lines[0]):
-        return 0, "text:first_line"
     return None
 
 
