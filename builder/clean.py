@@ -73,7 +73,7 @@ BOILERPLATE = re.compile(
     click\ here|loading|enable\ javascript|watch\ (?:video|live)|listen|
     facebook|twitter|instagram|linkedin|pinterest|youtube|reddit|rss|
     careers?|contact\ us|about\ us|site\ ?map|help\ center)\b
-    |©|\(c\)\ \d{4}
+    |©|\(c\)\ \d{4}|^(?:topics|tags|filed\ under|categories|keywords)\s*:
     """
 )
 # Headers of what follows an article, in several languages; matched on short lines only.
@@ -85,7 +85,8 @@ SECTION_END = re.compile(
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
     comments|\d+\ comment|comments?\ \(\d+\)|responses|\d+\ responses?|replies|
-    join\ the\ (?:discussion|conversation)|
+    join\ the\ (?:discussion|conversation)|(?:view|show|read|see)\ (?:all\ )?comments.*|
+    add\ (?:a\ |new\ |your\ )?comment|
     leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
     like\ this|share\ this|tags?|filed\ under|categories|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|
@@ -96,6 +97,7 @@ SECTION_END = re.compile(
     )\W*$""",
 )
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+_META_SEPARATORS = re.compile(r"\s[|•·]\s")
 _SENTENCE_PUNCT = re.compile(r"[.,;!?。、，；！？]")
 PHOTO_CREDIT = re.compile(
     r"""(?ix)
@@ -103,7 +105,7 @@ PHOTO_CREDIT = re.compile(
     (?:credit)?\s*[:|]|^credit\s
     |\b(?:getty\ images|shutterstock|associated\ press\ photo|ap\ photo|afp\ photo|
     reuters/|/reuters|/afp|/ap\b|epa/|image\ copyright|image\ caption|photograph:|
-    \(photo|\[photo|file\ photo|istock)
+    \(photo|\[photo|\(credit|file\ photo|istock)
     """
 )
 BYLINE = re.compile(
@@ -141,6 +143,8 @@ def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
         hits = len(BOILERPLATE.findall(text))
         if hits >= 2 or (hits == 1 and words <= PHRASE_ALONE_MAX_WORDS):
             return LineReason.boilerplate
+    if words <= DENSE_PHRASE_MAX_WORDS and _META_SEPARATORS.findall(text)[1:] and _STAMP.search(text):
+        return LineReason.date_line  # "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par …"
     if words <= DENSE_PHRASE_MAX_WORDS and len(BOILERPLATE.findall(text)) >= DENSE_PHRASE_HITS:
         return LineReason.boilerplate
     return None

@@ -223,10 +223,18 @@ def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
     window += [i for i in range(min(3, len(lines))) if i not in window]
     counts = Counter(_norm(line.text) for line in lines)
     others = [_norm(line.text) for line in lines if word_count(line.text) <= HEADLINE_MAX_WORDS]
+    # An organisation named under a byline is an affiliation wherever it appears (a masthead).
+    affiliations = {
+        _norm(after.text)
+        for before, after in itertools.pairwise(lines)
+        if before.reason is LineReason.byline and after.no == before.no + 1
+    }
     best: tuple[float, int] | None = None
     distance = 0
     for i in window:
         line = lines[i]
+        if _norm(line.text) in affiliations:
+            continue
         if line.reason is LineReason.byline and i < body_start:
             best = None  # lines between a byline and the article are its affiliation
             continue
