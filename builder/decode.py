@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from builder.doc import Doc, Line, Rejection, RejectReason
@@ -15,6 +16,7 @@ _BOMS = (
 # Share of C0 control characters (other than tab/newline/CR/form feed) above which a file
 # is taken for binary content rather than text with a few stray bytes.
 _MAX_CONTROL_SHARE = 0.01
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -35,7 +37,7 @@ def decode(doc: Doc) -> Doc | Rejection:
         text, encoding = _decode_bytes(doc.raw)
     except UnicodeDecodeError as err:
         return doc.reject(RejectReason.not_text, f"cannot decode as text: {err}")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         return doc.reject(RejectReason.not_text, f"{controls} control characters: binary data")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -14,7 +14,6 @@ class RejectReason(enum.StrEnum):
     not_text = "not_text"
     too_large = "too_large"
     no_article = "no_article"
-    no_headline = "no_headline"
     invalid_record = "invalid_record"
 
 
@@ -23,7 +22,6 @@ REJECT_REASONS: dict[RejectReason, str] = {
     RejectReason.not_text: "binary content: NUL bytes, control characters, undecodable bytes",
     RejectReason.too_large: "over the configured size limit (--max-bytes)",
     RejectReason.no_article: "cleaning left no article text",
-    RejectReason.no_headline: "no line of the page reads as a headline",
     RejectReason.invalid_record: "the assembled record failed the record model's validation",
 }
 

@@ -41,7 +41,10 @@ class Article(BaseModel):
         min_length=1,
         description="Stable record id: the hex part of the seed file name, else a path hash.",
     )
-    headline: str = Field(min_length=1, description="The article's displayed headline.")
+    headline: str | None = Field(
+        min_length=1,
+        description="The article's displayed headline; null when no line of the page reads as one.",
+    )
     date: dt.date | None = Field(
         description="Publication date (day precision); null when the text gives no evidence."
     )

@@ -19,12 +19,10 @@ def validate(doc: Doc) -> Article | Rejection:
     if not body:
         return doc.reject(RejectReason.no_article, "cleaning left no article text")
     meta = doc.meta
-    if not meta.get("headline"):
-        return doc.reject(RejectReason.no_headline, "no line above the article reads as a headline")
     try:
         return Article(
             id=doc.id,
-            headline=meta["headline"],
+            headline=meta.get("headline"),
             date=meta.get("date"),
             outlet=meta.get("outlet"),
             body=body,

@@ -1,0 +1,99 @@
+"""Quality gate: the builder's extraction on real pages must not fall below pinned floors.
+
+The metrics follow ../shared/eval/score.py: per-document F1 of lowercase word tokens for the
+body, exact match after Unicode/case/quote normalisation for the headline (against the gold
+headline and its alternates), exact day for the date, normalised name for the outlet.
+"""
+
+import json
+import re
+import statistics
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from builder.pipeline import extract_fields, line_frequency
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "devset"
+FLOORS = json.loads((REPO / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
+_TOKEN = re.compile(r"\w+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})  # fmt: skip
+
+
+def token_f1(gold: str, predicted: str) -> float:
+    g, p = Counter(_TOKEN.findall(gold.lower())), Counter(_TOKEN.findall(predicted.lower()))
+    overlap = sum((g & p).values())
+    if not g and not p:
+        return 1.0
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _headline_key(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES).casefold()
+    return " ".join(text.split())
+
+
+def _outlet_key(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold().strip()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"\.(com|net|org|co\.uk|fr|de|cz)$", "", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, float]:
+    pages = sorted(p for p in FIXTURES.iterdir() if (p / "raw.txt").is_file())
+    frequent = line_frequency((p / "raw.txt").read_bytes() for p in pages).frequent()
+    body, headline, date, outlet = [], [], [], []
+    for page in pages:
+        gold = json.loads((page / "gold.json").read_text(encoding="utf-8"))
+        got = extract_fields((page / "raw.txt").read_bytes(), page.name, frequent=frequent)
+        body.append(token_f1(gold["body"], got["body"]))
+        alternates = {
+            _headline_key(h) for h in [gold["headline"], *gold.get("headline_alternates", [])]
+        }
+        headline.append(
+            float(bool(got["headline"]) and _headline_key(got["headline"]) in alternates)
+        )
+        if gold.get("date"):
+            date.append(float(got["date"] == gold["date"][:10]))
+        if gold.get("outlet"):
+            outlet.append(
+                float(
+                    bool(got["outlet"])
+                    and _outlet_key(got["outlet"]) == _outlet_key(gold["outlet"])
+                )
+            )
+    return {
+        "body_f1": statistics.mean(body),
+        "headline_em": statistics.mean(headline),
+        "date_acc": statistics.mean(date),
+        "outlet_acc": statistics.mean(outlet),
+        "pages": len(pages),
+    }
+
+
+@pytest.mark.parametrize("metric", ["body_f1", "headline_em", "date_acc", "outlet_acc"])
+def test_score_stays_above_its_floor(scores, metric):
+    assert scores["pages"] == 20
+    assert scores[metric] >= FLOORS[metric], f"{metric} {scores[metric]:.3f} < {FLOORS[metric]}"
+
+
+def test_pages_in_any_script_are_cleaned_not_rejected():
+    for name in ["gmw", "qq", "yahoo-4"]:  # Chinese and Japanese, written without spaces
+        got = extract_fields((FIXTURES / name / "raw.txt").read_bytes(), name)
+        gold = json.loads((FIXTURES / name / "gold.json").read_text(encoding="utf-8"))
+        assert len(got["body"]) > 200
+        assert token_f1(gold["body"], got["body"]) > 0.6, name
+
+
+def test_scorer_can_fail():
+    assert token_f1("a b c d", "a b c d") == 1.0
+    assert token_f1("a b c d", "x y") == 0.0
+    assert 0.0 < token_f1("a b c d", "a b") < 1.0
