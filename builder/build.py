@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from builder.diff import MAJOR, MINOR, PATCH, diff_against_build
 from builder.doc import BuildError, Rejection
 from builder.model import Article
 from builder.pipeline import Options, StageCounts, process_folder
 from builder.release import (
     Published,
+    add_changelog_entry,
     format_version,
     parse_version,
     publish,
@@ -30,9 +32,13 @@ class BuildResult:
     published: Published
 
 
-def _default_version(data_dir: Path) -> str:
-    versions = published_versions(data_dir)
-    return versions[-1] if versions else FIRST_VERSION
+def bump(version: str, part: str) -> str:
+    major, minor, patch = parse_version(version)
+    if part == MAJOR:
+        return format_version((major + 1, 0, 0))
+    if part == MINOR:
+        return format_version((major, minor + 1, 0))
+    return format_version((major, minor, patch + 1))
 
 
 def build(
@@ -42,6 +48,12 @@ def build(
     options: Options | None = None,
     repo_root: Path | None = None,
 ) -> BuildResult:
+    """Build seeds_dir and publish it as a version of data_dir.
+
+    Without ``version`` the number follows semver from the diff against the newest version:
+    a schema change is major, records added or removed minor, any other change patch; an
+    identical build publishes nothing.
+    """
     if not seeds_dir.is_dir():
         raise BuildError(f"{seeds_dir}: no such seeds folder (pass --seeds DIR)")
     options = options or Options()
@@ -54,16 +66,28 @@ def build(
         "max_bytes": options.max_bytes,
         "latest_date": options.latest_date.isoformat(),
     }
-    chosen = version or _default_version(data_dir)
+    versions = published_versions(data_dir)
+    newest = versions[-1] if versions else None
+    changes = diff_against_build(data_dir, newest, articles) if newest else None
+    if version:
+        chosen = version
+    elif newest is None:
+        chosen = FIRST_VERSION
+    else:
+        chosen = bump(newest, changes.bump) if changes.bump else newest
     try:
         published = publish(articles, rejections, data_dir, chosen, options_record)
     except BuildError:
-        if version:
+        if version or chosen != newest:
             raise
-        major, minor, _ = parse_version(chosen)
-        published = publish(
-            articles, rejections, data_dir, format_version((major, minor + 1, 0)), options_record
+        # Same records, other rejections or inputs: a correction.
+        chosen = bump(newest, PATCH)
+        published = publish(articles, rejections, data_dir, chosen, options_record)
+    if published.changed:
+        summary = (
+            changes.summary_lines() if changes else [f"First version: {len(articles)} records."]
         )
+        add_changelog_entry(data_dir, published.version, summary)
     update_readme(data_dir, repo_root)
     update_card(data_dir, repo_root)
     return BuildResult(articles, rejections, counts, published)

@@ -20,7 +20,6 @@ which marks those lines before this stage runs.
 from __future__ import annotations
 
 import itertools
-import itertools
 import re
 
 from builder.doc import Doc, Line, LineReason
@@ -63,10 +62,45 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # (a set lookup per line) rather than by one large regular expression, which was the
 # cleaning stage's main cost.
 CHROME_WORDS = frozenset(
-    """share tweet whatsapp print subscribe subscription newsletter register signup signin
-    login logout cookie cookies advertisement advertising sponsored promoted copyright
-    accessibility navigation trending recommended loading listen facebook twitter instagram
-    linkedin pinterest youtube reddit rss career careers sitemap ©""".split()
+    [
+        "share",
+        "tweet",
+        "whatsapp",
+        "print",
+        "subscribe",
+        "subscription",
+        "newsletter",
+        "register",
+        "signup",
+        "signin",
+        "login",
+        "logout",
+        "cookie",
+        "cookies",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "promoted",
+        "copyright",
+        "accessibility",
+        "navigation",
+        "trending",
+        "recommended",
+        "loading",
+        "listen",
+        "facebook",
+        "twitter",
+        "instagram",
+        "linkedin",
+        "pinterest",
+        "youtube",
+        "reddit",
+        "rss",
+        "career",
+        "careers",
+        "sitemap",
+        "©",
+    ]
 )
 CHROME_PHRASES = tuple(
     tuple(phrase.split())
@@ -93,7 +127,7 @@ _LABEL_PREFIX = re.compile(r"(?i)^(?:topics|tags|filed under|categories|keywords
 
 
 def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
-    """How many chrome words and phrases a line holds ("Share", "Sign up", "© 2016", "12 comments")."""
+    """Chrome words and phrases in a line ("Share", "Sign up", "© 2016", "12 comments")."""
     if tokens is None:
         tokens = _TOKENS.findall(text.lower())
     if _CHROME_CUES.isdisjoint(tokens):
@@ -172,17 +206,88 @@ def is_prose(text: str, words: int) -> bool:
 
 # Cheap token cues that gate the costlier patterns: most lines share no token with them.
 _PHOTO_CUES = frozenset(
-    """photo photos image images picture pictures foto fotos bild bilder credit credits
-    illustration illustrations video videos graphic graphics getty shutterstock ap afp reuters
-    epa photograph istock file""".split()
+    [
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "picture",
+        "pictures",
+        "foto",
+        "fotos",
+        "bild",
+        "bilder",
+        "credit",
+        "credits",
+        "illustration",
+        "illustrations",
+        "video",
+        "videos",
+        "graphic",
+        "graphics",
+        "getty",
+        "shutterstock",
+        "ap",
+        "afp",
+        "reuters",
+        "epa",
+        "photograph",
+        "istock",
+        "file",
+    ]
 )
-_BYLINE_CUES = frozenset("by par von por di door av przez от автор".split())
+_BYLINE_CUES = frozenset(["by", "par", "von", "por", "di", "door", "av", "przez", "от", "автор"])
 _SECTION_CUES = frozenset(
-    """related more read up you recommended most popular trending in don comments comment
-    responses response replies join view show see add leave post what like share tags tag
-    filed categories à lire sur commentaires commentaire mehr weitere kommentare meistgelesen
-    meistkommentiert les más související přečtěte artículos relacionados relacionadas
-    comentarios""".split()
+    [
+        "related",
+        "more",
+        "read",
+        "up",
+        "you",
+        "recommended",
+        "most",
+        "popular",
+        "trending",
+        "in",
+        "don",
+        "comments",
+        "comment",
+        "responses",
+        "response",
+        "replies",
+        "join",
+        "view",
+        "show",
+        "see",
+        "add",
+        "leave",
+        "post",
+        "what",
+        "like",
+        "share",
+        "tags",
+        "tag",
+        "filed",
+        "categories",
+        "à",
+        "lire",
+        "sur",
+        "commentaires",
+        "commentaire",
+        "mehr",
+        "weitere",
+        "kommentare",
+        "meistgelesen",
+        "meistkommentiert",
+        "les",
+        "más",
+        "související",
+        "přečtěte",
+        "artículos",
+        "relacionados",
+        "relacionadas",
+        "comentarios",
+    ]
 )
 
 
@@ -208,9 +313,9 @@ def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
             return LineReason.boilerplate
     else:
         hits = chrome_hits(text, tokens)
-    if ("|" in text or "•" in text or "·" in text) and len(_META_SEPARATORS.findall(text)) > 1:
-        if _STAMP.search(text):
-            return LineReason.date_line  # "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par …"
+    has_separator = "|" in text or "•" in text or "·" in text
+    if has_separator and len(_META_SEPARATORS.findall(text)) > 1 and _STAMP.search(text):
+        return LineReason.date_line  # "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par …"
     if hits >= DENSE_PHRASE_HITS:
         return LineReason.boilerplate
     return None

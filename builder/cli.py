@@ -8,15 +8,19 @@ from pathlib import Path
 import click
 
 from builder.build import build as build_dataset
+from builder.check import check_repo
+from builder.diff import diff_versions
 from builder.doc import BuildError
 from builder.extract import DEFAULT_LATEST_DATE
 from builder.pipeline import Options
 from builder.read import DEFAULT_MAX_BYTES
+from builder.release import published_versions
 
 EXIT_OK = 0
 EXIT_FATAL = 1
 EXIT_USAGE = 2  # click's own code for bad arguments
 EXIT_REJECTED = 3  # --strict and at least one input was rejected
+EXIT_INVALID = 4  # validate found problems
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,6 +86,43 @@ def build(seeds_dir, data_dir, version, strict, max_bytes, latest_date) -> None:
                 err=True,
             )
         sys.exit(EXIT_REJECTED)
+
+
+@cli.command()
+@click.argument("repo", type=click.Path(path_type=Path), default=Path("."))
+def validate(repo: Path) -> None:
+    """Re-hash every published file and check schema, counts, ids and records."""
+    problems = check_repo(repo)
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    versions = published_versions(repo / "data")
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {repo / 'data'}", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"ok: {len(versions)} version(s) valid: {', '.join('v' + v for v in versions)}")
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--out",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Folder of published versions.",
+)
+def diff(old: str, new: str, data_dir: Path) -> None:
+    """List records added, removed and changed between two versions (e.g. v1.0.0 v1.1.0)."""
+    try:
+        changes = diff_versions(data_dir, old, new)
+    except BuildError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_FATAL)
+    click.echo(f"{changes.old} -> {changes.new}")
+    for line in changes.summary_lines():
+        click.echo(line)
 
 
 def main() -> None:

@@ -187,7 +187,9 @@ HEADLINE_WEIGHTS = {
 
 
 def _is_title_part(key: str, others: list[str]) -> bool:
-    return len(key) >= 12 and any(o != key and (o.startswith(key) or o.endswith(key)) for o in others)
+    return len(key) >= 12 and any(
+        o != key and (o.startswith(key) or o.endswith(key)) for o in others
+    )
 
 
 def _headline_features(

@@ -167,6 +167,25 @@ def remove_stale_staging(data_dir: Path) -> None:
                 shutil.rmtree(child, ignore_errors=True)
 
 
+# --- data/CHANGELOG.md: what each version changed --------------------------------------------
+
+CHANGELOG = "CHANGELOG.md"
+
+
+def add_changelog_entry(data_dir: Path, version: str, summary: list[str]) -> Path:
+    """Put the version's diff summary first under its own heading, once."""
+    path = data_dir / CHANGELOG
+    heading = f"## v{version}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Changelog\n"
+    if heading in text.splitlines():
+        return path
+    title, _, rest = text.partition("\n")
+    entry = "\n".join([heading, "", *summary])
+    older = rest.strip("\n")
+    write_atomic(path, f"{title}\n\n{entry}\n" + (f"\n{older}\n" if older else ""))
+    return path
+
+
 # --- README.md: the configs the datasets library reads ---------------------------------------
 
 

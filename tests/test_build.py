@@ -52,3 +52,33 @@ def test_bad_files_are_rejected_and_listed(make_repo):
 def test_missing_seeds_folder_is_a_fatal_error(tmp_path):
     with pytest.raises(BuildError, match="no such seeds folder"):
         build(tmp_path / "nope", tmp_path / "data")
+
+
+def test_killed_builds_leave_every_earlier_version_valid(make_repo):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from builder.check import check_repo, check_version
+    from builder.release import published_versions
+
+    root = make_repo()
+    build(root / "seeds", root / "data")
+    before = _hashes(root / "data/v1.0.0")
+    raw = (root / "seeds" / "000_f43590dcf1fa9506.txt").read_bytes()
+    (root / "seeds" / "005_aaaaaaaaaaaaaaaa.txt").write_bytes(raw.replace(b"Aspen", b"Bamako"))
+    command = [sys.executable, "-m", "builder", "build", "--seeds", "seeds", "--out", "data"]
+    for delay in (0.2, 0.6, 1.0, 1.5, 2.2, 3.0):
+        process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert _hashes(root / "data/v1.0.0") == before
+        for version in published_versions(root / "data"):
+            folder_problems = check_version(root / "data" / f"v{version}", {f"v{version}": None})
+            assert [p for p in folder_problems if p.file != "README.md"] == [], delay
+        assert set(published_versions(root / "data")) <= {"1.0.0", "1.1.0"}
+    build(root / "seeds", root / "data")
+    assert check_repo(root) == []
+    assert not list((root / "data").glob(".tmp-*"))

@@ -1,0 +1,61 @@
+import pyarrow as pa
+from click.testing import CliRunner
+
+from builder.build import build
+from builder.cli import cli
+from builder.diff import MAJOR, MINOR, PATCH, diff_rows, diff_versions
+
+SEED = "000_f43590dcf1fa9506.txt"
+
+
+def test_semver_from_the_diff_and_changelog(make_repo):
+    root = make_repo()
+    seeds, data = root / "seeds", root / "data"
+    assert build(seeds, data).published.version == "1.0.0"
+    splits_before = {a.id: a.split for a in build(seeds, data).articles}
+
+    raw = (seeds / SEED).read_bytes()
+    (seeds / "005_aaaaaaaaaaaaaaaa.txt").write_bytes(raw.replace(b"Aspen", b"Bamako"))
+    added = build(seeds, data)
+    assert added.published.version == "1.1.0"
+    assert {a.id: a.split for a in added.articles if a.id in splits_before} == splits_before
+
+    (seeds / SEED).write_bytes(raw.replace(b"Sheehan added", b"Sheehan also added"))
+    corrected = build(seeds, data)
+    assert corrected.published.version == "1.1.1"
+    changes = diff_versions(data, "1.1.0", "1.1.1")
+    assert changes.added == () and changes.removed == ()
+    assert set(changes.changed) == {"f43590dcf1fa9506"}
+    assert {"body", "word_count", "source_sha256"} <= set(changes.changed["f43590dcf1fa9506"])
+    assert changes.bump == PATCH
+
+    unchanged = build(seeds, data)
+    assert unchanged.published.version == "1.1.1" and unchanged.published.changed is False
+
+    changelog = (data / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert (
+        changelog.index("## v1.1.1") < changelog.index("## v1.1.0") < changelog.index("## v1.0.0")
+    )
+    assert "- added `aaaaaaaaaaaaaaaa`" in changelog
+    assert "- changed `f43590dcf1fa9506`: " in changelog
+    assert changelog.count("## v1.1.1") == 1
+
+
+def test_diff_command_lists_changes(make_repo):
+    root = make_repo()
+    build(root / "seeds", root / "data")
+    (root / "seeds" / "003_4c147c20ba632c38.txt").unlink()
+    build(root / "seeds", root / "data")
+    result = CliRunner().invoke(cli, ["diff", "v1.0.0", "v1.1.0", "--out", str(root / "data")])
+    assert result.exit_code == 0, result.output
+    assert "1 removed" in result.output
+    assert "- removed `4c147c20ba632c38`" in result.output
+
+
+def test_schema_change_is_major_and_record_change_minor():
+    old = pa.schema([("id", pa.string())])
+    new = pa.schema([("id", pa.string()), ("extra", pa.string())])
+    rows = {"a": {"id": "a"}}
+    assert diff_rows("a", "b", old, rows, new, rows).bump == MAJOR
+    assert diff_rows("a", "b", old, rows, old, {**rows, "b": {"id": "b"}}).bump == MINOR
+    assert diff_rows("a", "b", old, rows, old, rows).bump is None
