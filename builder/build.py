@@ -19,6 +19,7 @@ from builder.release import (
     remove_stale_staging,
     update_card,
     update_readme,
+    version_splits,
 )
 
 FIRST_VERSION = "1.0.0"
@@ -59,15 +60,17 @@ def build(
     options = options or Options()
     repo_root = repo_root or data_dir.parent
     remove_stale_staging(data_dir)
-    articles, rejections, counts = process_folder(seeds_dir, options)
-    if not articles:
-        raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
-    options_record = {
-        "max_bytes": options.max_bytes,
-        "latest_date": options.latest_date.isoformat(),
-    }
     versions = published_versions(data_dir)
     newest = versions[-1] if versions else None
+    previous_splits = version_splits(data_dir / f"v{newest}") if newest else {}
+    articles, rejections, counts = process_folder(seeds_dir, options, previous_splits)
+    if not articles:
+        raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
+    options_record = options.record()
+    stats = {
+        "clusters": len(counts.clusters.members),
+        "in_multi_member_clusters": counts.clusters.multi_member,
+    }
     changes = diff_against_build(data_dir, newest, articles) if newest else None
     if version:
         chosen = version
@@ -76,13 +79,13 @@ def build(
     else:
         chosen = bump(newest, changes.bump) if changes.bump else newest
     try:
-        published = publish(articles, rejections, data_dir, chosen, options_record)
+        published = publish(articles, rejections, data_dir, chosen, options_record, stats)
     except BuildError:
         if version or chosen != newest:
             raise
         # Same records, other rejections or inputs: a correction.
         chosen = bump(newest, PATCH)
-        published = publish(articles, rejections, data_dir, chosen, options_record)
+        published = publish(articles, rejections, data_dir, chosen, options_record, stats)
     if published.changed:
         summary = (
             changes.summary_lines() if changes else [f"First version: {len(articles)} records."]

@@ -9,10 +9,11 @@ import click
 
 from builder.build import build as build_dataset
 from builder.check import check_repo
+from builder.dedup import DEFAULT_THRESHOLD
 from builder.diff import diff_versions
 from builder.doc import BuildError
 from builder.extract import DEFAULT_LATEST_DATE
-from builder.pipeline import Options
+from builder.pipeline import DEDUP_MODES, Options
 from builder.read import DEFAULT_MAX_BYTES
 from builder.release import published_versions
 
@@ -66,10 +67,31 @@ def cli() -> None:
     show_default=True,
     help="Dates after this are not taken as publication dates.",
 )
-def build(seeds_dir, data_dir, version, strict, max_bytes, latest_date) -> None:
+@click.option(
+    "--dedup",
+    type=click.Choice(DEDUP_MODES),
+    default="keep",
+    show_default=True,
+    help="keep: publish every record with its cluster; drop: canonical records only.",
+)
+@click.option(
+    "--dedup-threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Similarity (Jaccard, or containment of the shorter body) that makes two copies.",
+)
+def build(
+    seeds_dir, data_dir, version, strict, max_bytes, latest_date, dedup, dedup_threshold
+) -> None:
     """Clean the seeds, extract metadata and publish data/vX.Y.Z."""
-    options = Options(max_bytes=max_bytes, latest_date=latest_date.date())
     try:
+        options = Options(
+            max_bytes=max_bytes,
+            latest_date=latest_date.date(),
+            dedup=dedup,
+            dedup_threshold=dedup_threshold,
+        )
         result = build_dataset(seeds_dir, data_dir, version, options)
     except BuildError as err:
         click.echo(f"error: {err}", err=True)

@@ -15,6 +15,7 @@ class RejectReason(enum.StrEnum):
     too_large = "too_large"
     no_article = "no_article"
     invalid_record = "invalid_record"
+    near_duplicate = "near_duplicate"
 
 
 REJECT_REASONS: dict[RejectReason, str] = {
@@ -23,6 +24,7 @@ REJECT_REASONS: dict[RejectReason, str] = {
     RejectReason.too_large: "over the configured size limit (--max-bytes)",
     RejectReason.no_article: "cleaning left no article text",
     RejectReason.invalid_record: "the assembled record failed the record model's validation",
+    RejectReason.near_duplicate: "with --dedup drop: a copy of the canonical record it names",
 }
 
 
@@ -86,6 +88,7 @@ class Rejection:
     reason: RejectReason
     message: str
     sha256: str | None = None  # of the raw bytes, when they were read
+    duplicate_of: str | None = None  # the canonical record's id, for near_duplicate
 
     def to_json(self) -> dict[str, str | None]:
         return {
@@ -93,6 +96,7 @@ class Rejection:
             "reason": self.reason.value,
             "message": self.message,
             "source_sha256": self.sha256,
+            "duplicate_of": self.duplicate_of,
         }
 
 

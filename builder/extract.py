@@ -432,4 +432,5 @@ def extract(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> Doc:
     meta["dateline_source"] = "text:dateline" if match else None
     agency = match.group("agency") if match and match.group("agency") else None
     meta["agency"] = _AGENCIES.get(agency.casefold()) if agency else None
+    meta["agency_source"] = "text:dateline" if meta["agency"] else None
     return doc

@@ -62,6 +62,9 @@ class Article(BaseModel):
     language: str | None = Field(
         description="ISO 639-1 code of the body's language; null when it cannot be told."
     )
+    agency: str | None = Field(
+        description="Wire agency credited in the text (AFP, AP, Reuters…); null when none is."
+    )
     source_file: str = Field(description="Path of the input file relative to the seeds folder.")
     source_sha256: str = Field(
         pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's raw bytes."
@@ -82,6 +85,15 @@ class Article(BaseModel):
     )
     dateline_source: str | None = Field(
         description="How the dateline place was found (text:dateline); null if none."
+    )
+    agency_source: str | None = Field(
+        description="How the agency was found (e.g. text:dateline); null if no agency."
+    )
+    cluster_id: str = Field(
+        description="Id of the canonical record of its duplicate cluster (its own id if alone)."
+    )
+    is_canonical: bool = Field(
+        description="True for the cluster's canonical record: earliest date, then smallest id."
     )
     removed_lines: list[RemovedLine] = Field(
         description="Every non-blank raw line left out of the body, with its reason code."

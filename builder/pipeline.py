@@ -6,25 +6,45 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from builder.clean import clean
 from builder.decode import decode
-from builder.doc import Doc, Rejection
+from builder.dedup import DEFAULT_THRESHOLD, Clusters, Signature, body_signature, cluster
+from builder.doc import BuildError, Doc, Rejection, RejectReason
 from builder.extract import DEFAULT_LATEST_DATE, extract
 from builder.model import Article
 from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_file
+from builder.split import cluster_splits
 from builder.template import LineFrequency, mark_template
 from builder.validate import body_text, validate
 
-STAGES = ("read", "decode", "template", "clean", "extract", "validate")
+STAGES = ("read", "decode", "template", "clean", "extract", "validate", "dedup")
+DEDUP_MODES = ("keep", "drop")
 
 
 @dataclasses.dataclass(frozen=True)
 class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     latest_date: dt.date = DEFAULT_LATEST_DATE
+    dedup: str = "keep"
+    dedup_threshold: float = DEFAULT_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if self.dedup not in DEDUP_MODES:
+            raise BuildError(f"--dedup {self.dedup!r}: choose one of {', '.join(DEDUP_MODES)}")
+        if not 0 < self.dedup_threshold <= 1:
+            raise BuildError(f"--dedup-threshold {self.dedup_threshold}: choose a value in (0, 1]")
+
+    def record(self) -> dict[str, object]:
+        """The options as stored in the manifest: what the output depends on."""
+        return {
+            "max_bytes": self.max_bytes,
+            "latest_date": self.latest_date.isoformat(),
+            "dedup": self.dedup,
+            "dedup_threshold": self.dedup_threshold,
+        }
 
 
 @dataclasses.dataclass
@@ -34,6 +54,7 @@ class StageCounts:
     inputs: Counter = dataclasses.field(default_factory=Counter)
     outputs: Counter = dataclasses.field(default_factory=Counter)
     rejected: dict[str, Counter] = dataclasses.field(default_factory=dict)
+    clusters: Clusters | None = None
 
     def summary_lines(self) -> list[str]:
         lines = []
@@ -43,6 +64,12 @@ class StageCounts:
             lines.append(
                 f"{stage:<9} in={self.inputs[stage]} out={self.outputs[stage]}"
                 f" rejected={sum(reasons.values())}{f' ({detail})' if detail else ''}"
+            )
+        if self.clusters is not None:
+            lines[-1] += (
+                f" clusters={len(self.clusters.members)}"
+                f" in_multi_member_clusters={self.clusters.multi_member}"
+                f" lsh_index_bytes={self.clusters.index_bytes}"
             )
         return lines
 
@@ -127,14 +154,64 @@ def process_file(
 
 
 def process_folder(
-    seeds_dir: Path, options: Options | None = None
+    seeds_dir: Path, options: Options | None = None, previous_splits: Mapping[str, str] = {}
 ) -> tuple[list[Article], list[Rejection], StageCounts]:
+    """Every input of seeds_dir to a record or a rejection, clustered and split.
+
+    previous_splits (id -> split of the newest published version) keeps clusters in the
+    split they were published in.
+    """
     options = options or Options()
     paths = list_inputs(seeds_dir)
     frequent = line_frequency(_readable(paths, options)).frequent()
     counts = StageCounts()
-    articles, rejections = [], []
+    articles, rejections, signatures = [], [], []
     for path in paths:
         result = process_file(path, seeds_dir, options, counts, frequent)
-        (rejections if isinstance(result, Rejection) else articles).append(result)
-    return articles, rejections, counts
+        if isinstance(result, Rejection):
+            rejections.append(result)
+        else:
+            articles.append(result)
+            signatures.append(body_signature(result.id, result.date, result.body))
+    articles, dropped = group_duplicates(articles, signatures, options, previous_splits, counts)
+    return articles, rejections + dropped, counts
+
+
+def group_duplicates(
+    articles: list[Article],
+    signatures: list[Signature],
+    options: Options,
+    previous_splits: Mapping[str, str],
+    counts: StageCounts,
+) -> tuple[list[Article], list[Rejection]]:
+    """Phase two of dedup: clusters, one split per cluster, and --dedup drop."""
+    counts.inputs["dedup"] += len(articles)
+    clusters = cluster(signatures, options.dedup_threshold)
+    counts.clusters = clusters
+    splits = cluster_splits(clusters.members, previous_splits)
+    kept, dropped = [], []
+    for article in articles:
+        canonical = clusters.cluster_of[article.id]
+        article = article.model_copy(
+            update={
+                "cluster_id": canonical,
+                "is_canonical": canonical == article.id,
+                "split": splits[article.id],
+            }
+        )
+        if options.dedup == "drop" and canonical != article.id:
+            reason = RejectReason.near_duplicate
+            dropped.append(
+                Rejection(
+                    article.source_file,
+                    reason,
+                    f"a copy of record {canonical}",
+                    article.source_sha256,
+                    duplicate_of=canonical,
+                )
+            )
+            counts.rejected.setdefault("dedup", Counter())[reason.value] += 1
+        else:
+            kept.append(article)
+    counts.outputs["dedup"] += len(kept)
+    return kept, dropped

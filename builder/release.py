@@ -68,6 +68,17 @@ def inputs_digest(articles: Sequence[Article], rejections: Sequence[Rejection]) 
     return digest.hexdigest()
 
 
+def version_splits(folder: Path) -> dict[str, str]:
+    """Record id -> split of one published version."""
+    splits = {}
+    for path in sorted(folder.glob("*.parquet")):
+        table = pq.read_table(path, columns=["id", "split"])
+        splits.update(
+            zip(table.column("id").to_pylist(), table.column("split").to_pylist(), strict=True)
+        )
+    return splits
+
+
 def load_manifest(folder: Path) -> dict:
     return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
 
@@ -85,6 +96,7 @@ def publish(
     data_dir: Path,
     version: str,
     options: dict[str, object],
+    stats: dict[str, int] | None = None,
 ) -> Published:
     """Write the version into a temporary folder, then move it into place in one rename."""
     parse_version(version)
@@ -107,6 +119,7 @@ def publish(
             "records": len(articles),
             "rejected": len(rejections),
             "options": options,
+            "stats": stats or {},
             "splits": {name.split("-")[0]: n for name, n in rows.items()},
             "files": {
                 name: {"sha256": sha256_file(staging / name), "rows": rows.get(name)}
@@ -255,14 +268,18 @@ def update_readme(data_dir: Path, repo_root: Path) -> Path:
 
 def _versions_table(data_dir: Path) -> str:
     rows = [
-        "| version | splits (rows) | records | rejected | inputs digest |",
-        "|---|---|---|---|---|",
+        "| version | splits (rows) | records | rejected | dedup | clusters | in multi-member "
+        "clusters | inputs digest |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for version in published_versions(data_dir):
         m = load_manifest(data_dir / f"v{version}")
         splits = ", ".join(f"{s} ({n})" for s, n in m["splits"].items())
+        options, stats = m.get("options", {}), m.get("stats", {})
+        dedup = f"{options.get('dedup', '?')} at {options.get('dedup_threshold', '?')}"
         rows.append(
-            f"| v{version} | {splits} | {m['records']} | {m['rejected']} "
+            f"| v{version} | {splits} | {m['records']} | {m['rejected']} | {dedup} "
+            f"| {stats.get('clusters', '?')} | {stats.get('in_multi_member_clusters', '?')} "
             f"| `{m['inputs_digest'][:12]}` |"
         )
     return "\n".join(rows)

@@ -29,6 +29,7 @@ def validate(doc: Doc) -> Article | Rejection:
             author=meta.get("author"),
             dateline=meta.get("dateline"),
             language=meta.get("language"),
+            agency=meta.get("agency"),
             source_file=doc.source_file,
             source_sha256=doc.sha256,
             split=assign_split(doc.id),
@@ -38,6 +39,9 @@ def validate(doc: Doc) -> Article | Rejection:
             outlet_source=meta.get("outlet_source"),
             author_source=meta.get("author_source"),
             dateline_source=meta.get("dateline_source"),
+            agency_source=meta.get("agency_source"),
+            cluster_id=doc.id,  # a cluster of its own until the dedup stage groups the build
+            is_canonical=True,
             removed_lines=[
                 RemovedLine(line_no=line.no, reason=line.reason.value)
                 for line in doc.lines

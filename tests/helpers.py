@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from builder.clean import clean
 from builder.decode import decode
 from builder.doc import Doc
 from builder.extract import extract
+from builder.model import Article, RemovedLine
 
 
 def doc_from_text(text: str, name: str = "page.txt") -> Doc:
@@ -27,3 +29,32 @@ PROSE = [
     "Aid groups warned that fighting could displace thousands more people across the border.",
     "The interim government welcomed the plan and asked for more support from its neighbours.",
 ]
+
+
+def make_article(**overrides) -> Article:
+    values = dict(
+        id="abc",
+        headline="A headline",
+        date=dt.date(2013, 1, 15),
+        outlet=None,
+        body="One paragraph.",
+        author=None,
+        dateline=None,
+        language="en",
+        agency=None,
+        source_file="a.txt",
+        source_sha256="0" * 64,
+        split="train",
+        word_count=2,
+        headline_source="text:title_line",
+        date_source="text:stamp",
+        outlet_source=None,
+        author_source=None,
+        dateline_source=None,
+        agency_source=None,
+        cluster_id="abc",
+        is_canonical=True,
+        removed_lines=[RemovedLine(line_no=1, reason="boilerplate")],
+    )
+    values.update(overrides)
+    return Article(**values)

@@ -1,35 +1,9 @@
-import datetime as dt
-
 import pyarrow as pa
 import pytest
 from pydantic import ValidationError
 
-from builder.model import Article, RemovedLine, arrow_schema, features, field_table
-
-
-def _article(**overrides):
-    values = dict(
-        id="abc",
-        headline="A headline",
-        date=dt.date(2013, 1, 15),
-        outlet=None,
-        body="One paragraph.",
-        author=None,
-        dateline=None,
-        language="en",
-        source_file="a.txt",
-        source_sha256="0" * 64,
-        split="train",
-        word_count=2,
-        headline_source="text:title_line",
-        date_source="text:stamp",
-        outlet_source=None,
-        author_source=None,
-        dateline_source=None,
-        removed_lines=[RemovedLine(line_no=1, reason="boilerplate")],
-    )
-    values.update(overrides)
-    return Article(**values)
+from builder.model import Article, arrow_schema, features, field_table
+from tests.helpers import make_article
 
 
 def test_schema_types_come_from_the_model():
@@ -58,7 +32,7 @@ def test_features_match_schema():
 
 def test_extra_fields_are_forbidden():
     with pytest.raises(ValidationError, match="extra"):
-        _article(url="http://example.org")
+        make_article(url="http://example.org")
 
 
 def test_every_field_has_a_description_and_is_in_the_table():
@@ -70,7 +44,7 @@ def test_every_field_has_a_description_and_is_in_the_table():
 
 def test_bad_values_are_refused():
     with pytest.raises(ValidationError):
-        _article(split="dev")
+        make_article(split="dev")
     with pytest.raises(ValidationError):
-        _article(source_sha256="xyz")
-    assert _article().split.value == "train"
+        make_article(source_sha256="xyz")
+    assert make_article().split.value == "train"

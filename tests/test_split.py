@@ -19,3 +19,22 @@ def test_split_proportions_are_80_10_10():
 def test_salt_changes_the_assignment():
     ids = [f"{i:016x}" for i in range(200)]
     assert [assign_split(i) for i in ids] != [assign_split(i, salt="other") for i in ids]
+
+
+def test_cluster_takes_one_split_and_keeps_the_published_one():
+    from builder.split import cluster_splits
+
+    fresh = cluster_splits({"a": ("a", "b")}, {})
+    assert fresh == {"a": assign_split("a"), "b": assign_split("a")}
+    kept = cluster_splits({"x": ("x", "y", "new")}, {"x": "test", "y": "test"})
+    assert set(kept.values()) == {Split.test}
+
+
+def test_a_record_joining_two_published_clusters_merges_them_into_the_larger_split():
+    from builder.split import cluster_splits
+
+    previous = {"a": "train", "b": "train", "c": "test"}
+    merged = cluster_splits({"a": ("a", "b", "c", "new")}, previous)
+    assert set(merged.values()) == {Split.train}  # c moves with the larger part
+    tie = cluster_splits({"a": ("a", "c", "new")}, {"a": "validation", "c": "test"})
+    assert set(tie.values()) == {Split.validation}  # tie: the part holding the smallest id

@@ -2,30 +2,14 @@ import datetime as dt
 
 import pyarrow.parquet as pq
 
-from builder.model import Article, RemovedLine, arrow_schema
+from builder.model import arrow_schema
 from builder.write import write_parquet, write_splits
+from tests.helpers import make_article
 
 
-def _article(i: str, split: str) -> Article:
-    return Article(
-        id=i,
-        headline="H",
-        date=dt.date(2013, 1, 15) if i != "b" else None,
-        outlet=None,
-        body="Body text.",
-        author=None,
-        dateline=None,
-        language=None,
-        source_file=f"{i}.txt",
-        source_sha256="a" * 64,
-        split=split,
-        word_count=2,
-        headline_source="text:title_line",
-        date_source=None,
-        outlet_source=None,
-        author_source=None,
-        dateline_source=None,
-        removed_lines=[RemovedLine(line_no=2, reason="boilerplate")],
+def _article(i: str, split: str):
+    return make_article(
+        id=i, date=dt.date(2013, 1, 15) if i != "b" else None, split=split, cluster_id=i
     )
 
 
@@ -38,7 +22,7 @@ def test_parquet_round_trip_keeps_schema_values_and_order(tmp_path):
     assert table.schema.remove_metadata() == arrow_schema()
     assert table.column("id").to_pylist() == ["a", "b", "c"]
     assert table.column("date").to_pylist() == [dt.date(2013, 1, 15), None, dt.date(2013, 1, 15)]
-    assert table.column("removed_lines").to_pylist()[0] == [{"line_no": 2, "reason": "boilerplate"}]
+    assert table.column("removed_lines").to_pylist()[0] == [{"line_no": 1, "reason": "boilerplate"}]
     meta = pq.read_metadata(path)
     assert meta.row_group(0).column(0).compression == "ZSTD"
     assert table.schema.metadata[b"mali_news.version"] == b"1.0.0"
