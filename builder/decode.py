@@ -1,4 +1,10 @@
-"""Decode stage: raw bytes to NFC text split into numbered lines."""
+"""Decode stage: raw bytes to repaired NFC text split into numbered lines.
+
+UTF-8 first; a byte-order mark names UTF-8 or UTF-16; anything else is identified by
+charset-normalizer (cp1252, latin-1, Shift-JIS…). Mojibake (UTF-8 read as cp1252 and the
+like) is repaired by ftfy, with the fixes that would change correct text turned off: curly
+quotes, dashes, full-width characters and ligatures stay as the page has them.
+"""
 
 from __future__ import annotations
 
@@ -16,36 +22,83 @@ _BOMS = (
 # Share of C0 control characters (other than tab/newline/CR/form feed) above which a file
 # is taken for binary content rather than text with a few stray bytes.
 _MAX_CONTROL_SHARE = 0.01
+_SINGLE_BYTE = re.compile(r"^(?:cp125\d|iso8859_\d+|latin_1|mac_\w+)$")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# Characters that only appear in text decoded with the wrong codec: a cheap gate before ftfy.
+# (ftfy's own detector is exact but costs milliseconds a page.)
+_MOJIBAKE_HINTS = re.compile(
+    "â€|Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u2013-\u203a"
+    "\u20ac\u2122]|Â[\u00a0-\u00bf]"
+)
 
 
-def _decode_bytes(raw: bytes) -> tuple[str, str]:
+def _fixer_config():
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_latin_ligatures=False,
+        fix_line_breaks=False,
+        normalization="NFC",
+    )
+
+
+def _decode_bytes(raw: bytes) -> tuple[str, str] | None:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding), encoding
+            return raw.decode(encoding, errors="replace"), encoding.removesuffix("-sig")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        # cp1252 covers what Windows tools write; it maps every byte but five.
-        return raw.decode("cp1252", errors="strict"), "cp1252"
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    guess = best.encoding if best is not None else None
+    # Statistical guesses cannot tell one Western single-byte code page from another on
+    # short text, and see UTF-16 in any even-length bytes; Windows-1252 is what such pages
+    # are (WHATWG reads latin-1 labels as windows-1252 too), so it wins when it fits.
+    if guess is None or _SINGLE_BYTE.match(guess) or guess.startswith(("utf_16", "utf_32")):
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    if best is None or guess is None:
+        return None
+    return str(best), guess
+
+
+def repair(text: str) -> str:
+    """Fix mojibake when the text shows its signs; correct text is returned unchanged."""
+    if not _MOJIBAKE_HINTS.search(text):
+        return text
+    from ftfy import fix_text
+
+    return fix_text(text, config=_fixer_config())
 
 
 def decode(doc: Doc) -> Doc | Rejection:
     if b"\x00" in doc.raw and not doc.raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return doc.reject(RejectReason.not_text, "the file holds NUL bytes")
-    try:
-        text, encoding = _decode_bytes(doc.raw)
-    except UnicodeDecodeError as err:
-        return doc.reject(RejectReason.not_text, f"cannot decode as text: {err}")
+        return doc.reject(RejectReason.not_text, "the file holds NUL bytes: binary data")
+    decoded = _decode_bytes(doc.raw)
+    if decoded is None:
+        return doc.reject(RejectReason.not_text, "no text encoding fits these bytes")
+    text, encoding = decoded
     controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         return doc.reject(RejectReason.not_text, f"{controls} control characters: binary data")
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    doc.text = text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    repaired = repair(text)
     doc.meta["encoding"] = encoding
+    doc.meta["text_repaired"] = repaired != text
+    doc.text = unicodedata.normalize("NFC", repaired)
+    if doc.format == "html":
+        return doc  # the HTML stage makes the lines
     doc.lines = [
         Line(no, stripped)
-        for no, line in enumerate(text.split("\n"), start=1)
+        for no, line in enumerate(doc.text.split("\n"), start=1)
         if (stripped := " ".join(line.split()))
     ]
     if not doc.lines:

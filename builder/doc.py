@@ -16,6 +16,7 @@ class RejectReason(enum.StrEnum):
     no_article = "no_article"
     invalid_record = "invalid_record"
     near_duplicate = "near_duplicate"
+    unsafe_path = "unsafe_path"
 
 
 REJECT_REASONS: dict[RejectReason, str] = {
@@ -24,6 +25,7 @@ REJECT_REASONS: dict[RejectReason, str] = {
     RejectReason.too_large: "over the configured size limit (--max-bytes)",
     RejectReason.no_article: "cleaning left no article text",
     RejectReason.invalid_record: "the assembled record failed the record model's validation",
+    RejectReason.unsafe_path: "a symlink or manifest path that leads out of the seeds folder",
     RejectReason.near_duplicate: "with --dedup drop: a copy of the canonical record it names",
 }
 
@@ -74,6 +76,9 @@ class Doc:
     raw: bytes
     sha256: str
     id: str
+    format: str = "text"  # how to analyse it: text or html
+    url: str | None = None
+    container: str | None = None  # "warc" for a record taken out of a WARC file
     text: str = ""
     lines: list[Line] = dataclasses.field(default_factory=list)
     meta: dict[str, Any] = dataclasses.field(default_factory=dict)

@@ -65,7 +65,15 @@ class Article(BaseModel):
     agency: str | None = Field(
         description="Wire agency credited in the text (AFP, AP, Reuters…); null when none is."
     )
+    url: str | None = Field(
+        description="Address of the page: a WARC record's target URI or the curator's manifest."
+    )
     source_file: str = Field(description="Path of the input file relative to the seeds folder.")
+    source_format: str = Field(description="Form of the input: text, html, or warc (a record).")
+    encoding: str = Field(description="Text encoding the input was decoded from (e.g. utf-8).")
+    text_repaired: bool = Field(
+        description="True when mojibake was repaired (ftfy) while decoding the input."
+    )
     source_sha256: str = Field(
         pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's raw bytes."
     )

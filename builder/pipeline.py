@@ -14,13 +14,14 @@ from builder.decode import decode
 from builder.dedup import DEFAULT_THRESHOLD, Clusters, Signature, body_signature, cluster
 from builder.doc import BuildError, Doc, Rejection, RejectReason
 from builder.extract import DEFAULT_LATEST_DATE, extract
+from builder.html import extract_html
 from builder.model import Article
-from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_file
+from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_inputs
 from builder.split import cluster_splits
 from builder.template import LineFrequency, mark_template
 from builder.validate import body_text, validate
 
-STAGES = ("read", "decode", "template", "clean", "extract", "validate", "dedup")
+STAGES = ("read", "decode", "template", "clean", "extract", "html", "validate", "dedup")
 DEDUP_MODES = ("keep", "drop")
 
 
@@ -74,7 +75,13 @@ class StageCounts:
         return lines
 
 
-def _steps(options: Options, frequent: frozenset[str]):
+def _steps(doc_format: str, options: Options, frequent: frozenset[str]):
+    if doc_format == "html":
+        return (
+            ("decode", decode),
+            ("html", lambda doc: extract_html(doc, options.latest_date)),
+            ("validate", validate),
+        )
     return (
         ("decode", decode),
         ("template", lambda doc: mark_template(doc, frequent)),
@@ -88,7 +95,7 @@ def process_doc(
     doc: Doc, options: Options, counts: StageCounts, frequent: frozenset[str] = frozenset()
 ) -> Article | Rejection:
     result: Doc | Article | Rejection = doc
-    for stage, step in _steps(options, frequent):
+    for stage, step in _steps(doc.format, options, frequent):
         counts.inputs[stage] += 1
         result = step(result)
         if isinstance(result, Rejection):
@@ -99,12 +106,16 @@ def process_doc(
 
 
 def extract_fields(
-    raw: bytes, name: str, options: Options | None = None, frequent: frozenset[str] = frozenset()
+    raw: bytes,
+    name: str,
+    options: Options | None = None,
+    frequent: frozenset[str] = frozenset(),
+    doc_format: str = "text",
 ) -> dict:
     """Body and metadata of one page, even when the record would be rejected (for scoring)."""
     options = options or Options()
-    doc: Doc | Rejection = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name)
-    for stage, step in _steps(options, frequent):
+    doc: Doc | Rejection = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name, doc_format)
+    for stage, step in _steps(doc_format, options, frequent):
         if stage == "validate":
             break
         doc = step(doc)
@@ -121,20 +132,22 @@ def extract_fields(
     }
 
 
-def line_frequency(raws: Iterable[bytes]) -> LineFrequency:
-    """Phase one of the template step: short-line document frequency over every input."""
+def line_frequency(docs: Iterable[Doc | Rejection | bytes]) -> LineFrequency:
+    """Phase one of the template step: short-line document frequency over every text input."""
     frequency = LineFrequency()
-    for raw in raws:
-        doc = decode(Doc("", raw, "", ""))
-        if not isinstance(doc, Rejection):
-            frequency.add(line.text for line in doc.lines)
+    for item in docs:
+        if isinstance(item, bytes):
+            item = Doc("", item, "", "")
+        if isinstance(item, Doc) and item.format == "text":
+            decoded = decode(item)
+            if isinstance(decoded, Doc):
+                frequency.add(line.text for line in decoded.lines)
     return frequency
 
 
-def _readable(paths: Iterable[Path], options: Options) -> Iterator[bytes]:
+def _all_documents(paths: Iterable[Path], seeds_dir: Path, options: Options):
     for path in paths:
-        if path.stat().st_size <= options.max_bytes:
-            yield path.read_bytes()
+        yield from read_inputs(path, seeds_dir, options.max_bytes)
 
 
 def process_file(
@@ -143,36 +156,38 @@ def process_file(
     options: Options,
     counts: StageCounts,
     frequent: frozenset[str] = frozenset(),
-) -> Article | Rejection:
+) -> Iterator[Article | Rejection]:
+    """Every record or rejection one input file gives (a WARC file gives several)."""
     counts.inputs["read"] += 1
-    doc = read_file(path, seeds_dir, options.max_bytes)
-    if isinstance(doc, Rejection):
-        counts.rejected.setdefault("read", Counter())[doc.reason.value] += 1
-        return doc
-    counts.outputs["read"] += 1
-    return process_doc(doc, options, counts, frequent)
+    for doc in read_inputs(path, seeds_dir, options.max_bytes):
+        if isinstance(doc, Rejection):
+            counts.rejected.setdefault("read", Counter())[doc.reason.value] += 1
+            yield doc
+        else:
+            counts.outputs["read"] += 1
+            yield process_doc(doc, options, counts, frequent)
 
 
 def process_folder(
     seeds_dir: Path, options: Options | None = None, previous_splits: Mapping[str, str] = {}
 ) -> tuple[list[Article], list[Rejection], StageCounts]:
-    """Every input of seeds_dir to a record or a rejection, clustered and split.
+    """Every input of seeds_dir to records or a rejection, clustered and split.
 
     previous_splits (id -> split of the newest published version) keeps clusters in the
     split they were published in.
     """
     options = options or Options()
     paths = list_inputs(seeds_dir)
-    frequent = line_frequency(_readable(paths, options)).frequent()
+    frequent = line_frequency(_all_documents(paths, seeds_dir, options)).frequent()
     counts = StageCounts()
     articles, rejections, signatures = [], [], []
     for path in paths:
-        result = process_file(path, seeds_dir, options, counts, frequent)
-        if isinstance(result, Rejection):
-            rejections.append(result)
-        else:
-            articles.append(result)
-            signatures.append(body_signature(result.id, result.date, result.body))
+        for result in process_file(path, seeds_dir, options, counts, frequent):
+            if isinstance(result, Rejection):
+                rejections.append(result)
+            else:
+                articles.append(result)
+                signatures.append(body_signature(result.id, result.date, result.body))
     articles, dropped = group_duplicates(articles, signatures, options, previous_splits, counts)
     return articles, rejections + dropped, counts
 

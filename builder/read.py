@@ -1,9 +1,20 @@
-"""Read stage: one input file to a Doc, or a rejection for files that cannot be articles."""
+"""Read stage: one input file to its documents, or a rejection that says why not.
+
+A file is page text (``.txt`` and anything unrecognised), saved HTML (``.html``/``.htm``) or
+a crawl (``.warc``), each optionally gzip-compressed. A WARC file gives one document per
+response record. Nothing in an input is executed or unpickled; compressed input is
+decompressed under the same size cap as plain input, and a symlink that leads out of the
+seeds folder is refused.
+"""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import re
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from builder.doc import Doc, Rejection, RejectReason
@@ -12,6 +23,8 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Curator files that live in seeds/ but are not articles.
 NOT_ARTICLES = frozenset({"sources.toml", "sources.csv", "README.md"})
 _HEX_ID = re.compile(r"(?:^|[_-])([0-9a-f]{8,64})$")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+WARC_SUFFIXES = (".warc", ".arc")
 
 
 def record_id(relative_path: str) -> str:
@@ -23,6 +36,15 @@ def record_id(relative_path: str) -> str:
     return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
 
 
+def input_format(relative_path: str) -> str:
+    name = relative_path.lower().removesuffix(".gz")
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    return "text"
+
+
 def list_inputs(seeds_dir: Path) -> list[Path]:
     """Every input file under seeds_dir in a stable order; hidden files are skipped."""
     files = []
@@ -30,34 +52,110 @@ def list_inputs(seeds_dir: Path) -> list[Path]:
         relative = path.relative_to(seeds_dir)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and relative.as_posix() not in NOT_ARTICLES:
+        if (path.is_file() or path.is_symlink()) and relative.as_posix() not in NOT_ARTICLES:
             files.append(path)
     return sorted(files, key=lambda p: p.relative_to(seeds_dir).as_posix())
 
 
-def read_file(path: Path, seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc | Rejection:
-    relative = path.relative_to(seeds_dir).as_posix()
-    size = path.stat().st_size
-    if size > max_bytes:
-        return Rejection(
-            relative,
-            RejectReason.too_large,
-            f"{size} bytes is over the limit of {max_bytes} (--max-bytes)",
-            _file_sha256(path),
-        )
-    raw = path.read_bytes()
-    sha256 = hashlib.sha256(raw).hexdigest()
-    if not raw.strip():
-        return Rejection(
-            relative, RejectReason.empty, "the file is empty or whitespace only", sha256
-        )
-    return Doc(source_file=relative, raw=raw, sha256=sha256, id=record_id(relative))
-
-
 def _file_sha256(path: Path) -> str:
-    """Hash without loading: the file is too large to read whole."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def gunzip_capped(data: bytes, max_bytes: int) -> bytes | None:
+    """Decompress at most max_bytes; None when the content is larger (a gzip bomb)."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        content = stream.read(max_bytes + 1)
+    return None if len(content) > max_bytes else content
+
+
+def read_inputs(
+    path: Path, seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Doc | Rejection]:
+    """The documents of one input file, or the one rejection that ends it."""
+    relative = path.relative_to(seeds_dir).as_posix()
+    if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        yield Rejection(relative, RejectReason.unsafe_path, "a symlink that leads out of seeds/")
+        return
+    if not path.is_file():
+        yield Rejection(relative, RejectReason.not_text, "not a regular file")
+        return
+    size = path.stat().st_size
+    if size > max_bytes:
+        yield Rejection(
+            relative,
+            RejectReason.too_large,
+            f"{size} bytes is over the limit of {max_bytes} (--max-bytes)",
+            _file_sha256(path),
+        )
+        return
+    raw = path.read_bytes()
+    sha256 = hashlib.sha256(raw).hexdigest()
+    content = raw
+    if relative.lower().endswith(".gz"):
+        try:
+            content = gunzip_capped(raw, max_bytes)
+        except (OSError, EOFError, zlib.error) as err:
+            yield Rejection(relative, RejectReason.not_text, f"broken gzip data: {err}", sha256)
+            return
+        if content is None:
+            yield Rejection(
+                relative,
+                RejectReason.too_large,
+                f"decompresses to over the limit of {max_bytes} bytes (--max-bytes)",
+                sha256,
+            )
+            return
+    if not content.strip():
+        yield Rejection(
+            relative, RejectReason.empty, "the file is empty or whitespace only", sha256
+        )
+        return
+    fmt = input_format(relative)
+    if fmt == "warc":
+        yield from _warc_documents(content, relative, sha256, max_bytes)
+        return
+    yield Doc(source_file=relative, raw=content, sha256=sha256, id=record_id(relative), format=fmt)
+
+
+def _warc_documents(
+    data: bytes, relative: str, sha256: str, max_bytes: int
+) -> Iterator[Doc | Rejection]:
+    """One document per WARC response record with an HTML or text payload."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            mime = (record.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in mime and "text/plain" not in mime:
+                continue
+            payload = record.content_stream().read(max_bytes + 1)
+            if len(payload) > max_bytes or not payload.strip():
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            found += 1
+            key = f"{relative}#{record.rec_headers.get_header('WARC-Record-ID') or found}"
+            yield Doc(
+                source_file=relative,
+                raw=payload,
+                sha256=sha256,
+                id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+                format="html" if "html" in mime else "text",
+                url=uri or None,
+                container="warc",
+            )
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as err:
+        if not found:
+            yield Rejection(relative, RejectReason.not_text, f"unreadable WARC: {err}", sha256)
+        return
+    if not found:
+        yield Rejection(
+            relative, RejectReason.no_article, "the WARC holds no HTML or text response", sha256
+        )

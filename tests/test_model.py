@@ -32,7 +32,7 @@ def test_features_match_schema():
 
 def test_extra_fields_are_forbidden():
     with pytest.raises(ValidationError, match="extra"):
-        make_article(url="http://example.org")
+        make_article(website="http://example.org")
 
 
 def test_every_field_has_a_description_and_is_in_the_table():

@@ -1,7 +1,12 @@
 import hashlib
 
 from builder.doc import Doc, Rejection, RejectReason
-from builder.read import list_inputs, read_file, record_id
+from builder.read import list_inputs, read_inputs, record_id
+
+
+def read_file(path, seeds_dir, max_bytes=20_000_000):
+    (result,) = read_inputs(path, seeds_dir, max_bytes)
+    return result
 
 
 def test_id_is_the_hex_part_of_the_name():
