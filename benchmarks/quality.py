@@ -1,6 +1,6 @@
 """Score the builder's extraction on a folder laid out like the dev set.
 
-    python benchmarks/quality.py ../shared/devset/mozilla [--out predictions.jsonl]
+    python benchmarks/quality.py ../shared/devset/mozilla [--out predictions.jsonl] [--html]
 
 Each <name>/raw.txt is cleaned and its metadata extracted exactly as `build` does; the
 predictions are written as JSONL and scored by the shared scorer, whose lines are printed.
@@ -9,6 +9,7 @@ predictions are written as JSONL and scored by the shared scorer, whose lines ar
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import subprocess
 import sys
@@ -17,6 +18,17 @@ from pathlib import Path
 from builder.pipeline import extract_fields, line_frequency
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+
+
+def predict_html(gold_dir: Path) -> list[dict]:
+    """The HTML path: each page.html.gz through trafilatura, as a .html seed would go."""
+    pages = sorted(p for p in gold_dir.iterdir() if (p / "page.html.gz").is_file())
+    return [
+        extract_fields(
+            gzip.decompress((p / "page.html.gz").read_bytes()), p.name, doc_format="html"
+        )
+        for p in pages
+    ]
 
 
 def predict(gold_dir: Path) -> list[dict]:
@@ -41,8 +53,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("predictions.jsonl"))
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--per-doc", type=Path, help="also write per-document scores here")
+    parser.add_argument(
+        "--html", action="store_true", help="score the HTML path on page.html.gz instead of raw.txt"
+    )
     args = parser.parse_args()
-    write_predictions(predict(args.gold_dir), args.out)
+    predictions = predict_html(args.gold_dir) if args.html else predict(args.gold_dir)
+    write_predictions(predictions, args.out)
     command = [sys.executable, str(args.scorer), str(args.gold_dir), str(args.out)]
     if args.per_doc:
         command += ["--per-doc", str(args.per_doc)]

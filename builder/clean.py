@@ -53,7 +53,7 @@ DENSE_PHRASE_HITS = 3
 # A run of at least this many consecutive short non-sentence lines is a list of links.
 SHORT_RUN = 3
 
-_TERMINAL = tuple(".!?。！？…")
+_TERMINAL = tuple(".!?。！？…؟۔")
 _CLOSERS = "\"'”’»)]"
 _LIST_MARKS = tuple("+*-•·–—")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")

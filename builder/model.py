@@ -68,6 +68,9 @@ class Article(BaseModel):
     url: str | None = Field(
         description="Address of the page: a WARC record's target URI or the curator's manifest."
     )
+    license: str | None = Field(
+        description="License of the text as the curator's manifest states it; null if unstated."
+    )
     source_file: str = Field(description="Path of the input file relative to the seeds folder.")
     source_format: str = Field(description="Form of the input: text, html, or warc (a record).")
     encoding: str = Field(description="Text encoding the input was decoded from (e.g. utf-8).")

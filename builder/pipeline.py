@@ -17,11 +17,22 @@ from builder.extract import DEFAULT_LATEST_DATE, extract
 from builder.html import extract_html
 from builder.model import Article
 from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_inputs
+from builder.sources import Source, apply_source, load_sources
 from builder.split import cluster_splits
 from builder.template import LineFrequency, mark_template
 from builder.validate import body_text, validate
 
-STAGES = ("read", "decode", "template", "clean", "extract", "html", "validate", "dedup")
+STAGES = (
+    "read",
+    "decode",
+    "template",
+    "clean",
+    "extract",
+    "html",
+    "manifest",
+    "validate",
+    "dedup",
+)
 DEDUP_MODES = ("keep", "drop")
 
 
@@ -75,27 +86,37 @@ class StageCounts:
         return lines
 
 
-def _steps(doc_format: str, options: Options, frequent: frozenset[str]):
+def _steps(
+    doc_format: str,
+    options: Options,
+    frequent: frozenset[str],
+    sources: Mapping[str, Source] = {},
+):
     if doc_format == "html":
-        return (
-            ("decode", decode),
-            ("html", lambda doc: extract_html(doc, options.latest_date)),
-            ("validate", validate),
+        analyse = (("html", lambda doc: extract_html(doc, options.latest_date)),)
+    else:
+        analyse = (
+            ("template", lambda doc: mark_template(doc, frequent)),
+            ("clean", clean),
+            ("extract", lambda doc: extract(doc, options.latest_date)),
         )
     return (
         ("decode", decode),
-        ("template", lambda doc: mark_template(doc, frequent)),
-        ("clean", clean),
-        ("extract", lambda doc: extract(doc, options.latest_date)),
+        *analyse,
+        ("manifest", lambda doc: apply_source(doc, sources.get(doc.source_file))),
         ("validate", validate),
     )
 
 
 def process_doc(
-    doc: Doc, options: Options, counts: StageCounts, frequent: frozenset[str] = frozenset()
+    doc: Doc,
+    options: Options,
+    counts: StageCounts,
+    frequent: frozenset[str] = frozenset(),
+    sources: Mapping[str, Source] = {},
 ) -> Article | Rejection:
     result: Doc | Article | Rejection = doc
-    for stage, step in _steps(doc.format, options, frequent):
+    for stage, step in _steps(doc.format, options, frequent, sources):
         counts.inputs[stage] += 1
         result = step(result)
         if isinstance(result, Rejection):
@@ -156,6 +177,7 @@ def process_file(
     options: Options,
     counts: StageCounts,
     frequent: frozenset[str] = frozenset(),
+    sources: Mapping[str, Source] = {},
 ) -> Iterator[Article | Rejection]:
     """Every record or rejection one input file gives (a WARC file gives several)."""
     counts.inputs["read"] += 1
@@ -165,7 +187,7 @@ def process_file(
             yield doc
         else:
             counts.outputs["read"] += 1
-            yield process_doc(doc, options, counts, frequent)
+            yield process_doc(doc, options, counts, frequent, sources)
 
 
 def process_folder(
@@ -177,12 +199,13 @@ def process_folder(
     split they were published in.
     """
     options = options or Options()
+    sources = load_sources(seeds_dir)
     paths = list_inputs(seeds_dir)
     frequent = line_frequency(_all_documents(paths, seeds_dir, options)).frequent()
     counts = StageCounts()
     articles, rejections, signatures = [], [], []
     for path in paths:
-        for result in process_file(path, seeds_dir, options, counts, frequent):
+        for result in process_file(path, seeds_dir, options, counts, frequent, sources):
             if isinstance(result, Rejection):
                 rejections.append(result)
             else:

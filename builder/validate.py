@@ -31,6 +31,7 @@ def validate(doc: Doc) -> Article | Rejection:
             language=meta.get("language"),
             agency=meta.get("agency"),
             url=doc.url,
+            license=meta.get("license"),
             source_file=doc.source_file,
             source_format=doc.container or doc.format,
             encoding=meta.get("encoding", "utf-8"),

@@ -43,6 +43,7 @@ def make_article(**overrides) -> Article:
         language="en",
         agency=None,
         url=None,
+        license=None,
         source_file="a.txt",
         source_format="text",
         encoding="utf-8",

@@ -32,3 +32,27 @@ def test_curly_quotes_stay():
     assert decode(_doc("\u201cHelp \u2014 France.\u201d".encode())).lines[0].text == (
         "\u201cHelp \u2014 France.\u201d"
     )
+
+
+def test_mojibake_is_repaired_and_noted():
+    broken = "The café’s plan — now “ready".encode().decode("cp1252").encode("utf-8")
+    doc = decode(_doc(broken))
+    assert doc.lines[0].text == "The café’s plan — now “ready"
+    assert doc.meta["text_repaired"] is True
+
+
+def test_latin1_page_is_detected():
+    text = "Le président malien a salué l'intervention française à Konna, déclarant que « la"
+    doc = decode(_doc((text + " situation était grave ».").encode("latin-1")))
+    assert doc.lines[0].text.startswith("Le président malien a salué")
+    assert doc.meta["encoding"] == "cp1252"
+
+
+def test_seeds_are_left_as_they_are():
+    from tests.conftest import SEEDS
+
+    for path in sorted(SEEDS.iterdir()):
+        raw = path.read_bytes()
+        doc = decode(_doc(raw))
+        assert doc.meta["text_repaired"] is False, path.name
+        assert doc.text == raw.decode("utf-8"), path.name

@@ -42,3 +42,65 @@ def test_a_text_file_becomes_a_doc(tmp_path):
     assert isinstance(doc, Doc)
     assert doc.id == "0123456789abcdef"
     assert doc.sha256 == hashlib.sha256(b"Hello").hexdigest()
+
+
+def test_gzip_bomb_is_refused_without_inflating_it(tmp_path):
+    import gzip
+
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b" " * 50_000_000))
+    assert (tmp_path / "bomb.txt.gz").stat().st_size < 100_000
+    result = read_file(tmp_path / "bomb.txt.gz", tmp_path, max_bytes=1_000_000)
+    assert isinstance(result, Rejection) and result.reason is RejectReason.too_large
+    assert "decompresses to over the limit" in result.message
+
+
+def test_gzip_html_is_read_as_html(tmp_path):
+    import gzip
+
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(b"<html><p>Hello</p></html>"))
+    doc = read_file(tmp_path / "page.html.gz", tmp_path)
+    assert (doc.format, doc.raw) == ("html", b"<html><p>Hello</p></html>")
+
+
+def test_symlink_out_of_seeds_is_refused(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (tmp_path / "secret.txt").write_text("outside")
+    (seeds / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (seeds / "inside.txt").write_text("inside")
+    (seeds / "ok_link.txt").symlink_to(seeds / "inside.txt")
+    assert read_file(seeds / "link.txt", seeds).reason is RejectReason.unsafe_path
+    assert read_file(seeds / "ok_link.txt", seeds).raw == b"inside"
+
+
+def test_each_warc_response_is_one_document(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for n, uri in enumerate(["https://example.org/a", "https://example.org/b"]):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = f"<html><body><p>Story {n}</p></body></html>".encode()
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=BytesIO(body), http_headers=headers)
+        )
+    writer.write_record(
+        writer.create_warc_record("https://example.org/a", "request", payload=BytesIO(b"GET /a"))
+    )
+    (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
+    docs = list(read_inputs(tmp_path / "crawl.warc.gz", tmp_path))
+    assert [(d.url, d.format, d.container) for d in docs] == [
+        ("https://example.org/a", "html", "warc"),
+        ("https://example.org/b", "html", "warc"),
+    ]
+    assert docs[0].raw == b"<html><body><p>Story 0</p></body></html>"
+    assert docs[0].id != docs[1].id
+
+
+def test_a_warc_without_responses_is_rejected(tmp_path):
+    (tmp_path / "junk.warc").write_bytes(b"not a warc at all\n" * 10)
+    (result,) = read_inputs(tmp_path / "junk.warc", tmp_path)
+    assert result.reason in (RejectReason.not_text, RejectReason.no_article)

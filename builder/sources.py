@@ -1,0 +1,121 @@
+"""The curator's manifest: facts about the seeds that the text does not state.
+
+``seeds/sources.toml`` (a table per file) or ``seeds/sources.csv`` (a row per file, with a
+``file`` column) may give, for any seed file: ``url``, ``outlet``, ``date`` (YYYY-MM-DD),
+``license`` and ``notes``. A manifest value wins over an extracted one and its source is
+``manifest``. An unknown key, a file that is not in seeds/, a path that leaves seeds/ or a
+malformed date stops the build with an error naming the file, the key and the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import tomllib
+from pathlib import Path, PurePosixPath
+
+from builder.doc import BuildError, Doc
+
+MANIFEST_NAMES = ("sources.toml", "sources.csv")
+KEYS = ("url", "outlet", "date", "license", "notes")
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    url: str | None = None
+    outlet: str | None = None
+    date: dt.date | None = None
+    license: str | None = None
+    notes: str | None = None
+
+
+def _error(manifest: str, line: int, message: str) -> BuildError:
+    return BuildError(f"seeds/{manifest}, line {line}: {message}")
+
+
+def _check_path(name: str, seeds_dir: Path, manifest: str, line: int) -> str:
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts:
+        raise _error(manifest, line, f"{name!r} leaves the seeds folder; give a path inside it")
+    if not (seeds_dir / path).is_file():
+        raise _error(manifest, line, f"{name!r} is not a file in seeds/")
+    return path.as_posix()
+
+
+def _entry(values: dict, name: str, manifest: str, line: int) -> Source:
+    unknown = sorted(set(values) - set(KEYS))
+    if unknown:
+        raise _error(
+            manifest, line, f"{name}: unknown key {unknown[0]!r}; valid keys: {', '.join(KEYS)}"
+        )
+    date = values.get("date")
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date.strip()) if date.strip() else None
+        except ValueError:
+            raise _error(manifest, line, f"{name}: date {date!r} is not YYYY-MM-DD") from None
+    elif isinstance(date, dt.datetime) or not isinstance(date, dt.date | None):
+        raise _error(manifest, line, f"{name}: date {date!r} is not YYYY-MM-DD")
+    texts = {}
+    for key in ("url", "outlet", "license", "notes"):
+        value = values.get(key)
+        texts[key] = str(value).strip() or None if value is not None else None
+    return Source(date=date, **texts)
+
+
+def _toml_line(text: str, name: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith("[") and name in line:
+            return number
+    return 1
+
+
+def load_sources(seeds_dir: Path) -> dict[str, Source]:
+    """Manifest entries by seed path; empty when there is no manifest."""
+    found = [name for name in MANIFEST_NAMES if (seeds_dir / name).is_file()]
+    if len(found) > 1:
+        raise BuildError(f"seeds/: both {' and '.join(found)}; keep one manifest")
+    if not found:
+        return {}
+    manifest = found[0]
+    text = (seeds_dir / manifest).read_text(encoding="utf-8")
+    sources: dict[str, Source] = {}
+    if manifest.endswith(".toml"):
+        try:
+            tables = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise BuildError(f"seeds/{manifest}: {err}") from None
+        for name, values in tables.items():
+            line = _toml_line(text, name)
+            if not isinstance(values, dict):
+                raise _error(manifest, line, f"{name}: expected a table of keys")
+            path = _check_path(name, seeds_dir, manifest, line)
+            sources[path] = _entry(values, name, manifest, line)
+        return sources
+    reader = csv.DictReader(io.StringIO(text))
+    if "file" not in (reader.fieldnames or []):
+        raise _error(manifest, 1, "the header needs a 'file' column")
+    for row in reader:
+        line = reader.line_num
+        name = row.pop("file")
+        path = _check_path(name, seeds_dir, manifest, line)
+        sources[path] = _entry(
+            {k: v for k, v in row.items() if v is not None}, name, manifest, line
+        )
+    return sources
+
+
+def apply_source(doc: Doc, source: Source | None) -> Doc:
+    """Manifest values win over extracted ones; their source says so."""
+    if source is None:
+        return doc
+    for field in ("outlet", "date"):
+        value = getattr(source, field)
+        if value is not None:
+            doc.meta[field], doc.meta[f"{field}_source"] = value, "manifest"
+    if source.url:
+        doc.url = source.url
+    doc.meta["license"] = source.license
+    return doc

@@ -1,0 +1,63 @@
+import datetime as dt
+
+import pytest
+
+from builder.build import build
+from builder.doc import BuildError
+from builder.sources import load_sources
+
+TOML = """
+["000_f43590dcf1fa9506.txt"]
+url = "https://example.org/mali/aspen"
+outlet = "Agence France-Presse"
+license = "all rights reserved"
+
+["003_4c147c20ba632c38.txt"]
+date = "2013-01-16"
+notes = "US government editorial"
+"""
+
+
+def test_manifest_values_win_and_say_so(make_repo):
+    root = make_repo()
+    (root / "seeds" / "sources.toml").write_text(TOML)
+    articles = {a.id: a for a in build(root / "seeds", root / "data").articles}
+    aspen, editorial = articles["f43590dcf1fa9506"], articles["4c147c20ba632c38"]
+    assert (aspen.outlet, aspen.outlet_source) == ("Agence France-Presse", "manifest")
+    assert aspen.url == "https://example.org/mali/aspen"
+    assert aspen.license == "all rights reserved"
+    assert aspen.date_source == "text:stamp"  # the manifest gave no date for it
+    assert (editorial.date, editorial.date_source) == (dt.date(2013, 1, 16), "manifest")
+    assert len(articles) == 5  # the manifest itself is not an input
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '["000_f43590dcf1fa9506.txt"]\nauthor = "x"\n',
+            r"line 1: .*unknown key 'author'; valid keys: url",
+        ),
+        ('["missing.txt"]\nurl = "x"\n', r"line 1: 'missing.txt' is not a file in seeds/"),
+        ('\n["../etc/passwd"]\nurl = "x"\n', r"line 2: '../etc/passwd' leaves the seeds folder"),
+        (
+            '["000_f43590dcf1fa9506.txt"]\ndate = "15/01/2013"\n',
+            r"date '15/01/2013' is not YYYY-MM-DD",
+        ),
+    ],
+)
+def test_manifest_errors_name_file_key_and_line(make_repo, text, message):
+    root = make_repo()
+    (root / "seeds" / "sources.toml").write_text(text)
+    with pytest.raises(BuildError, match=message) as err:
+        load_sources(root / "seeds")
+    assert "seeds/sources.toml" in str(err.value)
+
+
+def test_csv_manifest(make_repo):
+    root = make_repo()
+    (root / "seeds" / "sources.csv").write_text(
+        "file,outlet,date\n002_85fd74c31d99d556.txt,AFP,2013-01-15\n001_11a2904bc4289e89.txt,,bad\n"
+    )
+    with pytest.raises(BuildError, match=r"sources.csv, line 3: .*date 'bad'"):
+        load_sources(root / "seeds")
