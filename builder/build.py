@@ -10,6 +10,7 @@ from builder.doc import BuildError, Rejection
 from builder.model import Article
 from builder.pipeline import Options, StageCounts, process_folder
 from builder.release import (
+    PLOTS_DIR,
     Published,
     add_changelog_entry,
     format_version,
@@ -21,6 +22,7 @@ from builder.release import (
     update_readme,
     version_splits,
 )
+from builder.stats import version_stats, write_plots
 
 FIRST_VERSION = "1.0.0"
 
@@ -31,6 +33,16 @@ class BuildResult:
     rejections: list[Rejection]
     counts: StageCounts
     published: Published
+
+
+def refresh_docs(data_dir: Path, repo_root: Path) -> None:
+    """README's configs, the newest version's plots and the card's generated sections."""
+    versions = published_versions(data_dir)
+    if versions:
+        stats = version_stats(data_dir / f"v{versions[-1]}")
+        write_plots(stats, data_dir / PLOTS_DIR)
+    update_readme(data_dir, repo_root)
+    update_card(data_dir, repo_root)
 
 
 def bump(version: str, part: str) -> str:
@@ -91,6 +103,5 @@ def build(
             changes.summary_lines() if changes else [f"First version: {len(articles)} records."]
         )
         add_changelog_entry(data_dir, published.version, summary)
-    update_readme(data_dir, repo_root)
-    update_card(data_dir, repo_root)
+    refresh_docs(data_dir, repo_root)
     return BuildResult(articles, rejections, counts, published)

@@ -7,15 +7,19 @@ from pathlib import Path
 
 import click
 
+from builder.audit import write_audit
 from builder.build import build as build_dataset
+from builder.build import refresh_docs
 from builder.check import check_repo
 from builder.dedup import DEFAULT_THRESHOLD
 from builder.diff import diff_versions
 from builder.doc import BuildError
 from builder.extract import DEFAULT_LATEST_DATE
+from builder.hub import export_for_hub
 from builder.pipeline import DEDUP_MODES, Options
 from builder.read import DEFAULT_MAX_BYTES
-from builder.release import published_versions
+from builder.release import PLOTS_DIR, published_versions
+from builder.stats import version_stats, write_plots
 
 EXIT_OK = 0
 EXIT_FATAL = 1
@@ -145,6 +149,125 @@ def diff(old: str, new: str, data_dir: Path) -> None:
     click.echo(f"{changes.old} -> {changes.new}")
     for line in changes.summary_lines():
         click.echo(line)
+
+
+def _version_folder(data_dir: Path, version: str | None) -> Path:
+    versions = published_versions(data_dir)
+    if not versions:
+        raise BuildError(f"{data_dir}: no published version; run `mali-news build` first")
+    wanted = (version or versions[-1]).removeprefix("v")
+    if wanted not in versions:
+        choices = ", ".join(f"v{v}" for v in versions)
+        raise BuildError(f"{data_dir}: no version v{wanted}; choose one of {choices}")
+    return data_dir / f"v{wanted}"
+
+
+def _fail(err: BuildError) -> None:
+    click.echo(f"error: {err}", err=True)
+    sys.exit(EXIT_FATAL)
+
+
+@cli.command()
+@click.argument("version", required=False)
+@click.option(
+    "--out",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Folder of published versions.",
+)
+@click.option(
+    "--plots",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the PNG plots. Default: data/plots.",
+)
+def stats(version: str | None, data_dir: Path, plots: Path | None) -> None:
+    """Tables of a version (default: the newest) and PNG plots per month and per outlet."""
+    try:
+        folder = _version_folder(data_dir, version)
+    except BuildError as err:
+        _fail(err)
+    result = version_stats(folder)
+    click.echo(result.table())
+    for path in write_plots(result, plots or data_dir / PLOTS_DIR):
+        click.echo(f"plot: {path}")
+
+
+@cli.command()
+@click.argument("version", required=False)
+@click.option(
+    "--out",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Folder of published versions.",
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of the raw inputs the version was built from.",
+)
+@click.option(
+    "--html",
+    "page",
+    type=click.Path(path_type=Path),
+    default=Path("audit.html"),
+    show_default=True,
+    help="Where to write the audit page.",
+)
+def audit(version: str | None, data_dir: Path, seeds_dir: Path, page: Path) -> None:
+    """Write one offline HTML page showing every removed line and rejection of a version."""
+    try:
+        folder = _version_folder(data_dir, version)
+    except BuildError as err:
+        _fail(err)
+    click.echo(f"audit: {write_audit(folder, seeds_dir, page)}")
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Folder of published versions; README.md sits beside it.",
+)
+def card(data_dir: Path) -> None:
+    """Regenerate README's YAML configs, the plots and the card's generated sections."""
+    try:
+        _version_folder(data_dir, None)
+    except BuildError as err:
+        _fail(err)
+    refresh_docs(data_dir, data_dir.parent)
+    click.echo(f"card: {data_dir.parent / 'dataset_card.md'}, {data_dir.parent / 'README.md'}")
+
+
+@cli.command("export-hub")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Folder of published versions; README.md sits beside it.",
+)
+def export_hub(target: Path, data_dir: Path) -> None:
+    """Lay out TARGET for the Hub: README.md (YAML and card), data/, croissant.json."""
+    try:
+        folder = export_for_hub(data_dir.parent, data_dir, target)
+    except BuildError as err:
+        _fail(err)
+    click.echo(
+        f"export: {folder} (then: huggingface-cli upload <repo> {folder} --repo-type dataset)"
+    )
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from builder import __version__
+from builder.croissant import CROISSANT, write_croissant
 from builder.doc import LINE_REASONS, REJECT_REASONS, BuildError, Rejection
 from builder.model import SCHEMA_VERSION, SPLIT_NAMES, Article, features, field_table
 from builder.write import DATASET_NAME, sha256_file, write_rejections, write_splits
@@ -24,6 +25,7 @@ REJECTED = "rejected.jsonl"
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 _TMP_PREFIX = ".tmp-"
 PROVENANCE_FIELDS = ("headline", "date", "outlet", "author", "dateline")
+PLOTS_DIR = "plots"  # under data/, beside the versions: charts of the newest version
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
@@ -109,6 +111,7 @@ def publish(
     try:
         rows = write_splits(articles, staging, version)
         write_rejections(rejections, staging / REJECTED)
+        write_croissant(staging, version)
         manifest = {
             "dataset": DATASET_NAME,
             "version": version,
@@ -123,7 +126,7 @@ def publish(
             "splits": {name.split("-")[0]: n for name, n in rows.items()},
             "files": {
                 name: {"sha256": sha256_file(staging / name), "rows": rows.get(name)}
-                for name in sorted([*rows, REJECTED])
+                for name in sorted([*rows, REJECTED, CROISSANT])
             },
         }
         (staging / MANIFEST).write_text(
@@ -253,13 +256,15 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def update_readme(data_dir: Path, repo_root: Path) -> Path:
-    from huggingface_hub import DatasetCardData
+    from huggingface_hub import DatasetCard, DatasetCardData
 
     readme = repo_root / "README.md"
     _, prose = split_front_matter(readme.read_text(encoding="utf-8") if readme.exists() else "")
     card_data = DatasetCardData(**readme_metadata(data_dir, repo_root))
     prose = prose if prose.strip() else "\n# mali-news\n"
-    write_atomic(readme, f"---\n{card_data.to_yaml()}\n---\n{prose}")
+    # Parsing the result back through DatasetCard applies the Hub library's own checks.
+    card = DatasetCard(f"---\n{card_data.to_yaml()}\n---\n{prose}")
+    write_atomic(readme, str(card))
     return readme
 
 
@@ -315,12 +320,25 @@ def _provenance_table(data_dir: Path) -> str:
     return "\n".join(rows)
 
 
-def generated_sections(data_dir: Path) -> dict[str, str]:
+def _plots_section(data_dir: Path, repo_root: Path) -> str:
+    versions = published_versions(data_dir)
+    if not versions:
+        return "No version is published yet."
+    folder = (data_dir / PLOTS_DIR).resolve().relative_to(repo_root.resolve()).as_posix()
+    newest = f"v{versions[-1]}"
+    return (
+        f"![Articles per month, {newest}]({folder}/{newest}-per-month.png)\n\n"
+        f"![Articles per outlet, {newest}]({folder}/{newest}-per-outlet.png)"
+    )
+
+
+def generated_sections(data_dir: Path, repo_root: Path) -> dict[str, str]:
     return {
         "fields": field_table(),
         "versions": _versions_table(data_dir),
         "reasons": _reason_tables(),
         "provenance": _provenance_table(data_dir),
+        "plots": _plots_section(data_dir, repo_root),
     }
 
 
@@ -339,5 +357,5 @@ def fill_sections(text: str, sections: dict[str, str]) -> str:
 def update_card(data_dir: Path, repo_root: Path) -> Path:
     card = repo_root / "dataset_card.md"
     text = card.read_text(encoding="utf-8") if card.exists() else "# mali-news dataset card\n"
-    write_atomic(card, fill_sections(text, generated_sections(data_dir)))
+    write_atomic(card, fill_sections(text, generated_sections(data_dir, repo_root)))
     return card

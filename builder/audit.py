@@ -1,0 +1,152 @@
+"""Audit page: one self-contained HTML file showing every cleaning decision of a version.
+
+For each record: its metadata with the source of each value, and its raw text with every
+removed line struck through and labelled with its reason code. Rejected inputs are listed
+with their reasons. A search box and a reason filter work offline: no network, no CDN.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from builder.doc import LINE_REASONS
+from builder.release import PROVENANCE_FIELDS, REJECTED
+
+_STYLE = """
+body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1em;color:#222}
+header{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ccc}
+input,select{font:inherit;padding:.3em;margin-right:1em}
+article{border:1px solid #ddd;border-radius:6px;margin:1em 0;padding:.5em 1em}
+article.hidden,li.hidden{display:none}
+table.meta td{padding:0 .8em 0 0;vertical-align:top}
+.src{color:#777;font-size:12px}
+ol.raw{font-family:ui-monospace,monospace;font-size:12px;padding-left:4em}
+ol.raw li.removed{color:#999;text-decoration:line-through}
+ol.raw li.removed.match{background:#fff3b0}
+.reason{text-decoration:none;display:inline-block;margin-left:.6em;padding:0 .4em;
+border-radius:3px;background:#eee;color:#a33;font-size:11px}
+"""
+
+_SCRIPT = """
+const search = document.getElementById('search');
+const reason = document.getElementById('reason');
+function apply() {
+  const q = search.value.trim().toLowerCase();
+  const r = reason.value;
+  let shown = 0;
+  for (const a of document.querySelectorAll('article.record')) {
+    const textOk = !q || a.textContent.toLowerCase().includes(q);
+    const reasons = a.dataset.reasons.split(' ');
+    const reasonOk = !r || reasons.includes(r);
+    a.classList.toggle('hidden', !(textOk && reasonOk));
+    for (const li of a.querySelectorAll('li.removed')) {
+      li.classList.toggle('match', !!r && li.dataset.reason === r);
+    }
+    if (textOk && reasonOk) shown++;
+  }
+  document.getElementById('count').textContent = shown + ' shown';
+}
+search.addEventListener('input', apply);
+reason.addEventListener('change', apply);
+apply();
+"""
+
+
+def _raw_lines(seeds_dir: Path, source_file: str) -> list[str] | None:
+    path = seeds_dir / source_file
+    if not path.is_file() or path.suffix.lower() not in (".txt", ""):
+        return None
+    text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+    return text.split("\n")
+
+
+def _record_html(row: dict, seeds_dir: Path) -> str:
+    esc = html.escape
+    removed = {item["line_no"]: item["reason"] for item in row["removed_lines"]}
+    meta_rows = []
+    for field in PROVENANCE_FIELDS:
+        value = row[field]
+        source = row[f"{field}_source"]
+        meta_rows.append(
+            f"<tr><td>{field}</td><td>{esc(str(value)) if value is not None else '<i>null</i>'}"
+            f" <span class='src'>{esc(source or '')}</span></td></tr>"
+        )
+    for field in ("split", "cluster_id", "is_canonical", "word_count", "source_format", "url"):
+        meta_rows.append(f"<tr><td>{field}</td><td>{esc(str(row[field]))}</td></tr>")
+    lines = _raw_lines(seeds_dir, row["source_file"])
+    if lines is None:
+        body = "".join(f"<li>{esc(p)}</li>" for p in row["body"].split("\n\n"))
+        raw = f"<p class='src'>Not a text input: the extracted body follows.</p><ol>{body}</ol>"
+    else:
+        items = []
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            reason = removed.get(number)
+            if reason:
+                items.append(
+                    f"<li value='{number}' class='removed' data-reason='{reason}'>"
+                    f"<s>{esc(line)}</s>"
+                    f"<span class='reason'>{reason}</span></li>"
+                )
+            else:
+                items.append(f"<li value='{number}'>{esc(line)}</li>")
+        raw = f"<ol class='raw'>{''.join(items)}</ol>"
+    reasons = " ".join(sorted(set(removed.values())))
+    return (
+        f"<article class='record' id='r-{esc(row['id'])}' data-reasons='{reasons}'>"
+        f"<h2>{esc(row['headline'] or '(no headline)')}</h2>"
+        f"<p class='src'>{esc(row['id'])} · {esc(row['source_file'])}</p>"
+        f"<table class='meta'>{''.join(meta_rows)}</table>{raw}</article>"
+    )
+
+
+def audit_page(version_dir: Path, seeds_dir: Path) -> str:
+    rows = [
+        row
+        for path in sorted(version_dir.glob("*.parquet"))
+        for row in pq.read_table(path).to_pylist()
+    ]
+    rows.sort(key=lambda row: row["id"])
+    rejected_path = version_dir / REJECTED
+    rejected = [
+        json.loads(line)
+        for line in (
+            rejected_path.read_text(encoding="utf-8").splitlines() if rejected_path.exists() else []
+        )
+    ]
+    options = "".join(
+        f"<option value='{r.value}'>{r.value}: {html.escape(text)}</option>"
+        for r, text in LINE_REASONS.items()
+    )
+    rejected_items = (
+        "".join(
+            f"<li><b>{html.escape(r['source_file'])}</b>: <code>{html.escape(r['reason'])}</code> "
+            f"{html.escape(r['message'])}</li>"
+            for r in rejected
+        )
+        or "<li>none</li>"
+    )
+    version = version_dir.name
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>mali-news {version} audit</title><style>{_STYLE}</style></head><body>"
+        f"<header><h1>mali-news {version}: cleaning audit</h1>"
+        "<input id='search' type='search' placeholder='Search records'>"
+        f"<select id='reason'><option value=''>all removal reasons</option>{options}</select>"
+        f"<span id='count'></span></header>"
+        f"<section id='rejected'><h2>Rejected inputs ({len(rejected)})</h2>"
+        f"<ul>{rejected_items}</ul></section>"
+        f"<section id='records'><h2>Records ({len(rows)})</h2>"
+        f"{''.join(_record_html(row, seeds_dir) for row in rows)}</section>"
+        f"<script>{_SCRIPT}</script></body></html>\n"
+    )
+
+
+def write_audit(version_dir: Path, seeds_dir: Path, out: Path) -> Path:
+    out.write_text(audit_page(version_dir, seeds_dir), encoding="utf-8")
+    return out

@@ -1,0 +1,92 @@
+"""Statistics of a published version: counts, missing fields, body lengths, and plots."""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from builder.release import PROVENANCE_FIELDS
+
+_NULLABLE = (*PROVENANCE_FIELDS, "language", "agency", "url", "license")
+
+
+@dataclasses.dataclass(frozen=True)
+class VersionStats:
+    version: str
+    per_split: dict[str, int]
+    per_outlet: dict[str, int]  # "(none)" for records without an outlet
+    per_month: dict[str, int]  # YYYY-MM, "(no date)" for records without one
+    missing: dict[str, int]  # nullable field -> records where it is null
+    body_words: dict[str, int]  # min, quartiles, max of word_count
+
+    @property
+    def records(self) -> int:
+        return sum(self.per_split.values())
+
+    def table(self) -> str:
+        lines = [f"v{self.version}: {self.records} records"]
+
+        def section(title: str, counts: dict[str, int]) -> None:
+            lines.append(f"  {title}")
+            lines.extend(f"    {key:<40} {value:>7}" for key, value in counts.items())
+
+        section("per split", self.per_split)
+        section("per outlet", self.per_outlet)
+        section("per month", self.per_month)
+        section("missing values", self.missing)
+        section("body length (words)", self.body_words)
+        return "\n".join(lines)
+
+
+def version_stats(folder: Path) -> VersionStats:
+    rows = [
+        row for path in sorted(folder.glob("*.parquet")) for row in pq.read_table(path).to_pylist()
+    ]
+    lengths = sorted(row["word_count"] for row in rows) or [0]
+    quartiles = statistics.quantiles(lengths, n=4) if len(lengths) > 1 else [lengths[0]] * 3
+    outlets = Counter(row["outlet"] or "(none)" for row in rows)
+    months = Counter(row["date"].strftime("%Y-%m") if row["date"] else "(no date)" for row in rows)
+    return VersionStats(
+        version=folder.name.removeprefix("v"),
+        per_split=dict(sorted(Counter(row["split"] for row in rows).items())),
+        per_outlet=dict(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
+        per_month=dict(sorted(months.items())),
+        missing={field: sum(row[field] is None for row in rows) for field in _NULLABLE},
+        body_words={
+            "min": lengths[0],
+            "q1": round(quartiles[0]),
+            "median": round(quartiles[1]),
+            "q3": round(quartiles[2]),
+            "max": lengths[-1],
+        },
+    )
+
+
+def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
+    """Bar charts of articles per month and per outlet, as PNG files without timestamps."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display; also keeps the output independent of the machine
+    import matplotlib.pyplot as plt
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, counts, title in (
+        ("per-month", stats.per_month, "Articles per month"),
+        ("per-outlet", stats.per_outlet, "Articles per outlet"),
+    ):
+        figure, axes = plt.subplots(figsize=(7, 3.5), dpi=100)
+        axes.bar(list(counts), list(counts.values()), color="#4c72b0")
+        axes.set_title(f"{title}, v{stats.version}")
+        axes.set_ylabel("articles")
+        axes.tick_params(axis="x", labelrotation=45, labelsize=8)
+        figure.tight_layout()
+        path = out_dir / f"v{stats.version}-{name}.png"
+        figure.savefig(path, metadata={"Software": None})
+        plt.close(figure)
+        written.append(path)
+    return written

@@ -1,0 +1,45 @@
+from click.testing import CliRunner
+
+from builder.cli import cli
+from builder.stats import version_stats, write_plots
+
+
+def test_stats_of_the_seed_version(built_repo):
+    stats = version_stats(built_repo / "data/v1.0.0")
+    assert stats.records == 5
+    assert stats.per_outlet == {"(none)": 3, "American Forces Press Service": 1, "Breitbart": 1}
+    assert stats.per_month == {"(no date)": 2, "2012-07": 1, "2012-10": 1, "2013-01": 1}
+    assert stats.missing["date"] == 2 and stats.missing["headline"] == 0
+    assert stats.body_words["min"] <= stats.body_words["median"] <= stats.body_words["max"]
+    assert "per outlet" in stats.table() and "Breitbart" in stats.table()
+
+
+def test_plots_are_png_and_reproducible(built_repo, tmp_path):
+    stats = version_stats(built_repo / "data/v1.0.0")
+    first = [p.read_bytes() for p in write_plots(stats, tmp_path / "a")]
+    second = [p.read_bytes() for p in write_plots(stats, tmp_path / "b")]
+    assert first == second
+    assert all(png.startswith(b"\x89PNG") for png in first)
+
+
+def test_stats_command_and_card_embeds_the_plots(built_repo, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["stats", "--out", str(built_repo / "data"), "--plots", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "v1.0.0: 5 records" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "v1.0.0-per-month.png",
+        "v1.0.0-per-outlet.png",
+    ]
+    card = (built_repo / "dataset_card.md").read_text(encoding="utf-8")
+    assert "](data/plots/v1.0.0-per-month.png)" in card
+    assert (built_repo / "data/plots/v1.0.0-per-month.png").is_file()
+
+
+def test_unknown_version_is_one_clear_line(built_repo):
+    result = CliRunner().invoke(cli, ["stats", "v9.9.9", "--out", str(built_repo / "data")])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error: {built_repo / 'data'}: no version v9.9.9; choose one of v1.0.0"
+    )
