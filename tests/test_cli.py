@@ -45,3 +45,10 @@ def test_readme_documents_every_command():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert re.search(rf"`mali-news {name}\b[^`]*`", readme), name
+
+
+def test_every_command_has_help():
+    for name in cli.commands:
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert f"Usage: cli {name}" in result.output
