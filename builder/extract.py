@@ -56,15 +56,6 @@ _AGENCIES = {
     "ansa": "ANSA",
     "xinhua": "Xinhua",
 }
-_FOOTER_OUTLET = (
-    re.compile(r"(?i)\bvisit\s+(?P<name>.{2,40}?)[’']s?\s+(?:facebook|twitter)\b"),
-    re.compile(r"(?i)\bfollow\s+(?P<name>.{2,40}?)\s+on\s+(?:facebook|twitter|instagram)\b"),
-)
-_COPYRIGHT = re.compile(
-    r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*"
-    r"(?P<name>[^.|,;©]{2,60}?)\s*(?:,?\s*(?:inc|llc|ltd|plc|gmbh|s\.a)\.?)?\s*"
-    r"(?:[.|,;]|all rights reserved|$)"
-)
 _ORG_WORDS = re.compile(
     r"\b(?:Press|Service|News|Agency|Times|Post|Herald|Tribune|Journal|Gazette|Daily|"
     r"Radio|Television|TV|Network|Media|Broadcasting|Wire)\b"
@@ -309,6 +300,9 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
 
 
 def _clean_name(name: str) -> str | None:
+    name = name.split(". ")[0]  # "Andrew Zonenberg. Content …": the sentence ends the name
+    name = re.sub(r"[’']s$", "", name.strip())
+    name = re.sub(r"\s+\d[\d\s–-]*$", "", name)  # "Haki Benita 2016-2020"
     name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
     name = re.sub(r"(?i)\s*,?\s*(?:inc|llc|ltd|plc|gmbh)\.?$", "", name).strip()
     if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():
@@ -316,10 +310,6 @@ def _clean_name(name: str) -> str | None:
     if re.search(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b", name):
         return None
     return name
-
-
-def find_outlet_title_suffix(doc: Doc, ctx: _Context) -> str | None:
-    return _clean_name(ctx.title_suffix) if ctx.title_suffix else None
 
 
 def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
@@ -337,23 +327,71 @@ def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
     return None
 
 
-def find_outlet_footer(doc: Doc, ctx: _Context) -> str | None:
-    for line in reversed(doc.lines):
-        for pattern in _FOOTER_OUTLET:
-            if match := pattern.search(line.text):
-                return _clean_name(match.group("name"))
-    return None
+# Evidence that a name is the site's own, with its weight and the source it reports.
+_NAME = r"((?:[Tt]he )?[A-Z0-9][\w&!.'’-]*(?: (?:[A-Z0-9&][\w&!.'’-]*|of|de|du|en|für)){0,4})"
+_BRAND_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
+    (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), 3.0, "text:masthead"),
+    (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), 3.0, "text:footer"),
+    (re.compile(rf"(?i:follow) {_NAME} on (?:Twitter|Facebook|Instagram)"), 2.0, "text:footer"),
+    (
+        re.compile(rf"(?:^|\. ){_NAME} on (?:Twitter|Facebook|Instagram|YouTube)\b"),
+        1.0,
+        "text:footer",
+    ),
+    (re.compile(rf"(?i:subscribe to|sign up for) (?:the )?{_NAME}"), 1.0, "text:footer"),
+    (re.compile(rf"{_NAME} (?i:newsletters?)\b"), 1.0, "text:footer"),
+    (re.compile(rf"(?i:more from|about|contact) {_NAME}$"), 0.5, "text:footer"),
+    (
+        re.compile(
+            rf"(?:©|\([cC]\)|Copyright)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*{_NAME}"
+        ),
+        1.5,
+        "text:copyright",
+    ),
+)
+_NOT_NAMES = frozenset(
+    """us me our you we this the home news all rights reserved facebook twitter instagram youtube
+    linkedin email print share more about contact subscribe sign newsletter by copyright
+    privacy terms inc llc ltd follow explore author authors our ads blog menu search site
+    this site sync careers editors staff team help support jobs advertise""".split()
+)
 
 
-def find_outlet_copyright(doc: Doc, ctx: _Context) -> str | None:
-    for line in reversed(doc.lines):
-        if word_count(line.text) > 20:
+def _brand_candidates(doc: Doc, ctx: _Context) -> dict[str, tuple[float, str]]:
+    """Candidate outlet names with their summed evidence and strongest source."""
+    found: dict[str, list] = {}
+
+    def add(raw: str, weight: float, source: str) -> None:
+        name = _clean_name(raw)
+        if not name or name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
+            return
+        entry = found.setdefault(name, [0.0, source, 0.0])
+        entry[0] += weight
+        if weight > entry[2]:
+            entry[1], entry[2] = source, weight
+
+    if ctx.title_suffix:
+        add(ctx.title_suffix, 3.0, "text:title_suffix")
+    for line in doc.lines:
+        if word_count(line.text) > 25:
             continue
-        if match := _COPYRIGHT.search(line.text):
-            name = _clean_name(match.group("name"))
-            if name and not name[0].isdigit():
-                return name
-    return None
+        for pattern, weight, source in _BRAND_PATTERNS:
+            for match in pattern.finditer(line.text):
+                add(match.group(1), weight, source)
+    return {name: (score, source) for name, (score, source, _) in found.items()}
+
+
+def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
+    """The name the page's chrome credits most, weighing how often the page names it."""
+    candidates = _brand_candidates(doc, ctx)
+    if not candidates:
+        return None
+    text = doc.text or "\n".join(line.text for line in doc.lines)
+    best = max(
+        candidates.items(),
+        key=lambda item: (item[1][0] + math.log1p(text.count(item[0])), item[0]),
+    )
+    return best[0], best[1][1]
 
 
 # --- author, dateline, agency -----------------------------------------------------------
@@ -393,12 +431,7 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:dateline", find_date_dateline),
     ("text:stamp", find_date_stamp),
 )
-OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (
-    ("text:agency_line", find_outlet_agency_line),
-    ("text:title_suffix", find_outlet_title_suffix),
-    ("text:footer", find_outlet_footer),
-    ("text:copyright", find_outlet_copyright),
-)
+OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)
 
 
 def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context):
@@ -425,6 +458,8 @@ def extract(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> Doc:
     ctx.title_suffix = title_suffix
     meta["date"], meta["date_source"] = _first(DATE_FINDERS, doc, ctx)
     meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx)
+    if meta["outlet"] is None and (brand := find_outlet_brand(doc, ctx)):
+        meta["outlet"], meta["outlet_source"] = brand
     meta["author"] = find_author(doc)
     meta["author_source"] = "text:byline" if meta["author"] else None
     match = ctx.dateline_match
