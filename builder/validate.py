@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pydantic
 
 from builder.clean import word_count
@@ -12,6 +14,24 @@ from builder.split import assign_split
 
 def body_text(doc: Doc) -> str:
     return "\n\n".join(line.text for line in doc.lines if line.kept)
+
+
+# Below this probability the detector is guessing (very short or mixed bodies): null instead.
+LANGUAGE_MIN_PROBABILITY = 0.9
+
+
+@functools.lru_cache(maxsize=1)
+def _language_identifier():
+    # py3langid ships its model inside the package; nothing is fetched.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(body: str) -> str | None:
+    """ISO 639-1 code of the body's language, or None when the detector is unsure."""
+    language, probability = _language_identifier().classify(body)
+    return language if probability >= LANGUAGE_MIN_PROBABILITY else None
 
 
 def validate(doc: Doc) -> Article | Rejection:
@@ -28,7 +48,7 @@ def validate(doc: Doc) -> Article | Rejection:
             body=body,
             author=meta.get("author"),
             dateline=meta.get("dateline"),
-            language=meta.get("language"),
+            language=meta.get("language") or detect_language(body),
             agency=meta.get("agency"),
             url=doc.url,
             license=meta.get("license"),

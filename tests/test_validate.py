@@ -20,3 +20,13 @@ def test_no_body_is_rejected():
     doc = cleaned("Share\nTweet\nSubscribe")
     result = validate(doc)
     assert isinstance(result, Rejection) and result.reason is RejectReason.no_article
+
+
+def test_language_is_detected_or_left_null():
+    from builder.validate import detect_language
+
+    assert detect_language(" ".join(PROSE)) == "en"
+    french = "Les députés ont adopté à une large majorité le projet de loi sur le renseignement."
+    assert detect_language(french) == "fr"
+    assert detect_language("宇航员在太空中喝酒会怎么样？后果很严重，科学家解释了原因。") == "zh"
+    assert detect_language("12 34") is None
