@@ -16,6 +16,7 @@ import hashlib
 import re
 
 import numpy as np
+import xxhash
 from datasketch import MinHash, MinHashLSH
 
 DEFAULT_THRESHOLD = 0.8
@@ -31,6 +32,11 @@ CANDIDATE_FACTOR = 0.5
 _WORDS = re.compile(r"\w+")
 
 
+def _hash32(data: bytes) -> int:
+    # xxHash instead of datasketch's default SHA-1: the same role, several times faster.
+    return xxhash.xxh32_intdigest(data)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Signature:
     id: str
@@ -40,7 +46,13 @@ class Signature:
     hashvalues: np.ndarray  # the MinHash, NUM_PERM unsigned 64-bit values
 
     def minhash(self) -> MinHash:
-        return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
+        return MinHash(
+            num_perm=NUM_PERM,
+            seed=SEED,
+            hashvalues=self.hashvalues,
+            scheme=SCHEME,
+            hashfunc=_hash32,
+        )
 
 
 def body_signature(record_id: str, date: dt.date | None, body: str) -> Signature:
@@ -49,7 +61,7 @@ def body_signature(record_id: str, date: dt.date | None, body: str) -> Signature
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=_hash32)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     exact = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
     return Signature(record_id, date, exact, len(shingles), minhash.hashvalues.copy())

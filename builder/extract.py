@@ -349,6 +349,11 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
         "text:copyright",
     ),
 )
+# Every brand pattern holds one of these words: lines without any are skipped cheaply.
+_BRAND_CUES = re.compile(
+    r"(?i)logo|home ?page|facebook|twitter|instagram|youtube|subscribe|sign up|newsletter|"
+    r"more from|about|contact|©|\(c\)|copyright"
+)
 _NOT_NAMES = frozenset(
     """us me our you we this the home news all rights reserved facebook twitter instagram youtube
     linkedin email print share more about contact subscribe sign newsletter by copyright
@@ -373,7 +378,7 @@ def _brand_candidates(doc: Doc, ctx: _Context) -> dict[str, tuple[float, str]]:
     if ctx.title_suffix:
         add(ctx.title_suffix, 3.0, "text:title_suffix")
     for line in doc.lines:
-        if word_count(line.text) > 25:
+        if len(line.text) > 200 or not _BRAND_CUES.search(line.text):
             continue
         for pattern, weight, source in _BRAND_PATTERNS:
             for match in pattern.finditer(line.text):

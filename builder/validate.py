@@ -18,6 +18,7 @@ def body_text(doc: Doc) -> str:
 
 # Below this probability the detector is guessing (very short or mixed bodies): null instead.
 LANGUAGE_MIN_PROBABILITY = 0.9
+LANGUAGE_SAMPLE_CHARS = 2000
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,7 +31,8 @@ def _language_identifier():
 
 def detect_language(body: str) -> str | None:
     """ISO 639-1 code of the body's language, or None when the detector is unsure."""
-    language, probability = _language_identifier().classify(body)
+    # The opening of the body decides as well as the whole of it, at a fraction of the cost.
+    language, probability = _language_identifier().classify(body[:LANGUAGE_SAMPLE_CHARS])
     return language if probability >= LANGUAGE_MIN_PROBABILITY else None
 
 
