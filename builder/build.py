@@ -60,6 +60,8 @@ def build(
     version: str | None = None,
     options: Options | None = None,
     repo_root: Path | None = None,
+    workers: int = 1,
+    progress: bool = False,
 ) -> BuildResult:
     """Build seeds_dir and publish it as a version of data_dir.
 
@@ -75,7 +77,9 @@ def build(
     versions = published_versions(data_dir)
     newest = versions[-1] if versions else None
     previous_splits = version_splits(data_dir / f"v{newest}") if newest else {}
-    articles, rejections, counts = process_folder(seeds_dir, options, previous_splits)
+    articles, rejections, counts = process_folder(
+        seeds_dir, options, previous_splits, workers=workers, progress=progress
+    )
     if not articles:
         raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
     options_record = options.record()

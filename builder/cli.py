@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -85,8 +86,27 @@ def cli() -> None:
     show_default=True,
     help="Similarity (Jaccard, or containment of the shorter body) that makes two copies.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Processes; input files are the unit of work. The output does not depend on it.",
+)
+@click.option(
+    "--quiet", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal)."
+)
 def build(
-    seeds_dir, data_dir, version, strict, max_bytes, latest_date, dedup, dedup_threshold
+    seeds_dir,
+    data_dir,
+    version,
+    strict,
+    max_bytes,
+    latest_date,
+    dedup,
+    dedup_threshold,
+    workers,
+    quiet,
 ) -> None:
     """Clean the seeds, extract metadata and publish data/vX.Y.Z."""
     try:
@@ -96,7 +116,14 @@ def build(
             dedup=dedup,
             dedup_threshold=dedup_threshold,
         )
-        result = build_dataset(seeds_dir, data_dir, version, options)
+        result = build_dataset(
+            seeds_dir,
+            data_dir,
+            version,
+            options,
+            workers=workers,
+            progress=not quiet and sys.stderr.isatty(),
+        )
     except BuildError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_FATAL)

@@ -123,9 +123,7 @@ def cluster(signatures: list[Signature], threshold: float = DEFAULT_THRESHOLD) -
     by_id = {s.id: s for s in ordered}
     groups = _UnionFind()
     first_with_body: dict[str, str] = {}
-    lsh = MinHashLSH(
-        threshold=threshold * CANDIDATE_FACTOR, num_perm=NUM_PERM, weights=LSH_WEIGHTS
-    )
+    lsh = MinHashLSH(threshold=threshold * CANDIDATE_FACTOR, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
     for signature in ordered:
         groups.find(signature.id)
         if signature.exact in first_with_body:

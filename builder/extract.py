@@ -177,14 +177,20 @@ HEADLINE_WEIGHTS = {
 }
 
 
-def _is_title_part(key: str, others: list[str]) -> bool:
-    return len(key) >= 12 and any(
-        o != key and (o.startswith(key) or o.endswith(key)) for o in others
-    )
+def _is_title_part(key: str, others: str) -> bool:
+    """Whether a line other than key itself opens or closes with key.
+
+    ``others`` is every short normalised line joined by newlines, with a newline at each end,
+    so that three substring counts answer for the whole page at once.
+    """
+    if len(key) < 12:
+        return False
+    exact = others.count(f"\n{key}\n")
+    return others.count(f"\n{key}") > exact or others.count(f"{key}\n") > exact
 
 
 def _headline_features(
-    lines: list[Line], i: int, distance: int, body_start: int, counts: Counter, others: list[str]
+    lines: list[Line], i: int, distance: int, body_start: int, counts: Counter, others: str
 ) -> dict[str, float]:
     line = lines[i]
     words = word_count(line.text)
@@ -214,8 +220,9 @@ def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
     # The article's first kept line may be the headline itself when it stands in the block.
     window = list(range(min(body_start, len(lines) - 1), max(-1, body_start - 1 - HEAD_WINDOW), -1))
     window += [i for i in range(min(3, len(lines))) if i not in window]
-    counts = Counter(_norm(line.text) for line in lines)
-    others = [_norm(line.text) for line in lines if word_count(line.text) <= HEADLINE_MAX_WORDS]
+    keys = [_norm(line.text) for line in lines]
+    counts = Counter(keys)
+    others = "\n" + "\n".join(k for k in keys if k.count(" ") < HEADLINE_MAX_WORDS) + "\n"
     # An organisation named under a byline is an affiliation wherever it appears (a masthead).
     affiliations = {
         _norm(after.text)

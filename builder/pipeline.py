@@ -5,9 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import multiprocessing
+import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+
+from tqdm import tqdm
 
 from builder.clean import clean
 from builder.decode import decode
@@ -66,7 +71,19 @@ class StageCounts:
     inputs: Counter = dataclasses.field(default_factory=Counter)
     outputs: Counter = dataclasses.field(default_factory=Counter)
     rejected: dict[str, Counter] = dataclasses.field(default_factory=dict)
+    seconds: Counter = dataclasses.field(default_factory=Counter)
     clusters: Clusters | None = None
+
+    def reject(self, stage: str, reason: str) -> None:
+        self.rejected.setdefault(stage, Counter())[reason] += 1
+
+    def merge(self, other: StageCounts) -> None:
+        """Add a worker's counts (the pool runs each input file in its own process)."""
+        self.inputs.update(other.inputs)
+        self.outputs.update(other.outputs)
+        self.seconds.update(other.seconds)
+        for stage, reasons in other.rejected.items():
+            self.rejected.setdefault(stage, Counter()).update(reasons)
 
     def summary_lines(self) -> list[str]:
         lines = []
@@ -76,6 +93,7 @@ class StageCounts:
             lines.append(
                 f"{stage:<9} in={self.inputs[stage]} out={self.outputs[stage]}"
                 f" rejected={sum(reasons.values())}{f' ({detail})' if detail else ''}"
+                f" seconds={self.seconds[stage]:.2f}"
             )
         if self.clusters is not None:
             lines[-1] += (
@@ -118,9 +136,11 @@ def process_doc(
     result: Doc | Article | Rejection = doc
     for stage, step in _steps(doc.format, options, frequent, sources):
         counts.inputs[stage] += 1
+        started = time.perf_counter()
         result = step(result)
+        counts.seconds[stage] += time.perf_counter() - started
         if isinstance(result, Rejection):
-            counts.rejected.setdefault(stage, Counter())[result.reason.value] += 1
+            counts.reject(stage, result.reason.value)
             return result
         counts.outputs[stage] += 1
     return result
@@ -183,35 +203,82 @@ def process_file(
     counts.inputs["read"] += 1
     for doc in read_inputs(path, seeds_dir, options.max_bytes):
         if isinstance(doc, Rejection):
-            counts.rejected.setdefault("read", Counter())[doc.reason.value] += 1
+            counts.reject("read", doc.reason.value)
             yield doc
         else:
             counts.outputs["read"] += 1
             yield process_doc(doc, options, counts, frequent, sources)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Shard:
+    """What a worker needs to process input files: everything but the files themselves."""
+
+    seeds_dir: Path
+    options: Options
+    frequent: frozenset[str]
+    sources: Mapping[str, Source]
+
+    def __call__(self, path: Path) -> tuple[list[Article | Rejection], StageCounts]:
+        counts = StageCounts()
+        results = list(
+            process_file(path, self.seeds_dir, self.options, counts, self.frequent, self.sources)
+        )
+        return results, counts
+
+
+def _run_shards(shard: _Shard, paths: list[Path], workers: int, progress: bool):
+    """Results per input file, in input order whatever the number of workers."""
+    bar = tqdm(total=len(paths), unit="doc", disable=not progress, file=sys.stderr, smoothing=0.1)
+    try:
+        if workers <= 1 or len(paths) < 2:
+            for path in paths:
+                yield shard(path)
+                bar.update()
+            return
+        context = multiprocessing.get_context("spawn")  # no inherited state: same output
+        with context.Pool(workers) as pool:
+            chunk = max(1, min(64, len(paths) // (workers * 8)))
+            for item in pool.imap(shard, paths, chunksize=chunk):
+                yield item
+                bar.update()
+    finally:
+        bar.close()
+
+
 def process_folder(
-    seeds_dir: Path, options: Options | None = None, previous_splits: Mapping[str, str] = {}
+    seeds_dir: Path,
+    options: Options | None = None,
+    previous_splits: Mapping[str, str] = {},
+    workers: int = 1,
+    progress: bool = False,
 ) -> tuple[list[Article], list[Rejection], StageCounts]:
     """Every input of seeds_dir to records or a rejection, clustered and split.
 
     previous_splits (id -> split of the newest published version) keeps clusters in the
-    split they were published in.
+    split they were published in. Input files are the unit of parallel work; results are
+    gathered in input order, so the output does not depend on ``workers``.
     """
     options = options or Options()
     sources = load_sources(seeds_dir)
     paths = list_inputs(seeds_dir)
+    started = time.perf_counter()
     frequent = line_frequency(_all_documents(paths, seeds_dir, options)).frequent()
     counts = StageCounts()
+    counts.seconds["template"] += time.perf_counter() - started
     articles, rejections, signatures = [], [], []
-    for path in paths:
-        for result in process_file(path, seeds_dir, options, counts, frequent, sources):
+    shard = _Shard(seeds_dir, options, frequent, sources)
+    for results, shard_counts in _run_shards(shard, paths, workers, progress):
+        counts.merge(shard_counts)
+        for result in results:
             if isinstance(result, Rejection):
                 rejections.append(result)
             else:
                 articles.append(result)
                 signatures.append(body_signature(result.id, result.date, result.body))
+    started = time.perf_counter()
     articles, dropped = group_duplicates(articles, signatures, options, previous_splits, counts)
+    counts.seconds["dedup"] += time.perf_counter() - started
     return articles, rejections + dropped, counts
 
 
@@ -248,7 +315,7 @@ def group_duplicates(
                     duplicate_of=canonical,
                 )
             )
-            counts.rejected.setdefault("dedup", Counter())[reason.value] += 1
+            counts.reject("dedup", reason.value)
         else:
             kept.append(article)
     counts.outputs["dedup"] += len(kept)

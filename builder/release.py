@@ -123,7 +123,11 @@ def publish(
             "rejected": len(rejections),
             "options": options,
             "stats": stats or {},
-            "splits": {name.split("-")[0]: n for name, n in rows.items()},
+            "splits": {
+                split: sum(n for name, n in rows.items() if name.startswith(f"{split}-"))
+                for split in SPLIT_NAMES
+                if any(name.startswith(f"{split}-") for name in rows)
+            },
             "files": {
                 name: {"sha256": sha256_file(staging / name), "rows": rows.get(name)}
                 for name in sorted([*rows, REJECTED, CROISSANT])

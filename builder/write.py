@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from builder.model import SCHEMA_VERSION, SPLIT_NAMES, Article, arrow_schema, to
 
 DATASET_NAME = "mali-news"
 ROW_GROUP_SIZE = 100_000
+# Large splits are written as several files (train-00000-of-00003.parquet, …), so that no
+# file is too large to download or open; README's configs name them with a glob.
+ROWS_PER_FILE = 500_000
 
 
 def shard_name(split: str, index: int = 0, total: int = 1) -> str:
@@ -64,10 +68,13 @@ def write_splits(articles: Sequence[Article], folder: Path, version: str) -> dic
     """One Parquet file per non-empty split; returns rows per written file name."""
     written = {}
     for split in SPLIT_NAMES:
-        members = [a for a in articles if a.split.value == split]
+        members = sorted((a for a in articles if a.split.value == split), key=lambda a: a.id)
         if not members:
             continue  # datasets cannot load a 0-row split ("BatchSize must be greater than 0")
-        name = shard_name(split)
-        write_parquet(members, folder / name, version)
-        written[name] = len(members)
+        total = math.ceil(len(members) / ROWS_PER_FILE)
+        for index in range(total):
+            part = members[index * ROWS_PER_FILE : (index + 1) * ROWS_PER_FILE]
+            name = shard_name(split, index, total)
+            write_parquet(part, folder / name, version)
+            written[name] = len(part)
     return written

@@ -106,3 +106,12 @@ def test_every_input_ends_as_one_record_or_one_rejection(tmp_path):
     }
     assert counts.inputs["read"] == 4
     assert "validate  in=2 out=1 rejected=1 (no_article=1)" in counts.summary_lines()
+
+
+def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
+    from builder.pipeline import process_folder as run
+
+    one = run(SEEDS, workers=1)
+    two = run(SEEDS, workers=2)
+    assert [a.model_dump() for a in one[0]] == [a.model_dump() for a in two[0]]
+    assert one[2].inputs == two[2].inputs

@@ -32,3 +32,37 @@ def test_empty_split_gets_no_file(tmp_path):
     written = write_splits([_article("a", "train"), _article("b", "test")], tmp_path, "1.0.0")
     assert written == {"train-00000-of-00001.parquet": 1, "test-00000-of-00001.parquet": 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(written)
+
+
+def test_large_splits_are_written_as_several_files(tmp_path, monkeypatch):
+    import builder.write
+
+    monkeypatch.setattr(builder.write, "ROWS_PER_FILE", 2)
+    articles = [_article(i, "train") for i in "edcba"]
+    written = write_splits(articles, tmp_path, "1.0.0")
+    assert written == {
+        "train-00000-of-00003.parquet": 2,
+        "train-00001-of-00003.parquet": 2,
+        "train-00002-of-00003.parquet": 1,
+    }
+    ids = [pq.read_table(tmp_path / name).column("id").to_pylist() for name in sorted(written)]
+    assert ids == [["a", "b"], ["c", "d"], ["e"]]
+
+
+def test_multi_file_version_loads_through_the_readme_globs(make_repo, monkeypatch):
+    import tempfile
+
+    import datasets
+
+    import builder.write
+    from builder.build import build
+    from builder.check import check_repo
+
+    monkeypatch.setattr(builder.write, "ROWS_PER_FILE", 1)
+    root = make_repo()
+    build(root / "seeds", root / "data", "1.0.0")
+    assert len(list((root / "data/v1.0.0").glob("train-*.parquet"))) == 2
+    assert check_repo(root) == []
+    with tempfile.TemporaryDirectory() as cache:
+        loaded = datasets.load_dataset(str(root), cache_dir=cache)
+    assert sum(len(split) for split in loaded.values()) == 5
