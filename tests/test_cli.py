@@ -21,8 +21,8 @@ def test_build_prints_a_line_per_stage(make_repo):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert re.search(r"^read\s+in=5 out=5 rejected=0$", result.output, re.M)
-    assert re.search(r"^validate\s+in=5 out=5 rejected=0$", result.output, re.M)
+    assert re.search(r"^read\s+in=5 out=5 rejected=0 seconds=\d+\.\d\d$", result.output, re.M)
+    assert re.search(r"^validate\s+in=5 out=5 rejected=0 seconds=\d+\.\d\d$", result.output, re.M)
     assert (root / "data/v1.0.0/manifest.json").is_file()
 
 

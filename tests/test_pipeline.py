@@ -105,7 +105,9 @@ def test_every_input_ends_as_one_record_or_one_rejection(tmp_path):
         "chrome.txt": "no_article",
     }
     assert counts.inputs["read"] == 4
-    assert "validate  in=2 out=1 rejected=1 (no_article=1)" in counts.summary_lines()
+    lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
+    assert "validate  in=2 out=1 rejected=1 (no_article=1)" in lines
+    assert "read      in=4 out=3 rejected=1 (empty=1)" in lines
 
 
 def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
