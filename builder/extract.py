@@ -24,6 +24,8 @@ DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
 HEADLINE_MAX_WORDS = 30
 # How far above the article's first paragraph the headline and its stamps may stand.
 HEAD_WINDOW = 25
+# How far below the headline (or the article's first line) a date stamp may stand.
+STAMP_REACH = 10
 
 _SEPARATORS = re.compile(r"\s+[-|–—:·»]{1,2}\s+")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
@@ -31,7 +33,8 @@ _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 # Word-month shapes: "Oct. 24, 2012", "24 October 2012", "22 Dec, 2016", "3. März 2015".
 _WORD_DATE = re.compile(
     r"\b(?:\d{1,2}(?:\.|er|th|st|nd|rd)?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?\d{4}"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:th|st|nd|rd)?,?\s+\d{4})\b"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:th|st|nd|rd)?,?\s+\d{4}"
+    r"|\d{1,2}\.[^\W\d_]{3,9}\.\d{4})\b"
 )
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PUBLISHED = re.compile(
@@ -129,7 +132,9 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
     for match in _NUMERIC_DATE.finditer(text):
         if len(match.group(3)) != 4:
             continue
-        order = _numeric_order(int(match.group(1)), int(match.group(2)), page_order)
+        # Dotted dates (08.04.2015) are day-first wherever they are written.
+        dotted = "DMY" if "." in match.group(0) else page_order
+        order = _numeric_order(int(match.group(1)), int(match.group(2)), dotted)
         if order and (date := _parse(match.group(0), order)):
             found.append((match.start(), date))
     for match in _WORD_DATE.finditer(text):
@@ -152,7 +157,7 @@ def _is_meta(line: Line) -> bool:
     if line.reason in (LineReason.byline, LineReason.date_line):
         return True
     words = word_count(line.text)
-    if words <= 8 and (_HEADLINE_NOISE.search(line.text) or _BYLINE_START.match(line.text)):
+    if words <= 14 and (_HEADLINE_NOISE.search(line.text) or _BYLINE_START.match(line.text)):
         return True
     return 2 <= words <= 3 and all(w[:1].isupper() for w in line.text.split())
 
@@ -431,7 +436,7 @@ class _Context:
         self.latest = latest
         self.order = page_date_order(doc.lines)
         low = max(0, anchor - 10)
-        high = min(len(doc.lines), body_start + 4)
+        high = min(len(doc.lines), max(body_start, anchor) + STAMP_REACH)
         self.head_window = range(low, high)
         self.title_suffix: str | None = None
         first_body = next((line for line in doc.lines if line.reason is None), None)
