@@ -11,8 +11,8 @@ import pydantic
 import yaml
 
 from builder.model import SCHEMA_VERSION, Article, arrow_schema
+from builder.read import sha256_file
 from builder.release import MANIFEST, load_manifest, published_versions, split_front_matter
-from builder.write import sha256_file
 
 
 @dataclasses.dataclass(frozen=True)

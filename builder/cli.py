@@ -29,28 +29,31 @@ EXIT_REJECTED = 3  # --strict and at least one input was rejected
 EXIT_INVALID = 4  # validate found problems
 
 
+def _path_option(flag: str, dest: str, default: str, help_text: str):
+    return click.option(
+        flag,
+        dest,
+        type=click.Path(path_type=Path),
+        default=Path(default),
+        show_default=True,
+        help=help_text,
+    )
+
+
+OUT_OPTION = _path_option(
+    "--out", "data_dir", "data", "Folder of published versions; README.md sits beside it."
+)
+SEEDS_OPTION = _path_option("--seeds", "seeds_dir", "seeds", "Folder of the raw input files.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Build and check the mali-news dataset."""
 
 
 @cli.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of raw article files.",
-)
-@click.option(
-    "--out",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Folder of published versions; README.md sits beside it.",
-)
+@SEEDS_OPTION
+@OUT_OPTION
 @click.option(
     "--version",
     "version",
@@ -158,14 +161,7 @@ def validate(repo: Path) -> None:
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "--out",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Folder of published versions.",
-)
+@OUT_OPTION
 def diff(old: str, new: str, data_dir: Path) -> None:
     """List records added, removed and changed between two versions (e.g. v1.0.0 v1.1.0)."""
     try:
@@ -196,14 +192,7 @@ def _fail(err: BuildError) -> None:
 
 @cli.command()
 @click.argument("version", required=False)
-@click.option(
-    "--out",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Folder of published versions.",
-)
+@OUT_OPTION
 @click.option(
     "--plots",
     type=click.Path(path_type=Path),
@@ -224,22 +213,8 @@ def stats(version: str | None, data_dir: Path, plots: Path | None) -> None:
 
 @cli.command()
 @click.argument("version", required=False)
-@click.option(
-    "--out",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Folder of published versions.",
-)
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of the raw inputs the version was built from.",
-)
+@OUT_OPTION
+@SEEDS_OPTION
 @click.option(
     "--html",
     "page",
@@ -258,14 +233,7 @@ def audit(version: str | None, data_dir: Path, seeds_dir: Path, page: Path) -> N
 
 
 @cli.command()
-@click.option(
-    "--out",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Folder of published versions; README.md sits beside it.",
-)
+@OUT_OPTION
 def card(data_dir: Path) -> None:
     """Regenerate README's YAML configs, the plots and the card's generated sections."""
     try:
@@ -278,14 +246,7 @@ def card(data_dir: Path) -> None:
 
 @cli.command("export-hub")
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Folder of published versions; README.md sits beside it.",
-)
+@OUT_OPTION
 def export_hub(target: Path, data_dir: Path) -> None:
     """Lay out TARGET for the Hub: README.md (YAML and card), data/, croissant.json."""
     try:

@@ -57,7 +57,8 @@ def list_inputs(seeds_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(seeds_dir).as_posix())
 
 
-def _file_sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file, read in blocks: inputs may be too large to hold whole."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -89,7 +90,7 @@ def read_inputs(
             relative,
             RejectReason.too_large,
             f"{size} bytes is over the limit of {max_bytes} (--max-bytes)",
-            _file_sha256(path),
+            sha256_file(path),
         )
         return
     raw = path.read_bytes()

@@ -18,7 +18,8 @@ from builder import __version__
 from builder.croissant import CROISSANT, write_croissant
 from builder.doc import LINE_REASONS, REJECT_REASONS, BuildError, Rejection
 from builder.model import SCHEMA_VERSION, SPLIT_NAMES, Article, features, field_table
-from builder.write import DATASET_NAME, sha256_file, write_rejections, write_splits
+from builder.read import sha256_file
+from builder.write import DATASET_NAME, write_rejections, write_splits
 
 MANIFEST = "manifest.json"
 REJECTED = "rejected.jsonl"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -54,14 +53,6 @@ def write_rejections(rejections: Iterable[Rejection], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for rejection in ordered:
             out.write(json.dumps(rejection.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_splits(articles: Sequence[Article], folder: Path, version: str) -> dict[str, int]:
