@@ -17,7 +17,8 @@ import re
 
 import numpy as np
 import xxhash
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
 
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 64
@@ -46,15 +47,6 @@ class Signature:
     exact: str  # sha256 of the normalised body
     shingles: int  # number of distinct shingles, for containment estimates
     hashvalues: np.ndarray  # the MinHash, NUM_PERM unsigned 64-bit values
-
-    def minhash(self) -> MinHash:
-        return MinHash(
-            num_perm=NUM_PERM,
-            seed=SEED,
-            hashvalues=self.hashvalues,
-            scheme=SCHEME,
-            hashfunc=_hash32,
-        )
 
 
 def body_signature(record_id: str, date: dt.date | None, body: str) -> Signature:
@@ -92,58 +84,133 @@ class Clusters:
         return sum(len(m) for m in self.members.values() if len(m) > 1)
 
 
-class _UnionFind:
+class SignatureStore:
+    """Signatures of a whole build, packed in columns: about 300 bytes a record.
+
+    The MinHash values fit 32 bits (datasketch's hashes are 32-bit), so a million records
+    hold 256 MB of signatures; nothing else of the documents is kept for the dedup stage.
+    """
+
     def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+        self.ids: list[str] = []
+        self.dates: list[dt.date | None] = []
+        self._exact: list[bytes] = []
+        self._shingles: list[int] = []
+        self._chunks: list[np.ndarray] = []
+        self._pending: list[np.ndarray] = []
 
-    def find(self, item: str) -> str:
-        self.parent.setdefault(item, item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
+    def add(self, signature: Signature) -> None:
+        self.ids.append(signature.id)
+        self.dates.append(signature.date)
+        self._exact.append(bytes.fromhex(signature.exact[:16]))
+        self._shingles.append(signature.shingles)
+        if signature.hashvalues.max(initial=0) > np.iinfo(np.uint32).max:
+            raise ValueError("MinHash values over 32 bits: the scheme is not affine32")
+        self._pending.append(signature.hashvalues.astype(np.uint32))
+        if len(self._pending) >= 4096:
+            self._chunks.append(np.vstack(self._pending))
+            self._pending = []
 
-    def union(self, a: str, b: str) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            # The smaller id becomes the root: the result does not depend on input order.
-            low, high = sorted((root_a, root_b))
-            self.parent[high] = low
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def matrix(self) -> np.ndarray:
+        if self._pending:
+            self._chunks.append(np.vstack(self._pending))
+            self._pending = []
+        if len(self._chunks) > 1:
+            self._chunks = [np.vstack(self._chunks)]
+        return self._chunks[0] if self._chunks else np.zeros((0, NUM_PERM), np.uint32)
+
+    @property
+    def nbytes(self) -> int:
+        return self.matrix().nbytes + 8 * len(self.ids) * 3
 
 
-def canonical_order(signature: Signature) -> tuple:
-    """Earliest date first (records without a date last), then the smallest id."""
-    return (signature.date is None, signature.date or dt.date.min, signature.id)
+def _find(parent: list[int], item: int) -> int:
+    root = item
+    while parent[root] != root:
+        root = parent[root]
+    while parent[item] != root:
+        parent[item], item = root, parent[item]
+    return root
 
 
-def cluster(signatures: list[Signature], threshold: float = DEFAULT_THRESHOLD) -> Clusters:
+def _union(parent: list[int], a: int, b: int) -> None:
+    root_a, root_b = _find(parent, a), _find(parent, b)
+    if root_a != root_b:
+        # The smaller index (ids are sorted) becomes the root: no dependence on input order.
+        low, high = sorted((root_a, root_b))
+        parent[high] = low
+
+
+def _similar(matrix: np.ndarray, shingles: np.ndarray, rep: int, others: np.ndarray) -> np.ndarray:
+    """Vectorised ``similarity`` of one record against several."""
+    jaccard = (matrix[others] == matrix[rep]).mean(axis=1)
+    common = jaccard * (shingles[others] + shingles[rep]) / (1 + jaccard)
+    smaller = np.maximum(1, np.minimum(shingles[others], shingles[rep]))
+    return np.maximum(jaccard, np.minimum(1.0, common / smaller))
+
+
+# Groups of records sharing a band larger than this are verified against their first member
+# only (a star), which keeps wire stories copied thousands of times linear in cost.
+_ALL_PAIRS_UP_TO = 32
+
+
+def cluster(signatures, threshold: float = DEFAULT_THRESHOLD) -> Clusters:
+    """Clusters of a SignatureStore (or of any iterable of signatures).
+
+    LSH banding is done over the packed signature matrix with NumPy: for each band, records
+    are sorted by the band's values and runs of equal bands are candidate groups. The band
+    count and width come from datasketch's own optimiser for the candidate threshold.
+    """
     if not 0 < threshold <= 1:
         raise ValueError(f"dedup threshold {threshold} is not in (0, 1]")
-    ordered = sorted(signatures, key=lambda s: s.id)
-    by_id = {s.id: s for s in ordered}
-    groups = _UnionFind()
-    first_with_body: dict[str, str] = {}
-    lsh = MinHashLSH(threshold=threshold * CANDIDATE_FACTOR, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
-    for signature in ordered:
-        groups.find(signature.id)
-        if signature.exact in first_with_body:
-            groups.union(signature.id, first_with_body[signature.exact])
-            continue
-        first_with_body[signature.exact] = signature.id
-        minhash = signature.minhash()
-        for other in sorted(lsh.query(minhash)):
-            if similarity(signature, by_id[other]) >= threshold:
-                groups.union(signature.id, other)
-        lsh.insert(signature.id, minhash)
-    members: dict[str, list[Signature]] = {}
-    for signature in ordered:
-        members.setdefault(groups.find(signature.id), []).append(signature)
+    store = signatures if isinstance(signatures, SignatureStore) else SignatureStore()
+    if store is not signatures:
+        for signature in signatures:
+            store.add(signature)
+    order = sorted(range(len(store)), key=store.ids.__getitem__)
+    ids = [store.ids[i] for i in order]
+    dates = [store.dates[i] for i in order]
+    matrix = store.matrix()[order] if order else store.matrix()
+    shingles = np.asarray(store._shingles, dtype=np.int64)[order] if order else np.zeros(0)
+    exact = [store._exact[i] for i in order]
+    parent = list(range(len(ids)))
+    first_with_body: dict[bytes, int] = {}
+    for index, key in enumerate(exact):
+        if key in first_with_body:
+            _union(parent, index, first_with_body[key])
+        else:
+            first_with_body[key] = index
+    bands, rows = _optimal_param(threshold * CANDIDATE_FACTOR, NUM_PERM, *LSH_WEIGHTS)
+    for band in range(bands if len(ids) > 1 else 0):
+        block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        sorted_index = np.argsort(keys, kind="stable")
+        sorted_keys = keys[sorted_index]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(sorted_keys)]
+        for start, end in zip(starts, ends, strict=True):
+            if end - start < 2:
+                continue
+            group = np.sort(sorted_index[start:end])
+            reps = group if end - start <= _ALL_PAIRS_UP_TO else group[:1]
+            for position, rep in enumerate(reps):
+                others = group[position + 1 :] if end - start <= _ALL_PAIRS_UP_TO else group[1:]
+                if len(others):
+                    for other in others[_similar(matrix, shingles, rep, others) >= threshold]:
+                        _union(parent, int(rep), int(other))
+    members: dict[int, list[int]] = {}
+    for index in range(len(ids)):
+        members.setdefault(_find(parent, index), []).append(index)
     cluster_of, member_ids = {}, {}
     for group in members.values():
-        canonical = min(group, key=canonical_order).id
-        member_ids[canonical] = tuple(s.id for s in group)
-        for signature in group:
-            cluster_of[signature.id] = canonical
-    bands = len(lsh.hashtables)
-    index_bytes = len(first_with_body) * bands * (NUM_PERM // max(1, bands)) * 8
+        canonical = ids[
+            min(group, key=lambda i: (dates[i] is None, dates[i] or dt.date.min, ids[i]))
+        ]
+        member_ids[canonical] = tuple(ids[i] for i in group)
+        for index in group:
+            cluster_of[ids[index]] = canonical
+    index_bytes = matrix.nbytes + len(ids) * bands * 8
     return Clusters(cluster_of, member_ids, index_bytes)

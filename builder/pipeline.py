@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from builder.clean import clean
 from builder.decode import decode
-from builder.dedup import DEFAULT_THRESHOLD, Clusters, Signature, body_signature, cluster
+from builder.dedup import DEFAULT_THRESHOLD, Clusters, SignatureStore, body_signature, cluster
 from builder.doc import BuildError, Doc, Rejection, RejectReason
 from builder.extract import DEFAULT_LATEST_DATE, extract
 from builder.html import extract_html
@@ -266,7 +266,7 @@ def process_folder(
     frequent = line_frequency(_all_documents(paths, seeds_dir, options)).frequent()
     counts = StageCounts()
     counts.seconds["template"] += time.perf_counter() - started
-    articles, rejections, signatures = [], [], []
+    articles, rejections, signatures = [], [], SignatureStore()
     shard = _Shard(seeds_dir, options, frequent, sources)
     for results, shard_counts in _run_shards(shard, paths, workers, progress):
         counts.merge(shard_counts)
@@ -275,7 +275,7 @@ def process_folder(
                 rejections.append(result)
             else:
                 articles.append(result)
-                signatures.append(body_signature(result.id, result.date, result.body))
+                signatures.add(body_signature(result.id, result.date, result.body))
     started = time.perf_counter()
     articles, dropped = group_duplicates(articles, signatures, options, previous_splits, counts)
     counts.seconds["dedup"] += time.perf_counter() - started
@@ -284,7 +284,7 @@ def process_folder(
 
 def group_duplicates(
     articles: list[Article],
-    signatures: list[Signature],
+    signatures: SignatureStore,
     options: Options,
     previous_splits: Mapping[str, str],
     counts: StageCounts,
