@@ -189,8 +189,16 @@ BYLINE = re.compile(
 
 
 def word_count(text: str) -> int:
-    """Words in a line; scripts written without spaces count two characters as a word."""
-    words = len(text.split())
+    """Words in a text; scripts written without spaces count two characters as a word."""
+    return _with_cjk(text, len(text.split()))
+
+
+def line_words(text: str) -> int:
+    """word_count for a Line's text, whose whitespace is already single spaces."""
+    return _with_cjk(text, text.count(" ") + 1)
+
+
+def _with_cjk(text: str, words: int) -> int:
     if text.isascii():
         return words
     cjk = len(_CJK.findall(text))
@@ -322,7 +330,7 @@ def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
 
 
 def _normalised(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return text.casefold()  # a Line's whitespace is already normalised
 
 
 def _mark_duplicates(lines: list[Line]) -> None:
@@ -414,7 +422,7 @@ def _main_block(scores: list[float], barriers: list[int]) -> tuple[int, int]:
 def clean(doc: Doc) -> Doc:
     """Mark every dropped line of doc.lines with its reason; kept lines form the body."""
     lines = doc.lines
-    words = [word_count(line.text) for line in lines]
+    words = [line_words(line.text) for line in lines]
     prose = [is_prose(line.text, n) for line, n in zip(lines, words, strict=False)]
     for line, n, is_sentence in zip(lines, words, prose, strict=False):
         if line.reason is None:

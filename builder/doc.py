@@ -62,7 +62,7 @@ LINE_REASONS: dict[LineReason, str] = {
 @dataclasses.dataclass(slots=True)
 class Line:
     no: int  # 1-based line number in the raw file
-    text: str  # stripped text
+    text: str  # the line with its whitespace collapsed to single spaces, never empty
     reason: LineReason | None = None  # None while the line is kept
 
     @property

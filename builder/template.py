@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from builder.clean import word_count
+from builder.clean import line_words
 from builder.doc import Doc, LineReason
 
 # Only short lines can be template: a long paragraph shared by several documents is a
@@ -24,9 +24,9 @@ MIN_SHARE = 0.01
 
 
 def template_key(text: str) -> str | None:
-    if word_count(text) > MAX_TEMPLATE_WORDS:
+    if line_words(text) > MAX_TEMPLATE_WORDS:
         return None
-    return " ".join(text.casefold().split())
+    return text.casefold()  # a Line's whitespace is already single spaces
 
 
 class LineFrequency:
