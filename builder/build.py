@@ -14,6 +14,8 @@ from builder.release import (
     Published,
     add_changelog_entry,
     format_version,
+    inputs_digest,
+    load_manifest,
     parse_version,
     publish,
     published_versions,
@@ -43,6 +45,17 @@ def refresh_docs(data_dir: Path, repo_root: Path) -> None:
         write_plots(stats, data_dir / PLOTS_DIR)
     update_readme(data_dir, repo_root)
     update_card(data_dir, repo_root)
+
+
+def _same_content(folder: Path, changes, articles, rejections, options_record) -> bool:
+    if changes is None or not changes.is_empty:
+        return False
+    manifest = load_manifest(folder)
+    return (
+        manifest.get("inputs_digest") == inputs_digest(articles, rejections)
+        and manifest.get("options") == options_record
+        and manifest.get("rejected") == len(rejections)
+    )
 
 
 def bump(version: str, part: str) -> str:
@@ -94,6 +107,16 @@ def build(
         chosen = FIRST_VERSION
     else:
         chosen = bump(newest, changes.bump) if changes.bump else newest
+    if (
+        version is None
+        and newest
+        and _same_content(data_dir / f"v{newest}", changes, articles, rejections, options_record)
+    ):
+        # Same records from the same inputs and options: nothing to publish, even where
+        # another pyarrow or zstd would encode the files with other bytes.
+        published = Published(newest, data_dir / f"v{newest}", changed=False)
+        refresh_docs(data_dir, repo_root)
+        return BuildResult(articles, rejections, counts, published)
     try:
         published = publish(articles, rejections, data_dir, chosen, options_record, stats)
     except BuildError:

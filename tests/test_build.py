@@ -82,3 +82,25 @@ def test_killed_builds_leave_every_earlier_version_valid(make_repo):
     build(root / "seeds", root / "data")
     assert check_repo(root) == []
     assert not list((root / "data").glob(".tmp-*"))
+
+
+def test_same_content_encoded_otherwise_is_not_a_new_version(make_repo):
+    """Another pyarrow may encode the same rows with other bytes: that is no new version."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from builder.release import published_versions
+    from builder.read import sha256_file
+
+    root = make_repo()
+    build(root / "seeds", root / "data")
+    folder = root / "data/v1.0.0"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    for path in folder.glob("*.parquet"):
+        pq.write_table(pq.read_table(path), path, compression="snappy")
+        manifest["files"][path.name]["sha256"] = sha256_file(path)
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    result = build(root / "seeds", root / "data")
+    assert result.published.changed is False
+    assert published_versions(root / "data") == ["1.0.0"]
