@@ -90,8 +90,8 @@ def test_same_content_encoded_otherwise_is_not_a_new_version(make_repo):
 
     import pyarrow.parquet as pq
 
-    from builder.release import published_versions
     from builder.read import sha256_file
+    from builder.release import published_versions
 
     root = make_repo()
     build(root / "seeds", root / "data")
