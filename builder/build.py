@@ -75,6 +75,7 @@ def build(
     repo_root: Path | None = None,
     workers: int = 1,
     progress: bool = False,
+    engine: str = "local",
 ) -> BuildResult:
     """Build seeds_dir and publish it as a version of data_dir.
 
@@ -91,7 +92,7 @@ def build(
     newest = versions[-1] if versions else None
     previous_splits = version_splits(data_dir / f"v{newest}") if newest else {}
     articles, rejections, counts = process_folder(
-        seeds_dir, options, previous_splits, workers=workers, progress=progress
+        seeds_dir, options, previous_splits, workers=workers, progress=progress, engine=engine
     )
     if not articles:
         raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")

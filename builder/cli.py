@@ -17,7 +17,7 @@ from builder.diff import diff_versions
 from builder.doc import BuildError
 from builder.extract import DEFAULT_LATEST_DATE
 from builder.hub import export_for_hub
-from builder.pipeline import DEDUP_MODES, Options
+from builder.pipeline import DEDUP_MODES, ENGINES, Options
 from builder.read import DEFAULT_MAX_BYTES
 from builder.release import PLOTS_DIR, published_versions
 from builder.stats import version_stats, write_plots
@@ -99,6 +99,13 @@ def cli() -> None:
 @click.option(
     "--quiet", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal)."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default="local",
+    show_default=True,
+    help="local: a process pool; ray: Ray Data (pip install .[ray]). Same output either way.",
+)
 def build(
     seeds_dir,
     data_dir,
@@ -110,6 +117,7 @@ def build(
     dedup_threshold,
     workers,
     quiet,
+    engine,
 ) -> None:
     """Clean the seeds, extract metadata and publish data/vX.Y.Z."""
     try:
@@ -126,6 +134,7 @@ def build(
             options,
             workers=workers,
             progress=not quiet and sys.stderr.isatty(),
+            engine=engine,
         )
     except BuildError as err:
         click.echo(f"error: {err}", err=True)

@@ -227,21 +227,50 @@ class _Shard:
         return results, counts
 
 
-def _run_shards(shard: _Shard, paths: list[Path], workers: int, progress: bool):
-    """Results per input file, in input order whatever the number of workers."""
+def _local_results(shard: _Shard, paths: list[Path], workers: int):
+    if workers <= 1 or len(paths) < 2:
+        yield from map(shard, paths)
+        return
+    context = multiprocessing.get_context("spawn")  # no inherited state: same output
+    with context.Pool(workers) as pool:
+        chunk = max(1, min(64, len(paths) // (workers * 8)))
+        yield from pool.imap(shard, paths, chunksize=chunk)
+
+
+def _ray_results(shard: _Shard, paths: list[Path], workers: int):
+    """The same shard function on Ray Data: one block per input file, order preserved."""
+    import pickle
+
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+
+    def run(batch: dict) -> dict:
+        # Our own results cross Ray's object store pickled; no input is ever unpickled.
+        return {"result": [pickle.dumps(shard(Path(p))) for p in batch["path"]]}
+
+    dataset = ray.data.from_items(
+        [{"path": str(p)} for p in paths], override_num_blocks=max(1, len(paths))
+    )
+    for row in dataset.map_batches(run, batch_size=None).iter_rows():
+        yield pickle.loads(row["result"])
+
+
+ENGINES = {"local": _local_results, "ray": _ray_results}
+
+
+def _run_shards(shard: _Shard, paths: list[Path], workers: int, progress: bool, engine: str):
+    """Results per input file, in input order whatever the engine and number of workers."""
+    if engine not in ENGINES:
+        raise BuildError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     bar = tqdm(total=len(paths), unit="doc", disable=not progress, file=sys.stderr, smoothing=0.1)
     try:
-        if workers <= 1 or len(paths) < 2:
-            for path in paths:
-                yield shard(path)
-                bar.update()
-            return
-        context = multiprocessing.get_context("spawn")  # no inherited state: same output
-        with context.Pool(workers) as pool:
-            chunk = max(1, min(64, len(paths) // (workers * 8)))
-            for item in pool.imap(shard, paths, chunksize=chunk):
-                yield item
-                bar.update()
+        for item in ENGINES[engine](shard, paths, workers):
+            yield item
+            bar.update()
     finally:
         bar.close()
 
@@ -252,6 +281,7 @@ def process_folder(
     previous_splits: Mapping[str, str] = {},
     workers: int = 1,
     progress: bool = False,
+    engine: str = "local",
 ) -> tuple[list[Article], list[Rejection], StageCounts]:
     """Every input of seeds_dir to records or a rejection, clustered and split.
 
@@ -268,7 +298,7 @@ def process_folder(
     counts.seconds["template"] += time.perf_counter() - started
     articles, rejections, signatures = [], [], SignatureStore()
     shard = _Shard(seeds_dir, options, frequent, sources)
-    for results, shard_counts in _run_shards(shard, paths, workers, progress):
+    for results, shard_counts in _run_shards(shard, paths, workers, progress, engine):
         counts.merge(shard_counts)
         for result in results:
             if isinstance(result, Rejection):

@@ -1,0 +1,28 @@
+"""The Ray Data engine must give the local engine's output byte for byte."""
+
+import hashlib
+
+import pytest
+
+from builder.build import build
+from builder.doc import BuildError
+from builder.pipeline import process_folder
+from tests.conftest import SEEDS
+
+
+def _hashes(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_unknown_engine_names_the_choices():
+    with pytest.raises(BuildError, match="choose one of local, ray"):
+        process_folder(SEEDS, engine="spark")
+
+
+@pytest.mark.ray
+def test_ray_engine_output_is_byte_identical_to_local(make_repo):
+    local, ray_repo = make_repo(name="local"), make_repo(name="ray")
+    build(local / "seeds", local / "data", "1.0.0", workers=2)
+    build(ray_repo / "seeds", ray_repo / "data", "1.0.0", workers=2, engine="ray")
+    assert _hashes(ray_repo / "data/v1.0.0") == _hashes(local / "data/v1.0.0")
+    assert len(_hashes(local / "data/v1.0.0")) >= 4
