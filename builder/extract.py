@@ -23,7 +23,7 @@ EARLIEST_DATE = dt.date(1990, 1, 1)
 DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
 HEADLINE_MAX_WORDS = 30
 # How far above the article's first paragraph the headline and its stamps may stand.
-HEAD_WINDOW = 25
+HEAD_WINDOW = 60
 # How far below the headline (or the article's first line) a date stamp may stand.
 STAMP_REACH = 10
 
