@@ -61,11 +61,16 @@ def body_signature(record_id: str, date: dt.date | None, body: str) -> Signature
     return Signature(record_id, date, exact, len(shingles), minhash.hashvalues.copy())
 
 
+def _estimate(jaccard, shingles_a, shingles_b):
+    """The larger of Jaccard and the containment of the smaller body (scalars or arrays)."""
+    common = jaccard * (shingles_a + shingles_b) / (1 + jaccard)
+    smaller = np.maximum(1, np.minimum(shingles_a, shingles_b))
+    return np.maximum(jaccard, np.minimum(1.0, common / smaller))
+
+
 def similarity(a: Signature, b: Signature) -> float:
-    """The larger of estimated Jaccard and estimated containment of the smaller body."""
-    jaccard = float(np.mean(a.hashvalues == b.hashvalues))
-    common = jaccard * (a.shingles + b.shingles) / (1 + jaccard)
-    return max(jaccard, min(1.0, common / max(1, min(a.shingles, b.shingles))))
+    """Estimated similarity of two bodies from their signatures."""
+    return float(_estimate(np.mean(a.hashvalues == b.hashvalues), a.shingles, b.shingles))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,11 +150,9 @@ def _union(parent: list[int], a: int, b: int) -> None:
 
 
 def _similar(matrix: np.ndarray, shingles: np.ndarray, rep: int, others: np.ndarray) -> np.ndarray:
-    """Vectorised ``similarity`` of one record against several."""
+    """``similarity`` of one record against several, over the packed matrix."""
     jaccard = (matrix[others] == matrix[rep]).mean(axis=1)
-    common = jaccard * (shingles[others] + shingles[rep]) / (1 + jaccard)
-    smaller = np.maximum(1, np.minimum(shingles[others], shingles[rep]))
-    return np.maximum(jaccard, np.minimum(1.0, common / smaller))
+    return _estimate(jaccard, shingles[others], shingles[rep])
 
 
 # Groups of records sharing a band larger than this are verified against their first member
