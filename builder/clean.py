@@ -7,9 +7,11 @@ The method works on text alone, in three general steps:
    reason; a line repeated inside the document is kept once.
 2. **Main block.** Each remaining line scores by how much it looks like prose (a sentence of
    several words that ends in terminal punctuation) against how much it looks like chrome
-   (short fragments). The article is the contiguous run with the highest total score (a
-   maximum-subarray search, the text analogue of Finn et al.'s Body Text Extraction); every
-   line outside that run is ``outside_article``.
+   (short fragments, date-stamped teasers, unpunctuated word lists). Headers of what follows
+   an article ("Comments", "Related stories") cut the page into parts, each part offers its
+   highest-scoring contiguous run (a maximum-subarray search, the text analogue of Finn et
+   al.'s Body Text Extraction), and the first run with a fair share of the best run's score
+   is the article; every line outside it is ``outside_article``.
 3. **Inside the block**, runs of several short fragments (related links, tag lists) are
    dropped as ``short_run``; single short lines between paragraphs (sub-headings) stay.
 
