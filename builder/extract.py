@@ -366,6 +366,8 @@ _BRAND_CUES = re.compile(
     r"(?i)logo|home ?page|facebook|twitter|instagram|youtube|subscribe|sign up|newsletter|"
     r"more from|about|contact|©|\(c\)|copyright"
 )
+# A shorter brand must appear this often in the page to replace a company name.
+BRAND_MIN_MENTIONS = 3
 _NOT_NAMES = frozenset(
     """us me our you we this the home news all rights reserved facebook twitter instagram youtube
     linkedin email print share more about contact subscribe sign newsletter by copyright
@@ -408,7 +410,25 @@ def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
         candidates.items(),
         key=lambda item: (item[1][0] + math.log1p(text.count(item[0])), item[0]),
     )
-    return best[0], best[1][1]
+    return _brand_of(best[0], text), best[1][1]
+
+
+# Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
+_CORPORATE_WORDS = frozenset(
+    """media group limited ltd company co inc llc plc corp corporation holdings publishing
+    digital interactive network networks news & medien verlag sa s.a. a.s. gmbh""".split()
+)
+
+
+def _brand_of(name: str, text: str) -> str:
+    """Drop trailing corporate words while what is left is a name the page uses often."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".,") in _CORPORATE_WORDS:
+        shorter = " ".join(words[:-1])
+        if text.count(shorter) < BRAND_MIN_MENTIONS:
+            break
+        words = words[:-1]
+    return " ".join(words)
 
 
 # --- author, dateline, agency -----------------------------------------------------------
