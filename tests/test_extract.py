@@ -64,3 +64,12 @@ def test_no_evidence_gives_nulls():
     assert meta["date"] is None and meta["date_source"] is None
     assert meta["outlet"] is None and meta["outlet_source"] is None
     assert meta["author"] is None
+
+
+def test_company_in_copyright_gives_way_to_the_brand_the_page_uses():
+    lines = ["Guardian weekly", "Mali talks resume", *PROSE, "Guardian jobs", "Guardian apps"]
+    page = "\n\n".join([*lines, "© 2019 Guardian News & Media Limited. All rights reserved."])
+    meta = cleaned(page).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Guardian", "text:copyright")
+    rare = "\n\n".join(["Mali talks resume", *PROSE, "© 2019 Sahel Media Group"])
+    assert cleaned(rare).meta["outlet"] == "Sahel Media Group"  # no shorter name in use
