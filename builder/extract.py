@@ -421,14 +421,13 @@ _CORPORATE_WORDS = frozenset(
 
 
 def _brand_of(name: str, text: str) -> str:
-    """Drop trailing corporate words while what is left is a name the page uses often."""
-    words = name.split()
+    """The shortest name left by dropping trailing corporate words that the page uses often."""
+    words, brand = name.split(), name
     while len(words) > 1 and words[-1].casefold().strip(".,") in _CORPORATE_WORDS:
-        shorter = " ".join(words[:-1])
-        if text.count(shorter) < BRAND_MIN_MENTIONS:
-            break
         words = words[:-1]
-    return " ".join(words)
+        if text.count(" ".join(words)) >= BRAND_MIN_MENTIONS:
+            brand = " ".join(words)
+    return brand
 
 
 # --- author, dateline, agency -----------------------------------------------------------
