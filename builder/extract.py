@@ -372,7 +372,7 @@ _NOT_NAMES = frozenset(
     """us me our you we this the home news all rights reserved facebook twitter instagram youtube
     linkedin email print share more about contact subscribe sign newsletter by copyright
     privacy terms inc llc ltd follow explore author authors our ads blog menu search site
-    this site sync careers editors staff team help support jobs advertise""".split()
+    this site sync careers editors staff team help support jobs advertise my your""".split()
 )
 
 
@@ -382,7 +382,9 @@ def _brand_candidates(doc: Doc, ctx: _Context) -> dict[str, tuple[float, str]]:
 
     def add(raw: str, weight: float, source: str) -> None:
         name = _clean_name(raw)
-        if not name or name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
+        if not name or not any(ch.isalpha() for ch in name):
+            return
+        if name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
             return
         entry = found.setdefault(name, [0.0, source, 0.0])
         entry[0] += weight
@@ -416,7 +418,7 @@ def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
 # Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
 _CORPORATE_WORDS = frozenset(
     """media group limited ltd company co inc llc plc corp corporation holdings publishing
-    digital interactive network networks news & medien verlag sa s.a. a.s. gmbh""".split()
+    digital interactive network networks & medien verlag sa s.a. a.s. gmbh""".split()
 )
 
 
