@@ -425,8 +425,10 @@ _CORPORATE_WORDS = frozenset(
 def _brand_of(name: str, text: str) -> str:
     """The shortest name left by dropping trailing corporate words that the page uses often."""
     words, brand = name.split(), name
-    while len(words) > 1 and words[-1].casefold().strip(".,") in _CORPORATE_WORDS:
-        words = words[:-1]
+    # "News" ends a brand ("BBC News") but sits inside a company ("Guardian News & Media").
+    corporate = _CORPORATE_WORDS
+    while len(words) > 1 and words[-1].casefold().strip(".,") in corporate:
+        words, corporate = words[:-1], _CORPORATE_WORDS | {"news"}
         if text.count(" ".join(words)) >= BRAND_MIN_MENTIONS:
             brand = " ".join(words)
     return brand
