@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from builder.diff import MAJOR, MINOR, PATCH, diff_against_build
+from builder.diff import MAJOR, MINOR, PATCH, VersionDiff, diff_against_build
 from builder.doc import BuildError, Rejection
 from builder.model import Article
 from builder.pipeline import Options, StageCounts, process_folder
@@ -47,7 +47,14 @@ def refresh_docs(data_dir: Path, repo_root: Path) -> None:
     update_card(data_dir, repo_root)
 
 
-def _same_content(folder: Path, changes, articles, rejections, options_record) -> bool:
+def _same_content(
+    folder: Path,
+    changes: VersionDiff | None,
+    articles: list[Article],
+    rejections: list[Rejection],
+    options_record: dict[str, object],
+) -> bool:
+    """Same records from the same inputs and options as the published version."""
     if changes is None or not changes.is_empty:
         return False
     manifest = load_manifest(folder)
