@@ -24,6 +24,8 @@ from __future__ import annotations
 import itertools
 import re
 
+import numpy as np
+
 from builder.doc import Doc, Line, LineReason
 
 # Lines with at most this many words are "short": fragments rather than paragraphs.
@@ -52,6 +54,8 @@ PHRASE_ALONE_MAX_WORDS = 6
 # Longer lines are chrome only when packed with chrome phrases (footer sentences).
 DENSE_PHRASE_MAX_WORDS = 30
 DENSE_PHRASE_HITS = 3
+# A kept line this long that opens a longer kept line is its teaser.
+TEASER_MIN_CHARS = 40
 # A run of at least this many consecutive short non-sentence lines is a list of links.
 SHORT_RUN = 3
 
@@ -331,25 +335,153 @@ def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
     return None
 
 
+# Line features are computed for the whole page at once, on its UTF-8 bytes with NumPy: a
+# Python loop over every line was the cleaning stage's main cost. The byte view folds ASCII
+# letters to lower case and turns every other ASCII byte but the newline into a space, so on
+# an ASCII line its runs of non-space bytes are exactly its tokens. Tokens are compared as
+# 64-bit polynomial hashes against the cue words; a hash collision can only send a line to
+# the full rules for nothing. Lines with non-ASCII characters always get the full rules.
+_TOKEN_BYTES = bytes(
+    b + 32 if 65 <= b <= 90 else b if b == 10 or b >= 128 or chr(b).isalnum() else 32
+    for b in range(256)
+)
+_HASH_BASE = 0x100000001B3  # odd, so invertible modulo 2**64
+_PAIR_BASE = 0x9E3779B97F4A7C15
+# Short tokens hash to small numbers; this odd multiplier spreads them over the top bits.
+_MIX = 0xFF51AFD7ED558CCD
+_MASK64 = (1 << 64) - 1
+
+
+def _word_hash(word: str) -> int:
+    return sum(byte * pow(_HASH_BASE, i, 1 << 64) for i, byte in enumerate(word.encode())) & _MASK64
+
+
+def _pair_hash(first: str, second: str) -> int:
+    return (_word_hash(first) * _PAIR_BASE + _word_hash(second)) & _MASK64
+
+
+_SEPARATOR_MARKS = "‘’‚“”„«»‹›–—…\u00a0"
+_powers_cache: list[np.ndarray] = []
+# Cue tables are indexed by a hash's top bits: one lookup per token, and a false hit
+# only sends a line through the full rules.
+_TABLE_BITS = 20
+
+
+def _bit_table(hashes: set[int]) -> np.ndarray:
+    table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+    table[[(value * _MIX & _MASK64) >> (64 - _TABLE_BITS) for value in hashes]] = True
+    return table
+
+
+_ANYWHERE_TABLE = _bit_table(
+    {_word_hash(w) for w in CHROME_WORDS | _COMMENT_WORDS | _PHOTO_CUES | {"c"}}
+)
+# Cues that count only as a line's first token (or right after a number: "12 comments").
+_LABEL_WORDS = frozenset(["topics", "tags", "filed", "categories", "keywords"])
+_FIRST_TABLE = _bit_table({_word_hash(w) for w in _BYLINE_CUES | _SECTION_CUES | _LABEL_WORDS})
+# A chrome phrase cannot be on a line without its first two words side by side.
+_PHRASE_PAIR_TABLE = _bit_table({_pair_hash(phrase[0], phrase[1]) for phrase in CHROME_PHRASES})
+_TOP_BITS = np.uint64(64 - _TABLE_BITS)
+
+
+def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """HASH_BASE**i and its inverse for i < size, modulo 2**64, grown on demand."""
+    if not _powers_cache or len(_powers_cache[0]) < size:
+        size = max(size, 1 << 16, 2 * len(_powers_cache[0]) if _powers_cache else 0)
+        base = np.full(size, _HASH_BASE, dtype=np.uint64)
+        base[0] = 1
+        inverse = np.full(size, pow(_HASH_BASE, -1, 1 << 64), dtype=np.uint64)
+        inverse[0] = 1
+        _powers_cache[:] = [np.cumprod(base, dtype=np.uint64), np.cumprod(inverse, dtype=np.uint64)]
+    return _powers_cache[0], _powers_cache[1]
+
+
+def _in_table(hashes: np.ndarray, table: np.ndarray) -> np.ndarray:
+    return table[(hashes * np.uint64(_MIX)) >> _TOP_BITS]
+
+
+def line_features(texts: list[str]) -> tuple[list[int], list[bool], list[bool]]:
+    """Per line: its words (``line_words``), whether a line rule can drop it, and whether it
+    may hold a digit.
+
+    A line rule can only drop a line of at most ``DENSE_PHRASE_MAX_WORDS`` words with
+    non-ASCII characters, a '|' separator, a cue word, a cue as its first token, or the first
+    two words of a chrome phrase; any other line keeps None from the rules.
+    """
+    if not texts:
+        return [], [], []
+    page = "\n".join(texts)
+    data = np.frombuffer(page.encode(), dtype=np.uint8)
+    line_starts = np.concatenate(([0], np.flatnonzero(data == 10) + 1))
+    words = (np.add.reduceat(data == 32, line_starts, dtype=np.intp) + 1).tolist()
+    has_pipe = np.add.reduceat(data == 124, line_starts) > 0  # 124 is '|'
+
+    # Quotes and dashes are word separators for the tokeniser too; with them spaced out, a
+    # line of English with curly quotes is as plain as an ASCII one. Lines with any other
+    # non-ASCII character (letters, '©', '•') keep the full rules.
+    for mark in _SEPARATOR_MARKS:
+        page = page.replace(mark, " ")
+    folded = np.frombuffer(page.encode().translate(_TOKEN_BYTES), dtype=np.uint8)
+    newlines = np.flatnonzero(folded == 10)
+    folded_starts = np.concatenate(([0], newlines + 1))
+
+    def lines_with(byte_mask: np.ndarray) -> np.ndarray:
+        return np.add.reduceat(byte_mask, folded_starts) > 0
+
+    # Lead bytes of U+3040..U+D7FF and U+F900..U+FAFF: lines that may hold CJK characters.
+    for i in np.flatnonzero(lines_with((folded >= 0xE3) & (folded != 0xEE) & (folded <= 0xEF))):
+        words[i] = line_words(texts[i])
+    wide = lines_with(folded >= 0x80)
+    has_digit = lines_with((folded >= 48) & (folded <= 57)) | wide  # \d is Unicode-wide
+
+    in_token = np.zeros(len(folded) + 2, dtype=bool)
+    in_token[1:-1] = (folded != 32) & (folded != 10)
+    starts = np.flatnonzero(in_token[1:] & ~in_token[:-1])
+    ends = np.flatnonzero(in_token[:-1] & ~in_token[1:])
+    powers, inverses = _powers(len(folded) + 1)
+    prefix = np.zeros(len(folded) + 1, dtype=np.uint64)
+    np.cumsum(folded * powers[: len(folded)], dtype=np.uint64, out=prefix[1:])
+    hashes = (prefix[ends] - prefix[starts]) * inverses[starts]
+    token_line = np.searchsorted(newlines, starts)
+    first = np.ones(len(starts), dtype=bool)
+    first[1:] = token_line[1:] != token_line[:-1]
+    cue = _in_table(hashes, _ANYWHERE_TABLE) | (first & _in_table(hashes, _FIRST_TABLE))
+    pairs = hashes[:-1] * np.uint64(_PAIR_BASE) + hashes[1:]
+    numbered = first[:-1] & (folded[starts[:-1]] <= 57) & _in_table(hashes[1:], _FIRST_TABLE)
+    cue[:-1] |= ~first[1:] & (numbered | _in_table(pairs, _PHRASE_PAIR_TABLE))
+    candidate = wide | has_pipe
+    candidate[token_line[cue]] = True
+    candidate &= np.array(words) <= DENSE_PHRASE_MAX_WORDS
+    return words, candidate.tolist(), has_digit.tolist()
+
+
 def _normalised(text: str) -> str:
-    return text.casefold()  # a Line's whitespace is already normalised
+    # casefold equals lower on ASCII, where lower is many times faster
+    return text.lower() if text.isascii() else text.casefold()
 
 
-def _mark_duplicates(lines: list[Line]) -> None:
+def _mark_duplicates(lines: list[Line], keys: list[str]) -> None:
     """Keep the first copy of a repeated line."""
+    if len(set(keys)) == len(keys):
+        return
+    _caption_pairs(lines)
     seen: set[str] = set()
-    for line in lines:
-        key = _normalised(line.text)
+    for line, key in zip(lines, keys, strict=True):
         if key in seen and line.reason is None:
             line.reason = LineReason.duplicate
         seen.add(key)
 
 
-def _mark_teasers(lines: list[Line]) -> None:
+def _mark_teasers(lines: list[Line], keys: list[str]) -> None:
     """A kept line that opens a longer kept line is a teaser or summary of it: drop it."""
-    kept = sorted((_normalised(line.text), line) for line in lines if line.reason is None)
+    # Only a long key can be a teaser, and the keys that start with it sort right after it.
+    kept = sorted(
+        (key, line)
+        for key, line in zip(keys, lines, strict=True)
+        if line.reason is None and len(key) >= TEASER_MIN_CHARS
+    )
     for (key, line), (next_key, _) in itertools.pairwise(kept):
-        if next_key.startswith(key) and len(key) >= 40:
+        if next_key.startswith(key):
             line.reason = LineReason.duplicate
 
 
@@ -362,26 +494,38 @@ def _caption_pairs(lines: list[Line]) -> None:
                     line.reason = LineReason.photo_credit
 
 
-def line_score(line: Line, words: int, is_sentence: bool) -> float:
-    """Evidence that a line belongs to the article: positive for prose, negative for chrome.
+def line_scores(
+    lines: list[Line], words: list[int], prose: list[bool], has_digit: list[bool]
+) -> list[float]:
+    """Evidence that each line belongs to the article: positive for prose, negative for chrome.
 
     Length carries most of it: fragments below ``NEUTRAL_WORDS`` cost, longer lines pay in
-    proportion, and a sentence ending pays a bonus. Lines already recognised as metadata are
-    neutral so that they neither break nor extend the article.
+    proportion, and a sentence ending pays a bonus. A long line without sentence punctuation
+    is a word list. A fragment carrying a date or a clock time is a teaser. Lines already
+    recognised as metadata are neutral so that they neither break nor extend the article;
+    chrome costs, and a header of what follows an article all but ends it.
     """
-    if line.reason is LineReason.template:
-        return -BOILERPLATE_COST
-    if line.reason is LineReason.boilerplate:
-        if words <= PHRASE_MAX_WORDS and SECTION_END.match(line.text):
-            return -SECTION_END_COST
-        return -BOILERPLATE_COST
-    if line.reason is not None:
-        return 0.0
-    if is_sentence:
-        return words - NEUTRAL_WORDS + SENTENCE_BONUS
-    if words >= LONG_WORDS:
-        return -BOILERPLATE_COST  # a long unpunctuated word list
-    return words - NEUTRAL_WORDS - (STAMP_COST if _STAMP.search(line.text) else 0.0)
+    counts = np.array(words, dtype=np.float64)
+    is_sentence = np.array(prose, dtype=bool)
+    scores_array = np.where(
+        is_sentence,
+        counts - NEUTRAL_WORDS + SENTENCE_BONUS,
+        np.where(counts >= LONG_WORDS, -BOILERPLATE_COST, counts - NEUTRAL_WORDS),
+    )
+    scores = scores_array.tolist()
+    for i, line in enumerate(lines):
+        reason = line.reason
+        if reason is None:
+            if has_digit[i] and not prose[i] and words[i] < LONG_WORDS and _STAMP.search(line.text):
+                scores[i] -= STAMP_COST
+        elif reason is LineReason.boilerplate:
+            section_end = words[i] <= PHRASE_MAX_WORDS and SECTION_END.match(line.text)
+            scores[i] = -SECTION_END_COST if section_end else -BOILERPLATE_COST
+        elif reason is LineReason.template:
+            scores[i] = -BOILERPLATE_COST
+        else:
+            scores[i] = 0.0
+    return scores
 
 
 def _best_run(scores: list[float], low: int, high: int) -> tuple[float, int, int]:
@@ -424,18 +568,19 @@ def _main_block(scores: list[float], barriers: list[int]) -> tuple[int, int]:
 def clean(doc: Doc) -> Doc:
     """Mark every dropped line of doc.lines with its reason; kept lines form the body."""
     lines = doc.lines
-    words = [line_words(line.text) for line in lines]
-    prose = [is_prose(line.text, n) for line, n in zip(lines, words, strict=False)]
-    for line, n, is_sentence in zip(lines, words, prose, strict=False):
-        if line.reason is None:
-            line.reason = _line_rule(line, n, is_sentence)
-    _caption_pairs(lines)
-    _mark_duplicates(lines)
-
-    scores = [
-        line_score(line, n, is_sentence)
-        for line, n, is_sentence in zip(lines, words, prose, strict=True)
+    texts = [line.text for line in lines]
+    words, needs_rules, has_digit = line_features(texts)
+    prose = [
+        n >= PROSE_MIN_WORDS and is_prose(text, n) for text, n in zip(texts, words, strict=True)
     ]
+    for i in itertools.compress(range(len(lines)), needs_rules):
+        if lines[i].reason is None:
+            lines[i].reason = _line_rule(lines[i], words[i], prose[i])
+    # casefold maps character by character, so folding the page folds each line
+    keys = _normalised("\n".join(texts)).split("\n")
+    _mark_duplicates(lines, keys)
+
+    scores = line_scores(lines, words, prose, has_digit)
     barriers = [i for i, score in enumerate(scores) if score <= -SECTION_END_COST]
     start, end = _main_block(scores, barriers)
     for i, line in enumerate(lines):
@@ -443,17 +588,16 @@ def clean(doc: Doc) -> Doc:
             line.reason = LineReason.outside_article
 
     run: list[Line] = []
-    for line, n, is_sentence in zip(
-        lines[start : end + 1], words[start : end + 1], prose[start : end + 1], strict=False
-    ):
+    for i in range(start, end + 1):
+        line = lines[i]
         if line.reason is None:
-            if not is_sentence and n <= SHORT_WORDS and not line.text.startswith(_LIST_MARKS):
+            if not prose[i] and words[i] <= SHORT_WORDS and not texts[i].startswith(_LIST_MARKS):
                 run.append(line)
             else:
                 _drop_run(run)
                 run = []
     _drop_run(run)
-    _mark_teasers(lines)
+    _mark_teasers(lines, keys)
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
 

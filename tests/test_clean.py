@@ -1,4 +1,16 @@
-from builder.clean import is_prose, word_count
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.clean import (
+    CHROME_PHRASES,
+    CHROME_WORDS,
+    _line_rule,
+    is_prose,
+    line_features,
+    line_words,
+    word_count,
+)
+from builder.doc import Line
 from tests.helpers import PROSE, cleaned, reasons
 
 
@@ -58,3 +70,40 @@ def test_long_sentence_packed_with_chrome_phrases_is_boilerplate():
     page = "\n\n".join(["Mali plan agreed", *PROSE, footer])
     assert reasons(cleaned(page))[footer] == "boilerplate"
     assert reasons(cleaned(page))[PROSE[0]] is None
+
+
+_CUE_VOCAB = [
+    *sorted(CHROME_WORDS),
+    *(" ".join(phrase) for phrase in CHROME_PHRASES),
+    *("By", "Topics:", "Tags:", "Photo:", "Getty Images", "AFP/", "(c)", "12", "2016", "10:30"),
+    *("Related stories", "3 comments", "Sign-up", "e-mail", "x_share", "|", "•", "’s", "“Mali”"),
+    *("Bamako", "said", "the", "Ça", "日本語", "—", ".", "SHARE:", "Comments (4)"),
+    *("Más leídas", "関連記事", "à lire aussi"),
+]
+_cue_lines = st.lists(
+    st.lists(
+        st.sampled_from(_CUE_VOCAB)
+        | st.text(st.characters(exclude_categories=["Z", "C"]), min_size=1),
+        min_size=1,
+        max_size=34,
+    ).map(" ".join),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_cue_lines)
+def test_line_features_send_every_line_a_rule_can_drop_to_the_rules(texts):
+    words, needs_rules, _ = line_features(texts)
+    assert words == [line_words(text) for text in texts]
+    for i, text in enumerate(texts):
+        dropped = _line_rule(Line(i + 1, text), words[i], is_prose(text, words[i]))
+        assert needs_rules[i] or dropped is None, text
+
+
+def test_line_features_pick_cue_lines_and_pass_plain_prose():
+    texts = ["Share this", "The minister said the talks went well.", "“Sign up” now", "3 comments"]
+    _, needs_rules, has_digit = line_features(texts)
+    assert needs_rules == [True, False, True, True]
+    assert has_digit == [False, False, False, True]
