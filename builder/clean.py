@@ -402,19 +402,31 @@ def _in_table(hashes: np.ndarray, table: np.ndarray) -> np.ndarray:
 
 def line_features(texts: list[str]) -> tuple[list[int], list[bool], list[bool]]:
     """Per line: its words (``line_words``), whether a line rule can drop it, and whether it
-    may hold a digit.
+    is short (at most ``DENSE_PHRASE_MAX_WORDS`` words) and may hold a digit.
 
-    A line rule can only drop a line of at most ``DENSE_PHRASE_MAX_WORDS`` words with
-    non-ASCII characters, a '|' separator, a cue word, a cue as its first token, or the first
-    two words of a chrome phrase; any other line keeps None from the rules.
+    A line rule can only drop a short line with non-ASCII characters, a '|' separator, a cue
+    word, a cue as its first token, or the first two words of a chrome phrase; any other line
+    keeps None from the rules. Long lines are most of a page's bytes and need no more.
     """
-    if not texts:
-        return [], [], []
-    page = "\n".join(texts)
-    data = np.frombuffer(page.encode(), dtype=np.uint8)
+    count = len(texts)
+    needs_rules = [False] * count
+    has_digit = [False] * count
+    if not count:
+        return [], needs_rules, has_digit
+    data = np.frombuffer("\n".join(texts).encode(), dtype=np.uint8)
     line_starts = np.concatenate(([0], np.flatnonzero(data == 10) + 1))
-    words = (np.add.reduceat(data == 32, line_starts, dtype=np.intp) + 1).tolist()
-    has_pipe = np.add.reduceat(data == 124, line_starts) > 0  # 124 is '|'
+    spaces = np.add.reduceat(data == 32, line_starts, dtype=np.intp)
+    words = (spaces + 1).tolist()
+    # Lead bytes of U+3040..U+D7FF and U+F900..U+FAFF: lines that may hold CJK characters.
+    cjk_leads = (data >= 0xE3) & (data != 0xEE) & (data <= 0xEF)
+    for i in np.flatnonzero(np.add.reduceat(cjk_leads, line_starts)).tolist():
+        words[i] = line_words(texts[i])
+    short = np.flatnonzero(np.array(words) <= DENSE_PHRASE_MAX_WORDS).tolist()
+    if not short:
+        return words, needs_rules, has_digit
+    page = "\n".join([texts[i] for i in short])
+    data = np.frombuffer(page.encode(), dtype=np.uint8)
+    has_pipe = np.add.reduceat(data == 124, np.concatenate(([0], np.flatnonzero(data == 10) + 1)))
 
     # Quotes and dashes are word separators for the tokeniser too; with them spaced out, a
     # line of English with curly quotes is as plain as an ASCII one. Lines with any other
@@ -423,16 +435,13 @@ def line_features(texts: list[str]) -> tuple[list[int], list[bool], list[bool]]:
         page = page.replace(mark, " ")
     folded = np.frombuffer(page.encode().translate(_TOKEN_BYTES), dtype=np.uint8)
     newlines = np.flatnonzero(folded == 10)
-    folded_starts = np.concatenate(([0], newlines + 1))
+    line_starts = np.concatenate(([0], newlines + 1))
 
     def lines_with(byte_mask: np.ndarray) -> np.ndarray:
-        return np.add.reduceat(byte_mask, folded_starts) > 0
+        return np.add.reduceat(byte_mask, line_starts) > 0
 
-    # Lead bytes of U+3040..U+D7FF and U+F900..U+FAFF: lines that may hold CJK characters.
-    for i in np.flatnonzero(lines_with((folded >= 0xE3) & (folded != 0xEE) & (folded <= 0xEF))):
-        words[i] = line_words(texts[i])
     wide = lines_with(folded >= 0x80)
-    has_digit = lines_with((folded >= 48) & (folded <= 57)) | wide  # \d is Unicode-wide
+    digit = lines_with((folded >= 48) & (folded <= 57)) | wide  # \d is Unicode-wide
 
     in_token = np.zeros(len(folded) + 2, dtype=bool)
     in_token[1:-1] = (folded != 32) & (folded != 10)
@@ -445,14 +454,18 @@ def line_features(texts: list[str]) -> tuple[list[int], list[bool], list[bool]]:
     token_line = np.searchsorted(newlines, starts)
     first = np.ones(len(starts), dtype=bool)
     first[1:] = token_line[1:] != token_line[:-1]
-    cue = _in_table(hashes, _ANYWHERE_TABLE) | (first & _in_table(hashes, _FIRST_TABLE))
+    slots = (hashes * np.uint64(_MIX)) >> _TOP_BITS
+    cue = _ANYWHERE_TABLE[slots] | (first & _FIRST_TABLE[slots])
     pairs = hashes[:-1] * np.uint64(_PAIR_BASE) + hashes[1:]
-    numbered = first[:-1] & (folded[starts[:-1]] <= 57) & _in_table(hashes[1:], _FIRST_TABLE)
+    numbered = first[:-1] & (folded[starts[:-1]] <= 57) & _FIRST_TABLE[slots[1:]]
     cue[:-1] |= ~first[1:] & (numbered | _in_table(pairs, _PHRASE_PAIR_TABLE))
-    candidate = wide | has_pipe
+    candidate = wide | (has_pipe > 0)
     candidate[token_line[cue]] = True
-    candidate &= np.array(words) <= DENSE_PHRASE_MAX_WORDS
-    return words, candidate.tolist(), has_digit.tolist()
+    for position in np.flatnonzero(candidate).tolist():
+        needs_rules[short[position]] = True
+    for position in np.flatnonzero(digit).tolist():
+        has_digit[short[position]] = True
+    return words, needs_rules, has_digit
 
 
 def _normalised(text: str) -> str:
