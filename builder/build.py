@@ -7,8 +7,7 @@ from pathlib import Path
 
 from builder.diff import MAJOR, MINOR, PATCH, VersionDiff, diff_against_build
 from builder.doc import BuildError, Rejection
-from builder.model import Article
-from builder.pipeline import Options, StageCounts, process_folder
+from builder.pipeline import Options, RecordSet, StageCounts, process_folder
 from builder.release import (
     PLOTS_DIR,
     Published,
@@ -31,7 +30,7 @@ FIRST_VERSION = "1.0.0"
 
 @dataclasses.dataclass
 class BuildResult:
-    articles: list[Article]
+    articles: RecordSet  # iterates Article objects; .tables() gives Arrow tables
     rejections: list[Rejection]
     counts: StageCounts
     published: Published
@@ -50,7 +49,7 @@ def refresh_docs(data_dir: Path, repo_root: Path) -> None:
 def _same_content(
     folder: Path,
     changes: VersionDiff | None,
-    articles: list[Article],
+    records: RecordSet,
     rejections: list[Rejection],
     options_record: dict[str, object],
 ) -> bool:
@@ -59,7 +58,7 @@ def _same_content(
         return False
     manifest = load_manifest(folder)
     return (
-        manifest.get("inputs_digest") == inputs_digest(articles, rejections)
+        manifest.get("inputs_digest") == inputs_digest(records.input_pairs(), rejections)
         and manifest.get("options") == options_record
         and manifest.get("rejected") == len(rejections)
     )
@@ -101,14 +100,14 @@ def build(
     articles, rejections, counts = process_folder(
         seeds_dir, options, previous_splits, workers=workers, progress=progress, engine=engine
     )
-    if not articles:
+    if not len(articles):
         raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
     options_record = options.record()
     stats = {
         "clusters": len(counts.clusters.members),
         "in_multi_member_clusters": counts.clusters.multi_member,
     }
-    changes = diff_against_build(data_dir, newest, articles) if newest else None
+    changes = diff_against_build(data_dir, newest, articles.tables()) if newest else None
     if version:
         chosen = version
     elif newest is None:

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from builder.doc import BuildError
-from builder.model import Article, arrow_schema, to_row
+from builder.model import arrow_schema
 
 # How a change moves the version number (semver): the schema is the contract with users,
 # the set of records is the content, and everything else is a correction.
@@ -105,11 +105,8 @@ def diff_versions(data_dir: Path, old: str, new: str) -> VersionDiff:
     )
 
 
-def diff_against_build(data_dir: Path, old: str, articles: Iterable[Article]) -> VersionDiff:
-    """The diff a build would publish, before anything is written."""
+def diff_against_build(data_dir: Path, old: str, tables: Iterable[pa.Table]) -> VersionDiff:
+    """The diff a build would publish (its records as tables), before anything is written."""
     old_schema, old_rows = version_rows(data_dir / f"v{old}")
-    new_rows = {a.id: to_row(a) for a in articles}
-    # Rows read back from Parquet hold plain values; compare like with like.
-    table = pa.Table.from_pylist(list(new_rows.values()), schema=arrow_schema())
-    new_rows = {row["id"]: row for row in table.to_pylist()}
+    new_rows = {row["id"]: row for table in tables for row in table.to_pylist()}
     return diff_rows(f"v{old}", "this build", old_schema, old_rows, arrow_schema(), new_rows)

@@ -12,18 +12,27 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+import pyarrow as pa
 from tqdm import tqdm
 
 from builder.clean import clean
 from builder.decode import decode
-from builder.dedup import DEFAULT_THRESHOLD, Clusters, SignatureStore, body_signature, cluster
+from builder.dedup import (
+    DEFAULT_THRESHOLD,
+    Clusters,
+    Signature,
+    SignatureStore,
+    body_signature,
+    cluster,
+)
 from builder.doc import BuildError, Doc, Rejection, RejectReason
 from builder.extract import DEFAULT_LATEST_DATE, extract
 from builder.html import extract_html
-from builder.model import Article
+from builder.model import SPLIT_NAMES, Article, Split, arrow_schema, to_row
 from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_inputs
 from builder.sources import Source, apply_source, load_sources
 from builder.split import cluster_splits
+from builder.spool import RecordSpool
 from builder.template import LineFrequency, mark_template
 from builder.validate import body_text, validate
 
@@ -211,6 +220,14 @@ def process_file(
 
 
 @dataclasses.dataclass(frozen=True)
+class Spooled:
+    """A record as a worker hands it over: its row and its dedup signature."""
+
+    row: dict
+    signature: Signature
+
+
+@dataclasses.dataclass(frozen=True)
 class _Shard:
     """What a worker needs to process input files: everything but the files themselves."""
 
@@ -219,11 +236,16 @@ class _Shard:
     frequent: frozenset[str]
     sources: Mapping[str, Source]
 
-    def __call__(self, path: Path) -> tuple[list[Article | Rejection], StageCounts]:
+    def __call__(self, path: Path) -> tuple[list[Spooled | Rejection], StageCounts]:
         counts = StageCounts()
-        results = list(
-            process_file(path, self.seeds_dir, self.options, counts, self.frequent, self.sources)
-        )
+        results: list[Spooled | Rejection] = []
+        for result in process_file(
+            path, self.seeds_dir, self.options, counts, self.frequent, self.sources
+        ):
+            if isinstance(result, Article):
+                signature = body_signature(result.id, result.date, result.body)
+                result = Spooled(to_row(result), signature)
+            results.append(result)
         return results, counts
 
 
@@ -282,7 +304,7 @@ def process_folder(
     workers: int = 1,
     progress: bool = False,
     engine: str = "local",
-) -> tuple[list[Article], list[Rejection], StageCounts]:
+) -> tuple[RecordSet, list[Rejection], StageCounts]:
     """Every input of seeds_dir to records or a rejection, clustered and split.
 
     previous_splits (id -> split of the newest published version) keeps clusters in the
@@ -296,7 +318,10 @@ def process_folder(
     frequent = line_frequency(_all_documents(paths, seeds_dir, options)).frequent()
     counts = StageCounts()
     counts.seconds["template"] += time.perf_counter() - started
-    articles, rejections, signatures = [], [], SignatureStore()
+    rejections: list[Rejection] = []
+    signatures = SignatureStore()
+    spool = RecordSpool(arrow_schema())
+    inputs: list[tuple[str, str, str]] = []
     shard = _Shard(seeds_dir, options, frequent, sources)
     for results, shard_counts in _run_shards(shard, paths, workers, progress, engine):
         counts.merge(shard_counts)
@@ -304,49 +329,99 @@ def process_folder(
             if isinstance(result, Rejection):
                 rejections.append(result)
             else:
-                articles.append(result)
-                signatures.add(body_signature(result.id, result.date, result.body))
+                spool.add(result.row)
+                signatures.add(result.signature)
+                row = result.row
+                inputs.append((row["id"], row["source_file"], row["source_sha256"]))
     started = time.perf_counter()
-    articles, dropped = group_duplicates(articles, signatures, options, previous_splits, counts)
+    records, dropped = group_duplicates(spool, signatures, inputs, options, previous_splits, counts)
     counts.seconds["dedup"] += time.perf_counter() - started
-    return articles, rejections + dropped, counts
+    return records, rejections + dropped, counts
+
+
+@dataclasses.dataclass
+class RecordSet:
+    """The records of a build, spooled on disk, with what dedup decided for each.
+
+    Iterating gives Article objects in id order (for small builds and tests); ``tables``
+    gives the same records as Arrow tables, which is how they are written.
+    """
+
+    spool: RecordSpool
+    cluster_of: Mapping[str, str]  # record id -> its cluster's canonical record id
+    splits: Mapping[str, Split]
+    sources: list[tuple[str, str, str]]  # (id, source_file, source_sha256), input order
+    dropped: frozenset[str] = frozenset()  # ids left out as near duplicates (--dedup drop)
+
+    def __len__(self) -> int:
+        return len(self.spool) - len(self.dropped)
+
+    def tables(self) -> Iterator[pa.Table]:
+        schema = arrow_schema()
+        for table in self.spool.sorted_tables():
+            ids = table.column("id").to_pylist()
+            canonical = [self.cluster_of[record_id] for record_id in ids]
+            columns = {
+                "cluster_id": canonical,
+                "is_canonical": [c == i for c, i in zip(canonical, ids, strict=True)],
+                "split": [self.splits[record_id].value for record_id in ids],
+            }
+            for name, values in columns.items():
+                index = schema.get_field_index(name)
+                table = table.set_column(
+                    index, schema.field(index), pa.array(values, schema.field(index).type)
+                )
+            if self.dropped:
+                table = table.filter(pa.array([i not in self.dropped for i in ids]))
+            yield table
+
+    def __iter__(self) -> Iterator[Article]:
+        for table in self.tables():
+            for row in table.to_pylist():
+                yield Article.model_validate(row)
+
+    def split_rows(self) -> dict[str, int]:
+        kept = Counter(
+            self.splits[record_id].value
+            for record_id, _, _ in self.sources
+            if record_id not in self.dropped
+        )
+        return {split: kept[split] for split in SPLIT_NAMES}
+
+    def input_pairs(self) -> list[tuple[str, str]]:
+        """(source_file, source_sha256) of every kept record."""
+        return [
+            (path, sha) for record_id, path, sha in self.sources if record_id not in self.dropped
+        ]
 
 
 def group_duplicates(
-    articles: list[Article],
+    spool: RecordSpool,
     signatures: SignatureStore,
+    inputs: list[tuple[str, str, str]],
     options: Options,
     previous_splits: Mapping[str, str],
     counts: StageCounts,
-) -> tuple[list[Article], list[Rejection]]:
-    """Phase two of dedup: clusters, one split per cluster, and --dedup drop."""
-    counts.inputs["dedup"] += len(articles)
+) -> tuple[RecordSet, list[Rejection]]:
+    """Phase two of dedup: clusters, one split per cluster, and --dedup drop.
+
+    inputs holds (id, source_file, source_sha256) of every spooled record.
+    """
+    counts.inputs["dedup"] += len(spool)
     clusters = cluster(signatures, options.dedup_threshold)
     counts.clusters = clusters
     splits = cluster_splits(clusters.members, previous_splits)
-    kept, dropped = [], []
-    for article in articles:
-        canonical = clusters.cluster_of[article.id]
-        article = article.model_copy(
-            update={
-                "cluster_id": canonical,
-                "is_canonical": canonical == article.id,
-                "split": splits[article.id],
-            }
-        )
-        if options.dedup == "drop" and canonical != article.id:
-            reason = RejectReason.near_duplicate
-            dropped.append(
-                Rejection(
-                    article.source_file,
-                    reason,
-                    f"a copy of record {canonical}",
-                    article.source_sha256,
-                    duplicate_of=canonical,
-                )
-            )
-            counts.reject("dedup", reason.value)
-        else:
-            kept.append(article)
-    counts.outputs["dedup"] += len(kept)
-    return kept, dropped
+    dropped: list[Rejection] = []
+    dropped_ids: set[str] = set()
+    if options.dedup == "drop":
+        reason = RejectReason.near_duplicate
+        for record_id, source_file, sha in inputs:
+            canonical = clusters.cluster_of[record_id]
+            if canonical != record_id:
+                message = f"a copy of record {canonical}"
+                dropped.append(Rejection(source_file, reason, message, sha, canonical))
+                dropped_ids.add(record_id)
+                counts.reject("dedup", reason.value)
+    counts.outputs["dedup"] += len(spool) - len(dropped)
+    records = RecordSet(spool, clusters.cluster_of, splits, inputs, frozenset(dropped_ids))
+    return records, dropped

@@ -9,17 +9,21 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow.parquet as pq
 
 from builder import __version__
 from builder.croissant import CROISSANT, write_croissant
 from builder.doc import LINE_REASONS, REJECT_REASONS, BuildError, Rejection
-from builder.model import SCHEMA_VERSION, SPLIT_NAMES, Article, features, field_table
+from builder.model import SCHEMA_VERSION, SPLIT_NAMES, features, field_table
 from builder.read import sha256_file
 from builder.write import DATASET_NAME, write_rejections, write_splits
+
+if TYPE_CHECKING:
+    from builder.pipeline import RecordSet
 
 MANIFEST = "manifest.json"
 REJECTED = "rejected.jsonl"
@@ -61,9 +65,12 @@ def next_free_version(data_dir: Path, wanted: str) -> str:
     return format_version((major, minor, patch))
 
 
-def inputs_digest(articles: Sequence[Article], rejections: Sequence[Rejection]) -> str:
-    """Digest of every input's path and bytes: the same seeds always give the same digest."""
-    pairs = [(a.source_file, a.source_sha256) for a in articles]
+def inputs_digest(records: Iterable[tuple[str, str]], rejections: Sequence[Rejection]) -> str:
+    """Digest of every input's path and bytes: the same seeds always give the same digest.
+
+    records holds the (source_file, source_sha256) of every record.
+    """
+    pairs = list(records)
     pairs += [(r.source_file, r.sha256 or "") for r in rejections]
     digest = hashlib.sha256()
     for path, sha in sorted(pairs):
@@ -94,7 +101,7 @@ class Published:
 
 
 def publish(
-    articles: Sequence[Article],
+    records: RecordSet,
     rejections: Sequence[Rejection],
     data_dir: Path,
     version: str,
@@ -110,7 +117,7 @@ def publish(
         shutil.rmtree(staging)
     staging.mkdir()
     try:
-        rows = write_splits(articles, staging, version)
+        rows = write_splits(records.tables(), records.split_rows(), staging, version)
         write_rejections(rejections, staging / REJECTED)
         write_croissant(staging, version)
         manifest = {
@@ -118,9 +125,9 @@ def publish(
             "version": version,
             "builder_version": __version__,
             "schema_version": SCHEMA_VERSION,
-            "inputs_digest": inputs_digest(articles, rejections),
-            "inputs": len(articles) + len(rejections),
-            "records": len(articles),
+            "inputs_digest": inputs_digest(records.input_pairs(), rejections),
+            "inputs": len(records) + len(rejections),
+            "records": len(records),
             "rejected": len(rejections),
             "options": options,
             "stats": stats or {},

@@ -117,3 +117,15 @@ def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
     two = run(SEEDS, workers=2)
     assert [a.model_dump() for a in one[0]] == [a.model_dump() for a in two[0]]
     assert one[2].inputs == two[2].inputs
+
+
+def test_records_spooled_in_many_runs_come_back_as_from_one(monkeypatch):
+    import builder.spool
+
+    whole = [a.model_dump() for a in process_folder(SEEDS)[0]]
+    monkeypatch.setattr(builder.spool, "RUN_ROWS", 1)
+    monkeypatch.setattr(builder.spool, "BUFFER_ROWS", 1)
+    records = process_folder(SEEDS)[0]
+    assert len(records.spool.runs) == 5
+    assert [a.model_dump() for a in records] == whole
+    assert [a["id"] for a in whole] == sorted(a["id"] for a in whole)

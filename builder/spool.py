@@ -1,0 +1,122 @@
+"""Records spooled to disk, so that a build's memory does not grow with the number of records.
+
+Records arrive in input order. They are buffered as Arrow batches, sorted by id in runs of
+bounded size and written to Arrow IPC files in a temporary folder. ``sorted_tables`` merges
+the runs back in id order (a k-way merge that holds one small batch per run), which is how
+Parquet files sorted by id are written from any number of records.
+"""
+
+from __future__ import annotations
+
+import heapq
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# A run is sorted in memory: it closes at this many rows or bytes, whichever comes first.
+RUN_ROWS = 20_000
+RUN_BYTES = 128 * 1024 * 1024
+# Rows converted from Python to Arrow at a time, and read back per run during the merge.
+BUFFER_ROWS = 500
+READ_ROWS = 256
+
+
+class RecordSpool:
+    """An append-only store of rows (dicts in the schema's column order), read back by id."""
+
+    def __init__(self, schema: pa.Schema, folder: Path | None = None) -> None:
+        self.schema = schema
+        self._key = schema.get_field_index("id")
+        self._dir = Path(tempfile.mkdtemp(prefix="mali-news-spool-", dir=folder))
+        self._rows: list[dict] = []
+        self._batches: list[pa.RecordBatch] = []
+        self._buffered_rows = 0
+        self._buffered_bytes = 0
+        self.runs: list[Path] = []
+        self.count = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def add(self, row: dict) -> None:
+        self._rows.append(row)
+        self.count += 1
+        if len(self._rows) >= BUFFER_ROWS:
+            self._convert()
+        if self._buffered_rows >= RUN_ROWS or self._buffered_bytes >= RUN_BYTES:
+            self._write_run()
+
+    def _convert(self) -> None:
+        if self._rows:
+            batch = pa.RecordBatch.from_pylist(self._rows, schema=self.schema)
+            self._batches.append(batch)
+            self._buffered_rows += batch.num_rows
+            self._buffered_bytes += batch.nbytes
+            self._rows = []
+
+    def _write_run(self) -> None:
+        self._convert()
+        if not self._batches:
+            return
+        table = pa.Table.from_batches(self._batches, schema=self.schema)
+        # Arrow sorts strings by their UTF-8 bytes, which is code point order, as Python does.
+        table = table.take(pc.sort_indices(table, [("id", "ascending")]))
+        path = self._dir / f"run-{len(self.runs):05d}.arrow"
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, self.schema) as writer:
+            writer.write_table(table, max_chunksize=READ_ROWS)
+        self.runs.append(path)
+        self._batches, self._buffered_rows, self._buffered_bytes = [], 0, 0
+
+    def _run_rows(self, path: Path) -> Iterator[tuple[str, int, pa.RecordBatch, int]]:
+        run = self.runs.index(path)
+        # A plain file, not a memory map: only the batch being merged is resident.
+        with pa.OSFile(str(path), "rb") as source:
+            reader = pa.ipc.open_file(source)
+            for number in range(reader.num_record_batches):
+                batch = reader.get_batch(number)
+                for index, record_id in enumerate(batch.column(self._key).to_pylist()):
+                    yield record_id, run, batch, index
+
+    def sorted_tables(self, rows: int = READ_ROWS) -> Iterator[pa.Table]:
+        """Every row in id order (ties in input order), as tables of at most ``rows`` rows."""
+        self._write_run()
+        pending: list[tuple[pa.RecordBatch, int]] = []
+        merged = heapq.merge(*(self._run_rows(path) for path in self.runs), key=_merge_key)
+        for _, _, batch, index in merged:
+            pending.append((batch, index))
+            if len(pending) >= rows:
+                yield self._gather(pending)
+                pending = []
+        if pending:
+            yield self._gather(pending)
+
+    def _gather(self, pending: list[tuple[pa.RecordBatch, int]]) -> pa.Table:
+        batches: list[pa.RecordBatch] = []
+        offsets: dict[int, int] = {}
+        indices = []
+        total = 0
+        for batch, index in pending:
+            offset = offsets.get(id(batch))
+            if offset is None:
+                offset = offsets[id(batch)] = total
+                batches.append(batch)
+                total += batch.num_rows
+            indices.append(offset + index)
+        return pa.Table.from_batches(batches, schema=self.schema).take(indices)
+
+    def close(self) -> None:
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    def __enter__(self) -> RecordSpool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _merge_key(item: tuple[str, int, pa.RecordBatch, int]) -> tuple[str, int]:
+    return item[0], item[1]
