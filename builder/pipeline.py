@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -9,8 +10,9 @@ import multiprocessing
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 from tqdm import tqdm
@@ -33,7 +35,7 @@ from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_inputs
 from builder.sources import Source, apply_source, load_sources
 from builder.split import cluster_splits
 from builder.spool import RecordSpool
-from builder.template import LineFrequency, mark_template
+from builder.template import LineFrequency, mark_template, template_hashes
 from builder.validate import body_text, validate
 
 STAGES = (
@@ -116,7 +118,7 @@ class StageCounts:
 def _steps(
     doc_format: str,
     options: Options,
-    frequent: frozenset[str],
+    frequent: frozenset[int],
     sources: Mapping[str, Source] = {},
 ):
     if doc_format == "html":
@@ -139,7 +141,7 @@ def process_doc(
     doc: Doc,
     options: Options,
     counts: StageCounts,
-    frequent: frozenset[str] = frozenset(),
+    frequent: frozenset[int] = frozenset(),
     sources: Mapping[str, Source] = {},
 ) -> Article | Rejection:
     result: Doc | Article | Rejection = doc
@@ -159,7 +161,7 @@ def extract_fields(
     raw: bytes,
     name: str,
     options: Options | None = None,
-    frequent: frozenset[str] = frozenset(),
+    frequent: frozenset[int] = frozenset(),
     doc_format: str = "text",
 ) -> dict:
     """Body and metadata of one page, even when the record would be rejected (for scoring)."""
@@ -186,18 +188,31 @@ def line_frequency(docs: Iterable[Doc | Rejection | bytes]) -> LineFrequency:
     """Phase one of the template step: short-line document frequency over every text input."""
     frequency = LineFrequency()
     for item in docs:
-        if isinstance(item, bytes):
-            item = Doc("", item, "", "")
-        if isinstance(item, Doc) and item.format == "text":
-            decoded = decode(item)
-            if isinstance(decoded, Doc):
-                frequency.add(line.text for line in decoded.lines)
+        for hashes in _document_hashes(item):
+            frequency.add_hashes(hashes)
     return frequency
 
 
-def _all_documents(paths: Iterable[Path], seeds_dir: Path, options: Options):
-    for path in paths:
-        yield from read_inputs(path, seeds_dir, options.max_bytes)
+def _document_hashes(item: Doc | Rejection | bytes) -> list[list[int]]:
+    if isinstance(item, bytes):
+        item = Doc("", item, "", "")
+    if isinstance(item, Doc) and item.format == "text":
+        decoded = decode(item)
+        if isinstance(decoded, Doc):
+            return [template_hashes(line.text for line in decoded.lines)]
+    return []
+
+
+@dataclasses.dataclass(frozen=True)
+class _TemplateShard:
+    """Phase one for one input file, in a worker: template hashes of each text document."""
+
+    seeds_dir: Path
+    options: Options
+
+    def __call__(self, path: Path) -> list[list[int]]:
+        documents = read_inputs(path, self.seeds_dir, self.options.max_bytes)
+        return [hashes for doc in documents for hashes in _document_hashes(doc)]
 
 
 def process_file(
@@ -205,7 +220,7 @@ def process_file(
     seeds_dir: Path,
     options: Options,
     counts: StageCounts,
-    frequent: frozenset[str] = frozenset(),
+    frequent: frozenset[int] = frozenset(),
     sources: Mapping[str, Source] = {},
 ) -> Iterator[Article | Rejection]:
     """Every record or rejection one input file gives (a WARC file gives several)."""
@@ -233,7 +248,7 @@ class _Shard:
 
     seeds_dir: Path
     options: Options
-    frequent: frozenset[str]
+    frequent: frozenset[int]
     sources: Mapping[str, Source]
 
     def __call__(self, path: Path) -> tuple[list[Spooled | Rejection], StageCounts]:
@@ -249,18 +264,26 @@ class _Shard:
         return results, counts
 
 
-def _local_results(shard: _Shard, paths: list[Path], workers: int):
-    if workers <= 1 or len(paths) < 2:
-        yield from map(shard, paths)
+@contextlib.contextmanager
+def _local_engine(workers: int) -> Iterator[Callable]:
+    """A process pool kept for both phases of a build (spawn: no inherited state)."""
+    if workers <= 1:
+        yield map
         return
-    context = multiprocessing.get_context("spawn")  # no inherited state: same output
-    with context.Pool(workers) as pool:
-        chunk = max(1, min(64, len(paths) // (workers * 8)))
-        yield from pool.imap(shard, paths, chunksize=chunk)
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+
+        def run(shard: Callable[[Path], Any], paths: list[Path]) -> Iterator[Any]:
+            if len(paths) < 2:
+                return map(shard, paths)
+            chunk = max(1, min(64, len(paths) // (workers * 8)))
+            return pool.imap(shard, paths, chunksize=chunk)
+
+        yield run
 
 
-def _ray_results(shard: _Shard, paths: list[Path], workers: int):
-    """The same shard function on Ray Data: one block per input file, order preserved."""
+@contextlib.contextmanager
+def _ray_engine(workers: int) -> Iterator[Callable]:
+    """The same shard functions on Ray Data: one block per input file, order preserved."""
     import pickle
 
     import ray
@@ -270,27 +293,30 @@ def _ray_results(shard: _Shard, paths: list[Path], workers: int):
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
 
-    def run(batch: dict) -> dict:
-        # Our own results cross Ray's object store pickled; no input is ever unpickled.
-        return {"result": [pickle.dumps(shard(Path(p))) for p in batch["path"]]}
+    def run(shard: Callable[[Path], Any], paths: list[Path]) -> Iterator[Any]:
+        def apply(batch: dict) -> dict:
+            # Our own results cross Ray's object store pickled; no input is ever unpickled.
+            return {"result": [pickle.dumps(shard(Path(p))) for p in batch["path"]]}
 
-    dataset = ray.data.from_items(
-        [{"path": str(p)} for p in paths], override_num_blocks=max(1, len(paths))
-    )
-    for row in dataset.map_batches(run, batch_size=None).iter_rows():
-        yield pickle.loads(row["result"])
+        dataset = ray.data.from_items(
+            [{"path": str(p)} for p in paths], override_num_blocks=max(1, len(paths))
+        )
+        for row in dataset.map_batches(apply, batch_size=None).iter_rows():
+            yield pickle.loads(row["result"])
+
+    yield run
 
 
-ENGINES = {"local": _local_results, "ray": _ray_results}
+ENGINES = {"local": _local_engine, "ray": _ray_engine}
 
 
-def _run_shards(shard: _Shard, paths: list[Path], workers: int, progress: bool, engine: str):
+def _with_progress(results: Iterable[Any], total: int, progress: bool, label: str):
     """Results per input file, in input order whatever the engine and number of workers."""
-    if engine not in ENGINES:
-        raise BuildError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    bar = tqdm(total=len(paths), unit="doc", disable=not progress, file=sys.stderr, smoothing=0.1)
+    bar = tqdm(
+        total=total, desc=label, unit="file", disable=not progress, file=sys.stderr, smoothing=0.1
+    )
     try:
-        for item in ENGINES[engine](shard, paths, workers):
+        for item in results:
             yield item
             bar.update()
     finally:
@@ -312,10 +338,31 @@ def process_folder(
     gathered in input order, so the output does not depend on ``workers``.
     """
     options = options or Options()
+    if engine not in ENGINES:
+        raise BuildError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     sources = load_sources(seeds_dir)
     paths = list_inputs(seeds_dir)
+    with ENGINES[engine](workers) as run:
+        return _two_phases(seeds_dir, options, sources, previous_splits, paths, run, progress)
+
+
+def _two_phases(
+    seeds_dir: Path,
+    options: Options,
+    sources: Mapping[str, Source],
+    previous_splits: Mapping[str, str],
+    paths: list[Path],
+    run: Callable,
+    progress: bool,
+) -> tuple[RecordSet, list[Rejection], StageCounts]:
+    """Phase one counts template lines over every input; phase two builds the records."""
     started = time.perf_counter()
-    frequent = line_frequency(_all_documents(paths, seeds_dir, options)).frequent()
+    frequency = LineFrequency()
+    phase_one = run(_TemplateShard(seeds_dir, options), paths)
+    for file_hashes in _with_progress(phase_one, len(paths), progress, "template"):
+        for hashes in file_hashes:
+            frequency.add_hashes(hashes)
+    frequent = frequency.frequent()
     counts = StageCounts()
     counts.seconds["template"] += time.perf_counter() - started
     rejections: list[Rejection] = []
@@ -323,7 +370,7 @@ def process_folder(
     spool = RecordSpool(arrow_schema())
     inputs: list[tuple[str, str, str]] = []
     shard = _Shard(seeds_dir, options, frequent, sources)
-    for results, shard_counts in _run_shards(shard, paths, workers, progress, engine):
+    for results, shard_counts in _with_progress(run(shard, paths), len(paths), progress, "build"):
         counts.merge(shard_counts)
         for result in results:
             if isinstance(result, Rejection):
