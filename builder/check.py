@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -68,22 +69,20 @@ def check_version(folder: Path, readme_sizes: dict[str, dict[str, int]]) -> list
         if not name.endswith(".parquet"):
             continue
         try:
-            table = pq.read_table(path)
+            parquet = pq.ParquetFile(path)
         except (OSError, ValueError) as err:  # pyarrow's ArrowInvalid is a ValueError
             problems.append(Problem(label, "Parquet", "a readable file", str(err)[:120]))
             continue
-        if table.num_rows != entry.get("rows"):
-            problems.append(
-                Problem(label, "row count", str(entry.get("rows")), str(table.num_rows))
-            )
+        rows = parquet.metadata.num_rows
+        if rows != entry.get("rows"):
+            problems.append(Problem(label, "row count", str(entry.get("rows")), str(rows)))
         split = name.split("-", 1)[0]
-        split_rows[split] = split_rows.get(split, 0) + table.num_rows
-        if current_schema and not table.schema.remove_metadata().equals(arrow_schema()):
-            problems.append(
-                Problem(label, "schema", "the record model's schema", str(table.schema))
-            )
+        split_rows[split] = split_rows.get(split, 0) + rows
+        schema = parquet.schema_arrow
+        if current_schema and not schema.remove_metadata().equals(arrow_schema()):
+            problems.append(Problem(label, "schema", "the record model's schema", str(schema)))
             continue
-        for row in table.to_pylist():
+        for row in _rows(parquet, label, problems):
             record_id = row.get("id")
             if record_id in seen_ids:
                 problems.append(
@@ -119,6 +118,15 @@ def check_version(folder: Path, readme_sizes: dict[str, dict[str, int]]) -> list
             )
         )
     return problems
+
+
+def _rows(parquet: pq.ParquetFile, label: str, problems: list[Problem]) -> Iterator[dict]:
+    """A batch at a time: a large version is checked record by record in bounded memory."""
+    try:
+        for batch in parquet.iter_batches():
+            yield from batch.to_pylist()
+    except (OSError, ValueError) as err:  # a page that cannot be decoded
+        problems.append(Problem(label, "Parquet", "a readable file", str(err)[:120]))
 
 
 def check_repo(repo_root: Path, data_dir: Path | None = None) -> list[Problem]:

@@ -35,9 +35,26 @@ LSH_WEIGHTS = (0.1, 0.9)
 _WORDS = re.compile(r"\w+")
 
 
-def _hash32(data: bytes) -> int:
-    # xxHash instead of datasketch's default SHA-1: the same role, several times faster.
-    return xxhash.xxh32_intdigest(data)
+# Odd multipliers that make a shingle's hash depend on the order of its words.
+_SHINGLE_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint64)
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """32-bit hashes of the distinct word 3-shingles, sorted.
+
+    Each distinct word is hashed once (xxHash) and a shingle's hash mixes its words' hashes
+    with NumPy, instead of hashing every shingle's text: the same role at a fraction of the
+    cost. A text shorter than a shingle is one shingle of its words.
+    """
+    vocabulary = {word: xxhash.xxh32_intdigest(word.encode("utf-8")) for word in set(words)}
+    hashed = np.fromiter((vocabulary[w] for w in words), dtype=np.uint64, count=len(words))
+    if len(hashed) < SHINGLE_WORDS:
+        hashed = np.concatenate([hashed, np.zeros(SHINGLE_WORDS - len(hashed), np.uint64)])
+    span = len(hashed) - SHINGLE_WORDS + 1
+    mixed = np.zeros(span, dtype=np.uint64)
+    for offset in range(SHINGLE_WORDS):
+        mixed ^= hashed[offset : offset + span] * _SHINGLE_MIX[offset]
+    return np.unique(mixed & np.uint64(0xFFFFFFFF))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -51,12 +68,10 @@ class Signature:
 
 def body_signature(record_id: str, date: dt.date | None, body: str) -> Signature:
     words = _WORDS.findall(body.casefold())
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS])
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    }
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=_hash32)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    shingles = shingle_hashes(words)
+    # The shingles are hashed already; datasketch applies its permutations to the values.
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int)
+    minhash.update_batch(shingles.tolist())
     exact = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
     return Signature(record_id, date, exact, len(shingles), minhash.hashvalues.copy())
 

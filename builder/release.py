@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from builder import __version__
@@ -325,10 +326,13 @@ def _provenance_table(data_dir: Path) -> str:
         "|---|---|---|",
     ]
     for field in PROVENANCE_FIELDS:
-        values = [v for t in tables for v in t.column(field).to_pylist()]
-        sources = Counter(s for t in tables for s in t.column(f"{field}_source").to_pylist() if s)
+        present = sum(t.num_rows - t.column(field).null_count for t in tables)
+        sources: Counter[str] = Counter()
+        for t in tables:
+            counted = pc.value_counts(t.column(f"{field}_source").drop_null()).to_pylist()
+            sources.update({item["values"]: item["counts"] for item in counted})
         detail = ", ".join(f"`{s}` {n}" for s, n in sorted(sources.items())) or "none"
-        rows.append(f"| `{field}` | {sum(v is not None for v in values)} / {total} | {detail} |")
+        rows.append(f"| `{field}` | {present} / {total} | {detail} |")
     return "\n".join(rows)
 
 

@@ -43,19 +43,31 @@ class VersionStats:
 
 
 def version_stats(folder: Path) -> VersionStats:
-    rows = [
-        row for path in sorted(folder.glob("*.parquet")) for row in pq.read_table(path).to_pylist()
-    ]
-    lengths = sorted(row["word_count"] for row in rows) or [0]
+    # Only the columns counted here are read, a batch at a time: bodies stay on disk.
+    columns = sorted({"word_count", "outlet", "date", "split", *_NULLABLE})
+    lengths: list[int] = []
+    outlets: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    splits: Counter[str] = Counter()
+    missing = dict.fromkeys(_NULLABLE, 0)
+    for path in sorted(folder.glob("*.parquet")):
+        for batch in pq.ParquetFile(path).iter_batches(columns=columns):
+            lengths += batch.column("word_count").to_pylist()
+            outlets.update(o or "(none)" for o in batch.column("outlet").to_pylist())
+            months.update(
+                d.strftime("%Y-%m") if d else "(no date)" for d in batch.column("date").to_pylist()
+            )
+            splits.update(batch.column("split").to_pylist())
+            for field in _NULLABLE:
+                missing[field] += batch.column(field).null_count
+    lengths = sorted(lengths) or [0]
     quartiles = statistics.quantiles(lengths, n=4) if len(lengths) > 1 else [lengths[0]] * 3
-    outlets = Counter(row["outlet"] or "(none)" for row in rows)
-    months = Counter(row["date"].strftime("%Y-%m") if row["date"] else "(no date)" for row in rows)
     return VersionStats(
         version=folder.name.removeprefix("v"),
-        per_split=dict(sorted(Counter(row["split"] for row in rows).items())),
+        per_split=dict(sorted(splits.items())),
         per_outlet=dict(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         per_month=dict(sorted(months.items())),
-        missing={field: sum(row[field] is None for row in rows) for field in _NULLABLE},
+        missing=missing,
         body_words={
             "min": lengths[0],
             "q1": round(quartiles[0]),
