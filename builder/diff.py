@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+import heapq
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -51,62 +52,87 @@ class VersionDiff:
         return lines
 
 
-def version_rows(folder: Path) -> tuple[pa.Schema | None, dict[str, dict]]:
-    """Schema and rows by id of every Parquet file of one version folder."""
+def version_schema(folder: Path) -> pa.Schema | None:
+    """The schema of one version folder's Parquet files (None when it has none)."""
     if not folder.is_dir():
         raise BuildError(f"{folder}: no such version folder")
-    rows: dict[str, dict] = {}
-    schema = None
-    for path in sorted(folder.glob("*.parquet")):
-        table = pq.read_table(path)
-        schema = table.schema.remove_metadata()
-        for row in table.to_pylist():
-            rows[row["id"]] = row
-    return schema, rows
+    files = sorted(folder.glob("*.parquet"))
+    return pq.read_schema(files[0]).remove_metadata() if files else None
+
+
+def version_rows(folder: Path) -> Iterator[dict]:
+    """Every row of one version folder in id order, a batch at a time.
+
+    Each file is sorted by id, so merging the files gives the whole version in id order.
+    """
+    if not folder.is_dir():
+        raise BuildError(f"{folder}: no such version folder")
+    files = [
+        (row for batch in pq.ParquetFile(path).iter_batches() for row in batch.to_pylist())
+        for path in sorted(folder.glob("*.parquet"))
+    ]
+    return heapq.merge(*files, key=lambda row: row["id"])
 
 
 def diff_rows(
     old_label: str,
     new_label: str,
     old_schema: pa.Schema | None,
-    old_rows: Mapping[str, dict],
+    old_rows: Iterable[dict],
     new_schema: pa.Schema | None,
-    new_rows: Mapping[str, dict],
+    new_rows: Iterable[dict],
 ) -> VersionDiff:
-    changed = {}
-    for record_id in sorted(old_rows.keys() & new_rows.keys()):
-        before, after = old_rows[record_id], new_rows[record_id]
-        fields = tuple(name for name in after if before.get(name) != after[name])
-        fields += tuple(name for name in before if name not in after)
-        if fields:
-            changed[record_id] = fields
+    """Compare two versions' rows, each given in id order (a merge join: bounded memory)."""
+    added, removed, changed = [], [], {}
+    old_iter, new_iter = iter(old_rows), iter(new_rows)
+    before, after = next(old_iter, None), next(new_iter, None)
+    while before is not None or after is not None:
+        if after is None or (before is not None and before["id"] < after["id"]):
+            removed.append(before["id"])
+            before = next(old_iter, None)
+        elif before is None or after["id"] < before["id"]:
+            added.append(after["id"])
+            after = next(new_iter, None)
+        else:
+            fields = tuple(name for name in after if before.get(name) != after[name])
+            fields += tuple(name for name in before if name not in after)
+            if fields:
+                changed[after["id"]] = fields
+            before, after = next(old_iter, None), next(new_iter, None)
     return VersionDiff(
         old=old_label,
         new=new_label,
         schema_changed=old_schema is not None
         and new_schema is not None
         and not old_schema.equals(new_schema),
-        added=tuple(sorted(new_rows.keys() - old_rows.keys())),
-        removed=tuple(sorted(old_rows.keys() - new_rows.keys())),
+        added=tuple(added),
+        removed=tuple(removed),
         changed=changed,
     )
 
 
 def diff_versions(data_dir: Path, old: str, new: str) -> VersionDiff:
-    old_schema, old_rows = version_rows(data_dir / f"v{old.removeprefix('v')}")
-    new_schema, new_rows = version_rows(data_dir / f"v{new.removeprefix('v')}")
+    old_folder = data_dir / f"v{old.removeprefix('v')}"
+    new_folder = data_dir / f"v{new.removeprefix('v')}"
     return diff_rows(
-        f"v{old.removeprefix('v')}",
-        f"v{new.removeprefix('v')}",
-        old_schema,
-        old_rows,
-        new_schema,
-        new_rows,
+        old_folder.name,
+        new_folder.name,
+        version_schema(old_folder),
+        version_rows(old_folder),
+        version_schema(new_folder),
+        version_rows(new_folder),
     )
 
 
 def diff_against_build(data_dir: Path, old: str, tables: Iterable[pa.Table]) -> VersionDiff:
-    """The diff a build would publish (its records as tables), before anything is written."""
-    old_schema, old_rows = version_rows(data_dir / f"v{old}")
-    new_rows = {row["id"]: row for table in tables for row in table.to_pylist()}
-    return diff_rows(f"v{old}", "this build", old_schema, old_rows, arrow_schema(), new_rows)
+    """The diff a build would publish (its records as tables in id order), before writing."""
+    folder = data_dir / f"v{old}"
+    new_rows = (row for table in tables for row in table.to_pylist())
+    return diff_rows(
+        f"v{old}",
+        "this build",
+        version_schema(folder),
+        version_rows(folder),
+        arrow_schema(),
+        new_rows,
+    )

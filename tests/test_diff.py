@@ -55,7 +55,17 @@ def test_diff_command_lists_changes(make_repo):
 def test_schema_change_is_major_and_record_change_minor():
     old = pa.schema([("id", pa.string())])
     new = pa.schema([("id", pa.string()), ("extra", pa.string())])
-    rows = {"a": {"id": "a"}}
+    rows = [{"id": "a"}]
     assert diff_rows("a", "b", old, rows, new, rows).bump == MAJOR
-    assert diff_rows("a", "b", old, rows, old, {**rows, "b": {"id": "b"}}).bump == MINOR
+    assert diff_rows("a", "b", old, rows, old, [*rows, {"id": "b"}]).bump == MINOR
     assert diff_rows("a", "b", old, rows, old, rows).bump is None
+
+
+def test_rows_in_id_order_are_joined_in_one_pass():
+    schema = pa.schema([("id", pa.string())])
+    old = [{"id": "a", "x": 1}, {"id": "c", "x": 1}, {"id": "d", "x": 1}, {"id": "f", "x": 1}]
+    new = [{"id": "b", "x": 1}, {"id": "c", "x": 2}, {"id": "d", "x": 1}, {"id": "e"}]
+    diff = diff_rows("old", "new", schema, iter(old), schema, iter(new))
+    assert diff.added == ("b", "e")
+    assert diff.removed == ("a", "f")
+    assert diff.changed == {"c": ("x",)}
