@@ -20,7 +20,7 @@ DATASET_NAME = "mali-news"
 ROW_GROUP_SIZE = 100_000
 # ... or fewer rows when a row group would pass this many bytes: a row group is buffered in
 # memory before it is written, one per split.
-ROW_GROUP_BYTES = 128 * 1024 * 1024
+ROW_GROUP_BYTES = 64 * 1024 * 1024
 # Large splits are written as several files (train-00000-of-00003.parquet, …), so that no
 # file is too large to download or open; README's configs name them with a glob.
 ROWS_PER_FILE = 500_000
