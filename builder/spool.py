@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import shutil
 import tempfile
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +33,8 @@ class RecordSpool:
         self.schema = schema
         self._key = schema.get_field_index("id")
         self._dir = Path(tempfile.mkdtemp(prefix="mali-news-spool-", dir=folder))
+        # The folder goes when the spool is closed, garbage-collected, or at interpreter exit.
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self._dir, ignore_errors=True)
         self._rows: list[dict] = []
         self._batches: list[pa.RecordBatch] = []
         self._buffered_rows = 0
@@ -109,7 +112,7 @@ class RecordSpool:
         return pa.Table.from_batches(batches, schema=self.schema).take(indices)
 
     def close(self) -> None:
-        shutil.rmtree(self._dir, ignore_errors=True)
+        self._cleanup()
 
     def __enter__(self) -> RecordSpool:
         return self

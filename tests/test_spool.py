@@ -44,3 +44,16 @@ def test_runs_close_at_the_byte_limit_and_the_folder_goes_on_close(monkeypatch):
 def test_an_empty_spool_reads_as_nothing():
     with RecordSpool(SCHEMA) as spool:
         assert _ids(spool) == [] and len(spool) == 0
+
+
+def test_the_folder_goes_when_the_spool_is_dropped():
+    import gc
+
+    spool = RecordSpool(SCHEMA)
+    spool.add({"id": "a", "n": 1})
+    _ids(spool)
+    folder = spool.runs[0].parent
+    assert folder.exists()
+    del spool
+    gc.collect()
+    assert not folder.exists()
