@@ -56,11 +56,13 @@ def make_corpus(folder: Path, docs: int) -> int:
     return total
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    """Peak resident memory of this process and of the largest worker process, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return own / 1024, children / 1024  # ru_maxrss is in KiB on Linux
+def peak_rss_mb() -> float:
+    """Peak resident memory of this (the main) process, in MB.
+
+    Children are not added: Linux carries a parent's high-water mark into a child started
+    after it grew, so RUSAGE_CHILDREN overstates the workers.
+    """
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def run_datatrove(seeds: Path, work: Path, workers: int) -> float | None:
@@ -107,11 +109,11 @@ def main() -> None:
         started = time.perf_counter()
         result = build(seeds, work / "data", "1.0.0", workers=args.workers)
         elapsed = time.perf_counter() - started
-        main_mb, worker_mb = peak_rss_mb()
+        peak_mb = peak_rss_mb()
         print(f"build: {args.docs} articles, {size / 1e6:.1f} MB, {args.workers} workers")
         print(
             f"articles/s={args.docs / elapsed:.0f} MB/s={size / 1e6 / elapsed:.2f} "
-            f"seconds={elapsed:.1f} peak_rss_mb={main_mb:.0f} (largest worker {worker_mb:.0f}) "
+            f"seconds={elapsed:.1f} peak_rss_mb={peak_mb:.0f} "
             f"ms_per_article={1000 * elapsed / args.docs:.2f}"
         )
         for line in result.counts.summary_lines():
