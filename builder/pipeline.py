@@ -368,7 +368,7 @@ def _two_phases(
     rejections: list[Rejection] = []
     signatures = SignatureStore()
     spool = RecordSpool(arrow_schema())
-    inputs: list[tuple[str, str, str]] = []
+    inputs = InputList()
     shard = _Shard(seeds_dir, options, frequent, sources)
     for results, shard_counts in _with_progress(run(shard, paths), len(paths), progress, "build"):
         counts.merge(shard_counts)
@@ -379,11 +379,33 @@ def _two_phases(
                 spool.add(result.row)
                 signatures.add(result.signature)
                 row = result.row
-                inputs.append((row["id"], row["source_file"], row["source_sha256"]))
+                inputs.append(row["id"], row["source_file"], row["source_sha256"])
     started = time.perf_counter()
     records, dropped = group_duplicates(spool, signatures, inputs, options, previous_splits, counts)
     counts.seconds["dedup"] += time.perf_counter() - started
     return records, rejections + dropped, counts
+
+
+class InputList:
+    """(id, source_file, source_sha256) of every record, each packed in one string.
+
+    One string a record instead of a tuple of three halves the memory this bookkeeping takes
+    in a large build; NUL cannot occur in an id, a path or a digest.
+    """
+
+    def __init__(self) -> None:
+        self._packed: list[str] = []
+
+    def append(self, record_id: str, source_file: str, sha256: str) -> None:
+        self._packed.append(f"{record_id}\0{source_file}\0{sha256}")
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        for packed in self._packed:
+            record_id, source_file, sha256 = packed.split("\0")
+            yield record_id, source_file, sha256
 
 
 @dataclasses.dataclass
@@ -397,7 +419,7 @@ class RecordSet:
     spool: RecordSpool
     cluster_of: Mapping[str, str]  # record id -> its cluster's canonical record id
     splits: Mapping[str, Split]
-    sources: list[tuple[str, str, str]]  # (id, source_file, source_sha256), input order
+    sources: InputList  # (id, source_file, source_sha256) of every record, input order
     dropped: frozenset[str] = frozenset()  # ids left out as near duplicates (--dedup drop)
 
     def __len__(self) -> int:
@@ -445,7 +467,7 @@ class RecordSet:
 def group_duplicates(
     spool: RecordSpool,
     signatures: SignatureStore,
-    inputs: list[tuple[str, str, str]],
+    inputs: InputList,
     options: Options,
     previous_splits: Mapping[str, str],
     counts: StageCounts,

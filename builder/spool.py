@@ -21,9 +21,10 @@ import pyarrow.compute as pc
 # A run is sorted in memory: it closes at this many rows or bytes, whichever comes first.
 RUN_ROWS = 20_000
 RUN_BYTES = 128 * 1024 * 1024
-# Rows converted from Python to Arrow at a time, and read back per run during the merge.
+# Rows converted from Python to Arrow at a time, and read back per run during the merge
+# (the merge holds one such batch of every run).
 BUFFER_ROWS = 500
-READ_ROWS = 256
+READ_ROWS = 64
 
 
 class RecordSpool:
@@ -67,10 +68,13 @@ class RecordSpool:
             return
         table = pa.Table.from_batches(self._batches, schema=self.schema)
         # Arrow sorts strings by their UTF-8 bytes, which is code point order, as Python does.
-        table = table.take(pc.sort_indices(table, [("id", "ascending")]))
+        order = pc.sort_indices(table, [("id", "ascending")])
         path = self._dir / f"run-{len(self.runs):05d}.arrow"
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, self.schema) as writer:
-            writer.write_table(table, max_chunksize=READ_ROWS)
+            # Taken and written a read batch at a time: a sorted copy of the whole run would
+            # double the spool's memory while it is written.
+            for start in range(0, len(order), READ_ROWS):
+                writer.write_table(table.take(order[start : start + READ_ROWS]))
         self.runs.append(path)
         self._batches, self._buffered_rows, self._buffered_bytes = [], 0, 0
 

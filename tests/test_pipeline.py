@@ -129,3 +129,16 @@ def test_records_spooled_in_many_runs_come_back_as_from_one(monkeypatch):
     assert len(records.spool.runs) == 5
     assert [a.model_dump() for a in records] == whole
     assert [a["id"] for a in whole] == sorted(a["id"] for a in whole)
+
+
+def test_input_list_gives_back_what_was_packed():
+    from builder.pipeline import InputList
+
+    inputs = InputList()
+    inputs.append("0123456789abcdef", "dir with space/a\tb.txt", "f" * 64)
+    inputs.append("id2", "x.warc.gz", "0" * 64)
+    assert len(inputs) == 2
+    assert list(inputs) == [
+        ("0123456789abcdef", "dir with space/a\tb.txt", "f" * 64),
+        ("id2", "x.warc.gz", "0" * 64),
+    ]
