@@ -313,7 +313,7 @@ ENGINES = {"local": _local_engine, "ray": _ray_engine}
 def _with_progress(results: Iterable[Any], total: int, progress: bool, label: str):
     """Results per input file, in input order whatever the engine and number of workers."""
     bar = tqdm(
-        total=total, desc=label, unit="file", disable=not progress, file=sys.stderr, smoothing=0.1
+        total=total, desc=label, unit="doc", disable=not progress, file=sys.stderr, smoothing=0.1
     )
     try:
         for item in results:
