@@ -396,8 +396,9 @@ def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
     return _powers_cache[0], _powers_cache[1]
 
 
-def _in_table(hashes: np.ndarray, table: np.ndarray) -> np.ndarray:
-    return table[(hashes * np.uint64(_MIX)) >> _TOP_BITS]
+def _slots(hashes: np.ndarray) -> np.ndarray:
+    """Where each hash falls in a bit table (the same mixing as _bit_table)."""
+    return (hashes * np.uint64(_MIX)) >> _TOP_BITS
 
 
 def line_features(texts: list[str]) -> tuple[list[int], list[bool], list[bool]]:
@@ -454,11 +455,11 @@ def line_features(texts: list[str]) -> tuple[list[int], list[bool], list[bool]]:
     token_line = np.searchsorted(newlines, starts)
     first = np.ones(len(starts), dtype=bool)
     first[1:] = token_line[1:] != token_line[:-1]
-    slots = (hashes * np.uint64(_MIX)) >> _TOP_BITS
+    slots = _slots(hashes)
     cue = _ANYWHERE_TABLE[slots] | (first & _FIRST_TABLE[slots])
     pairs = hashes[:-1] * np.uint64(_PAIR_BASE) + hashes[1:]
     numbered = first[:-1] & (folded[starts[:-1]] <= 57) & _FIRST_TABLE[slots[1:]]
-    cue[:-1] |= ~first[1:] & (numbered | _in_table(pairs, _PHRASE_PAIR_TABLE))
+    cue[:-1] |= ~first[1:] & (numbered | _PHRASE_PAIR_TABLE[_slots(pairs)])
     candidate = wide | (has_pipe > 0)
     candidate[token_line[cue]] = True
     for position in np.flatnonzero(candidate).tolist():
