@@ -1,6 +1,8 @@
 import datetime as dt
+from collections import Counter
 
-from builder.extract import dates_in, page_date_order
+from builder.doc import Line, LineReason
+from builder.extract import _body_overlap, content_tokens, dates_in, page_date_order
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 LATEST = dt.date(2030, 12, 31)
@@ -73,3 +75,20 @@ def test_company_in_copyright_gives_way_to_the_brand_the_page_uses():
     assert (meta["outlet"], meta["outlet_source"]) == ("Guardian", "text:copyright")
     rare = "\n\n".join(["Mali talks resume", *PROSE, "© 2019 Sahel Media Group"])
     assert cleaned(rare).meta["outlet"] == "Sahel Media Group"  # no shorter name in use
+
+
+def test_headline_is_the_title_that_names_the_story_not_a_teaser():
+    # Two title-like lines above the article, equal in shape; only one shares its words with
+    # the article, and without that evidence the nearer teaser would win.
+    headline = "Regional force plans deployment of troops to the north"
+    teaser = "Festival of desert music opens in Essakane"
+    page = "\n\n".join([headline, teaser, *PROSE])
+    assert cleaned(page).meta["headline"] == headline
+
+
+def test_body_overlap_counts_the_articles_other_lines_only():
+    body = Counter({"mali": 1, "talks": 2})
+    assert _body_overlap(Line(0, "Mali talks"), body) == 0.5  # its own words count once less
+    assert _body_overlap(Line(0, "Mali talks", LineReason.boilerplate), body) == 1.0
+    assert _body_overlap(Line(0, "Quixotic zebras"), body) == 0.0
+    assert content_tokens("宇航员在太空 of 2013") == {"宇航", "航员", "员在", "在太", "太空"}
