@@ -168,7 +168,7 @@ def _is_meta(line: Line) -> bool:
 # Weights of the headline evidence, on a log-odds scale: a conditional logit (softmax over each
 # page's candidates, L2 0.5) fitted on the development pages and rounded; 10-fold
 # cross-validated it picks the right line on 57 of 94 pages, in-sample 59
-# (benchmarks/fit_headline.py). Every feature is a general property of a line, none names a
+# (benchmarks/fit_weights.py). Every feature is a general property of a line, none names a
 # site; benchmarks/quality.py measures the result and the quality gate pins it.
 HEADLINE_WEIGHTS = {
     "length": 3.0,  # words, up to 20, as a share of 20
@@ -397,87 +397,226 @@ def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
     return None
 
 
-# Evidence that a name is the site's own, with its weight and the source it reports.
-_NAME = r"((?:[Tt]he )?[A-Z0-9][\w&!.'’-]*(?: (?:[A-Z0-9&][\w&!.'’-]*|of|de|du|en|für)){0,4})"
-_BRAND_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
-    (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), 3.0, "text:masthead"),
-    (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), 3.0, "text:footer"),
-    (re.compile(rf"(?i:follow) {_NAME} on (?:Twitter|Facebook|Instagram)"), 2.0, "text:footer"),
-    (
-        re.compile(rf"(?:^|\. ){_NAME} on (?:Twitter|Facebook|Instagram|YouTube)\b"),
-        1.0,
-        "text:footer",
-    ),
-    (re.compile(rf"(?i:subscribe to|sign up for) (?:the )?{_NAME}"), 1.0, "text:footer"),
-    (re.compile(rf"{_NAME} (?i:newsletters?)\b"), 1.0, "text:footer"),
-    (re.compile(rf"(?i:more from|about|contact) {_NAME}$"), 0.5, "text:footer"),
+# Evidence that a name is the site's own, by kind; the kinds are features of the outlet model.
+# A name: capitalised words ("eHow", "iPhone" too), with the small words names hold.
+_NAME = (
+    r"((?:[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
+    r"(?: (?:[A-Z0-9&][\w&!.'’-]*|of|de|du|en|für)){0,4})"
+)
+_BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), "logo"),
+    (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), "social"),
     (
         re.compile(
-            rf"(?:©|\([cC]\)|Copyright)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*{_NAME}"
+            rf"(?i:follow|suivez|siga|folgen Sie) {_NAME} (?:on|sur|en|no|auf) "
+            rf"(?:Twitter|Facebook|Instagram|X)\b"
         ),
-        1.5,
-        "text:copyright",
+        "social",
     ),
+    (re.compile(rf"(?:^|\. ){_NAME} on (?:Twitter|Facebook|Instagram|YouTube)\b"), "social"),
+    (re.compile(rf"^(?i:follow) {_NAME}(?<! Followed)(?: Followed)?$"), "social"),
+    (
+        re.compile(
+            rf"(?i:subscribe to|sign up for|sign in to|log in to|welcome to|abonnez-vous à|"
+            rf"abonné à|s'abonner à|bienvenue sur|suscríbete a|assine a) (?:the |la |le )?{_NAME}"
+        ),
+        "account",
+    ),
+    (re.compile(rf"(?i:get) {_NAME} (?i:delivered)"), "account"),
+    (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account"),
+    (re.compile(rf"(?i:more from|about|contact|join) {_NAME}$"), "about"),
+    (
+        re.compile(
+            rf"(?:©|\([cC]\)|Copyright)\s*(?:(?:©|Copyright)\s*)?"
+            rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*{_NAME}"
+        ),
+        "copyright",
+    ),
+    (re.compile(rf"{_NAME}\s*(?:®\s*)?©"), "copyright"),
+    # A photo credited to the outlet ("Javier Zarracina/Vox", "… for the Guardian").
+    (re.compile(rf"^(?:[A-Z][\w.'’-]+ ){{1,3}}[A-Z][\w.'’-]+/{_NAME}$"), "credit"),
+    (re.compile(rf"\b(?:for|at) [Tt]he {_NAME}$"), "credit"),
 )
+# A page title that ends with the site's name: "<headline> - Yahoo", "<headline> | Factorio".
+_TITLE_SUFFIX = re.compile(rf"^(?=(?:\S+\s+){{4}}).{{20,}}\s[-|–—:]\s{_NAME}$")
 # Every brand pattern holds one of these words: lines without any are skipped cheaply.
 _BRAND_CUES = re.compile(
-    r"(?i)logo|home ?page|facebook|twitter|instagram|youtube|subscribe|sign up|newsletter|"
-    r"more from|about|contact|©|\(c\)|copyright"
+    r"(?i)logo|home ?page|facebook|twitter|instagram|youtube|subscribe|sign up|sign in|log in|"
+    r"welcome|deliver|newsletter|account|abonn|bienvenue|suscr|assine|suivez|siga|folgen|"
+    r"more from|about|contact|join|follow|©|\(c\)|copyright|/| for | at "
 )
-# A shorter brand must appear this often in the page to replace a company name.
-BRAND_MIN_MENTIONS = 3
+# Where each kind of evidence is reported from, strongest first.
+_EVIDENCE_SOURCES = (
+    ("title_suffix", "text:title_suffix"),
+    ("logo", "text:masthead"),
+    ("copyright", "text:copyright"),
+    ("social", "text:footer"),
+    ("account", "text:footer"),
+    ("about", "text:footer"),
+    ("credit", "text:credit"),
+    ("own_line", "text:masthead"),
+    ("line_prefix", "text:masthead"),
+)
+# The first word of a chrome line followed by more ("Vox Sentences", "CNET Top 5").
+_LINE_PREFIX = re.compile(r"^((?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*)\s+\S")
+# A name opening this many chrome lines is a brand naming its sections and products.
+LINE_PREFIX_MIN_LINES = 3
+# A name standing alone on a line is a masthead only with this many words at most.
+MASTHEAD_MAX_WORDS = 4
 _NOT_NAMES = frozenset(
     """us me our you we this the home news all rights reserved facebook twitter instagram youtube
     linkedin email print share more about contact subscribe sign newsletter by copyright
     privacy terms inc llc ltd follow explore author authors our ads blog menu search site
-    this site sync careers editors staff team help support jobs advertise my your""".split()
+    this site sync careers editors staff team help support jobs advertise my your following
+    followed conversation""".split()
 )
-
-
-def _brand_candidates(doc: Doc, ctx: _Context) -> dict[str, tuple[float, str]]:
-    """Candidate outlet names with their summed evidence and strongest source."""
-    found: dict[str, list] = {}
-
-    def add(raw: str, weight: float, source: str) -> None:
-        name = _clean_name(raw)
-        if not name or not any(ch.isalpha() for ch in name):
-            return
-        if name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
-            return
-        entry = found.setdefault(name, [0.0, source, 0.0])
-        entry[0] += weight
-        if weight > entry[2]:
-            entry[1], entry[2] = source, weight
-
-    if ctx.title_suffix:
-        add(ctx.title_suffix, 3.0, "text:title_suffix")
-    for line in doc.lines:
-        if len(line.text) > 200 or not _BRAND_CUES.search(line.text):
-            continue
-        for pattern, weight, source in _BRAND_PATTERNS:
-            for match in pattern.finditer(line.text):
-                add(match.group(1), weight, source)
-    return {name: (score, source) for name, (score, source, _) in found.items()}
-
-
-def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
-    """The name the page's chrome credits most, weighing how often the page names it."""
-    candidates = _brand_candidates(doc, ctx)
-    if not candidates:
-        return None
-    text = doc.text or "\n".join(line.text for line in doc.lines)
-    best = max(
-        candidates.items(),
-        key=lambda item: (item[1][0] + math.log1p(text.count(item[0])), item[0]),
-    )
-    return _brand_of(best[0], text), best[1][1]
-
-
 # Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
 _CORPORATE_WORDS = frozenset(
     """media group limited ltd company co inc llc plc corp corporation holdings publishing
-    digital interactive network networks & medien verlag sa s.a. a.s. gmbh""".split()
+    digital interactive network networks & medien verlag sa s.a. a.s. gmbh productions
+    software foundation""".split()
 )
+# Weights of the outlet evidence, on a log-odds scale: a conditional logit over each page's
+# attested candidate names, fitted on the development pages and rounded
+# (benchmarks/fit_weights.py --field outlet; 10-fold 34 of 61 pages, in-sample 36). Every
+# candidate already has a cue (_attested), so a weight ranks one cue against the others
+# rather than against no evidence at all.
+OUTLET_WEIGHTS = {
+    "title_suffix": 1.9,
+    "logo": 0.0,
+    "social": 0.3,
+    "account": -1.1,
+    "about": -0.7,
+    "copyright": 0.3,
+    "credit": 0.6,
+    "line_prefix": -0.4,  # log of the chrome lines it opens ("Vox Sentences", "eHow Blog")
+    "own_line": 1.1,  # log of the lines that hold only the name (a masthead, a nav logo)
+    "own_line_top": 0.1,  # one of them among the page's first three lines
+    "inline_mentions": 1.6,  # log of its mentions inside longer lines
+    "body_share": -0.5,  # share of its mentions in the article: a subject, not the publisher
+    "corporate": -0.9,  # ends with a company word
+    "words": -0.2,  # words, as a share of four
+    "lowercase": 0.0,  # no capital letter
+    "prefix_of_other": 0.8,  # a longer candidate starts with it ("Quanta" in "Quanta Magazine")
+}
+# Below this score a page's best name is too weakly attested to publish.
+OUTLET_MIN_SCORE = 0.0
+
+
+def _name_key(name: str) -> str | None:
+    name = _clean_name(name)
+    if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
+        return None
+    if name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
+        return None
+    return name
+
+
+_CUE_KINDS = ("title_suffix", "logo", "social", "account", "about", "copyright", "credit")
+# A credit line ("Photograph: Adrian Malloch for the Guardian") is this short at most.
+CREDIT_MAX_WORDS = 15
+# Photo agencies credited under pictures: a page's pictures are not its publisher.
+_PHOTO_AGENCIES = frozenset(
+    {"getty", "getty images", "afp", "ap", "reuters", "epa", "istock", "shutterstock", "alamy"}
+    | {"corbis", "rex", "rex features", "pa", "pa images", "ap photo", "afp photo", "ansa"}
+)
+
+
+def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
+    """Names the page credits as its own, each with its outlet evidence."""
+    evidence: dict[str, Counter] = {}
+    prefixes: Counter = Counter()
+
+    def add(raw: str, kind: str) -> None:
+        if name := _name_key(raw):
+            evidence.setdefault(name, Counter())[kind] += 1
+
+    if ctx.title_suffix:
+        add(ctx.title_suffix, "title_suffix")
+    for line in doc.lines[:3]:
+        if match := _TITLE_SUFFIX.match(line.text):
+            add(match.group(1), "title_suffix")
+    for i, line in enumerate(doc.lines):
+        if not line.kept and (opening := _LINE_PREFIX.match(line.text)):
+            prefixes[opening.group(1)] += 1
+        if 1 <= word_count(line.text) <= MASTHEAD_MAX_WORDS and not line.kept:
+            add(line.text, "own_line")
+            if i < 3:
+                add(line.text, "own_line_top")
+        if len(line.text) > 200 or not _BRAND_CUES.search(line.text):
+            continue
+        caption = word_count(line.text) <= CREDIT_MAX_WORDS and not line.text.endswith(".")
+        for pattern, kind in _BRAND_PATTERNS:
+            if kind == "credit" and not caption:
+                continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
+            for match in pattern.finditer(line.text):
+                if kind != "credit" or match.group(1).casefold() not in _PHOTO_AGENCIES:
+                    add(match.group(1), kind)
+    for prefix, count in prefixes.items():
+        if count >= LINE_PREFIX_MIN_LINES:
+            add(prefix, "line_prefix")
+            evidence.get(_name_key(prefix) or "", Counter())["line_prefix"] += count - 1
+    names = list(evidence)
+    headline = _norm(doc.meta.get("headline") or "")
+    candidates = {}
+    for name, found in evidence.items():
+        if _norm(name) == headline:
+            continue  # a page's name is not its headline
+        mention = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        inline = article = 0
+        for line in doc.lines:
+            if name in line.text and line.text.strip() != name:
+                hits = len(mention.findall(line.text))
+                inline += hits
+                article += hits if line.kept else 0
+        words = name.split()
+        candidates[name] = {
+            "title_suffix": float(found["title_suffix"] > 0),
+            "logo": float(found["logo"] > 0),
+            "social": float(found["social"] > 0),
+            "account": float(found["account"] > 0),
+            "about": float(found["about"] > 0),
+            "copyright": float(found["copyright"] > 0),
+            "credit": float(found["credit"] > 0),
+            "line_prefix": math.log1p(found["line_prefix"]),
+            "own_line": math.log1p(found["own_line"]),
+            "own_line_top": float(found["own_line_top"] > 0),
+            "inline_mentions": math.log1p(inline),
+            "body_share": article / inline if inline else 0.0,
+            "corporate": float(words[-1].casefold().strip(".,") in _CORPORATE_WORDS),
+            "words": min(len(words), 4) / 4,
+            "lowercase": float(name == name.casefold()),
+            "prefix_of_other": float(any(o != name and o.startswith(name + " ") for o in names)),
+        }
+        if not _attested(candidates[name]):
+            del candidates[name]
+    return candidates
+
+
+def _attested(features: dict[str, float]) -> bool:
+    """A cue names it, or it heads the page alone and the page names it again in its lines."""
+    if any(features[kind] for kind in _CUE_KINDS):
+        return True
+    return bool(features["own_line_top"]) and features["inline_mentions"] >= math.log1p(2)
+
+
+def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
+    """The name the page's chrome credits most, by the weight of its evidence."""
+    scored = []
+    for name, features in outlet_candidates(doc, ctx).items():
+        score = sum(OUTLET_WEIGHTS[k] * v for k, v in features.items())
+        scored.append((score, name, features))
+    if not scored:
+        return None
+    score, name, features = max(scored, key=lambda item: (item[0], item[1]))
+    if score < OUTLET_MIN_SCORE:
+        return None
+    source = next(source for kind, source in _EVIDENCE_SOURCES if features[kind] > 0)
+    return _brand_of(name, doc.text or "\n".join(line.text for line in doc.lines)), source
+
+
+# A shorter brand must appear this often in the page to replace a company name.
+BRAND_MIN_MENTIONS = 3
 
 
 def _brand_of(name: str, text: str) -> str:
@@ -542,6 +681,11 @@ def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context):
 
 def extract(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> Doc:
     """Fill doc.meta with headline, date, outlet, author, dateline, agency and their sources."""
+    return extract_with_context(doc, latest)[0]
+
+
+def extract_with_context(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> tuple[Doc, _Context]:
+    """extract(), also returning the page context its finders saw (to refit their weights)."""
     lines = doc.lines
     body_start = next((i for i, line in enumerate(lines) if line.reason is None), len(lines))
     found = find_headline(doc, body_start)
@@ -566,4 +710,4 @@ def extract(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> Doc:
     agency = match.group("agency") if match and match.group("agency") else None
     meta["agency"] = _AGENCIES.get(agency.casefold()) if agency else None
     meta["agency_source"] = "text:dateline" if meta["agency"] else None
-    return doc
+    return doc, ctx

@@ -92,3 +92,26 @@ def test_body_overlap_counts_the_articles_other_lines_only():
     assert _body_overlap(Line(0, "Mali talks", LineReason.boilerplate), body) == 1.0
     assert _body_overlap(Line(0, "Quixotic zebras"), body) == 0.0
     assert content_tokens("宇航员在太空 of 2013") == {"宇航", "航员", "员在", "在太", "太空"}
+
+
+def test_outlet_from_photo_credits_not_from_photo_agencies():
+    page = "\n\n".join(
+        [
+            "Mali talks resume in Algiers",
+            "Amadou Diallo/AFP",
+            "Ali Keita/AFP",
+            *PROSE,
+            "Fatou Traore/Sahel Courier",
+        ]
+    )
+    meta = cleaned(page).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Courier", "text:credit")
+    followed = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "Follow Sahel Courier"])
+    meta = cleaned(followed).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Courier", "text:footer")
+
+
+def test_menu_words_alone_do_not_make_an_outlet():
+    # Repeated navigation lines are not evidence of a publisher: no cue names them.
+    page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
+    assert cleaned(page).meta["outlet"] is None
