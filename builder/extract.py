@@ -7,6 +7,7 @@ date or an invented outlet is worse than a missing one.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import functools
@@ -206,24 +207,27 @@ _WORD = re.compile(r"\w+")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def content_tokens(text: str) -> set[str]:
+def content_words(text: str) -> list[str]:
     """Words of three letters or more; CJK runs, written without spaces, as character pairs."""
-    tokens = set()
+    words = []
     for token in _WORD.findall(text.casefold()):
-        if _CJK_RUN.search(token):
-            tokens.update(token[k : k + 2] for k in range(len(token) - 1))
+        if token.isascii():
+            if len(token) >= 3 and not token.isdigit():
+                words.append(token)
+        elif _CJK_RUN.search(token):
+            words.extend(token[k : k + 2] for k in range(len(token) - 1))
         elif len(token) >= 3 and not token.isdigit():
-            tokens.add(token)
-    return tokens
+            words.append(token)
+    return words
 
 
 def _body_overlap(line: Line, body: Counter) -> float:
     """Share of the line's words that the article uses elsewhere: a headline names its story."""
-    tokens = content_tokens(line.text)
-    if not tokens:
+    words = Counter(content_words(line.text))
+    if not words:
         return 0.0
-    own = tokens if line.kept else set()
-    return sum(1 for token in tokens if body[token] > (token in own)) / len(tokens)
+    elsewhere = sum(1 for word, n in words.items() if body[word] > (n if line.kept else 0))
+    return elsewhere / len(words)
 
 
 def _headline_features(
@@ -278,7 +282,7 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
     """Title-like lines around the article's start, each with its headline evidence."""
     lines = doc.lines
     page = _PageKeys(lines)
-    body = Counter(t for line in lines[body_start:] if line.kept for t in content_tokens(line.text))
+    body = Counter(content_words("\n".join(line.text for line in lines[body_start:] if line.kept)))
     # An organisation named under a byline is an affiliation wherever it appears (a masthead).
     affiliations = {
         _norm(after.text)
@@ -403,47 +407,61 @@ _NAME = (
     r"((?:[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
     r"(?: (?:[A-Z0-9&][\w&!.'’-]*|of|de|du|en|für)){0,4})"
 )
-_BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), "logo"),
-    (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), "social"),
+_SOCIAL = ("twitter", "facebook", "instagram", "youtube")
+_SUBSCRIBE = ("subscribe", "sign up", "sign in", "log in", "welcome", "abonn", "bienvenue")
+_SUBSCRIBE += ("suscr", "assine")
+# (pattern, kind of evidence, lowercase cues of which a line holds one before the pattern runs)
+_BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), "logo", ("logo", "home")),
+    (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), "social", ("visit",)),
     (
         re.compile(
             rf"(?i:follow|suivez|siga|folgen Sie) {_NAME} (?:on|sur|en|no|auf) "
             rf"(?:Twitter|Facebook|Instagram|X)\b"
         ),
         "social",
+        ("follow", "suivez", "siga", "folgen"),
     ),
-    (re.compile(rf"(?:^|\. ){_NAME} on (?:Twitter|Facebook|Instagram|YouTube)\b"), "social"),
-    (re.compile(rf"^(?i:follow) {_NAME}(?<! Followed)(?: Followed)?$"), "social"),
+    (
+        re.compile(rf"(?:^|\. ){_NAME} on (?:Twitter|Facebook|Instagram|YouTube)\b"),
+        "social",
+        _SOCIAL,
+    ),
+    (re.compile(rf"^(?i:follow) {_NAME}(?<! Followed)(?: Followed)?$"), "social", ("follow",)),
     (
         re.compile(
             rf"(?i:subscribe to|sign up for|sign in to|log in to|welcome to|abonnez-vous à|"
             rf"abonné à|s'abonner à|bienvenue sur|suscríbete a|assine a) (?:the |la |le )?{_NAME}"
         ),
         "account",
+        _SUBSCRIBE,
     ),
-    (re.compile(rf"(?i:get) {_NAME} (?i:delivered)"), "account"),
-    (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account"),
-    (re.compile(rf"(?i:more from|about|contact|join) {_NAME}$"), "about"),
+    (re.compile(rf"(?i:get) {_NAME} (?i:delivered)"), "account", ("deliver",)),
+    (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account", ("newsletter", "account")),
+    (
+        re.compile(rf"(?i:more from|about|contact|join) {_NAME}$"),
+        "about",
+        ("more from", "about", "contact", "join"),
+    ),
     (
         re.compile(
             rf"(?:©|\([cC]\)|Copyright)\s*(?:(?:©|Copyright)\s*)?"
             rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*{_NAME}"
         ),
         "copyright",
+        ("©", "(c)", "copyright"),
     ),
-    (re.compile(rf"{_NAME}\s*(?:®\s*)?©"), "copyright"),
+    (re.compile(rf"{_NAME}\s*(?:®\s*)?©"), "copyright", ("©",)),
     # A photo credited to the outlet ("Javier Zarracina/Vox", "… for the Guardian").
-    (re.compile(rf"^(?:[A-Z][\w.'’-]+ ){{1,3}}[A-Z][\w.'’-]+/{_NAME}$"), "credit"),
-    (re.compile(rf"\b(?:for|at) [Tt]he {_NAME}$"), "credit"),
+    (re.compile(rf"^(?:[A-Z][\w.'’-]+ ){{1,3}}[A-Z][\w.'’-]+/{_NAME}$"), "credit", ("/",)),
+    (re.compile(rf"\b(?:for|at) [Tt]he {_NAME}$"), "credit", (" for the ", " at the ")),
 )
 # A page title that ends with the site's name: "<headline> - Yahoo", "<headline> | Factorio".
 _TITLE_SUFFIX = re.compile(rf"^(?=(?:\S+\s+){{4}}).{{20,}}\s[-|–—:]\s{_NAME}$")
-# Every brand pattern holds one of these words: lines without any are skipped cheaply.
+# Every brand pattern's cues, found in one pass over the lowered page (re's case-insensitive
+# alternation is several times slower).
 _BRAND_CUES = re.compile(
-    r"(?i)logo|home ?page|facebook|twitter|instagram|youtube|subscribe|sign up|sign in|log in|"
-    r"welcome|deliver|newsletter|account|abonn|bienvenue|suscr|assine|suivez|siga|folgen|"
-    r"more from|about|contact|join|follow|©|\(c\)|copyright|/| for | at "
+    "|".join(sorted({re.escape(cue) for _, _, cues in _BRAND_PATTERNS for cue in cues}))
 )
 # Where each kind of evidence is reported from, strongest first.
 _EVIDENCE_SOURCES = (
@@ -503,6 +521,7 @@ OUTLET_WEIGHTS = {
 OUTLET_MIN_SCORE = 0.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _name_key(name: str) -> str | None:
     name = _clean_name(name)
     if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
@@ -524,29 +543,39 @@ _PHOTO_AGENCIES = frozenset(
 
 def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     """Names the page credits as its own, each with its outlet evidence."""
-    evidence: dict[str, Counter] = {}
+    evidence: dict[str, dict[str, int]] = {}
     prefixes: Counter = Counter()
 
-    def add(raw: str, kind: str) -> None:
+    def add(raw: str, kind: str, times: int = 1) -> None:
         if name := _name_key(raw):
-            evidence.setdefault(name, Counter())[kind] += 1
+            found = evidence.setdefault(name, {})
+            found[kind] = found.get(kind, 0) + times
 
     if ctx.title_suffix:
         add(ctx.title_suffix, "title_suffix")
     for line in doc.lines[:3]:
         if match := _TITLE_SUFFIX.match(line.text):
             add(match.group(1), "title_suffix")
+    lowered = [line.text.lower() for line in doc.lines]
+    starts = list(itertools.accumulate((len(text) + 1 for text in lowered), initial=0))
+    cue_lines = {
+        bisect.bisect_right(starts, m.start()) - 1 for m in _BRAND_CUES.finditer("\n".join(lowered))
+    }
     for i, line in enumerate(doc.lines):
-        if not line.kept and (opening := _LINE_PREFIX.match(line.text)):
-            prefixes[opening.group(1)] += 1
-        if 1 <= word_count(line.text) <= MASTHEAD_MAX_WORDS and not line.kept:
-            add(line.text, "own_line")
-            if i < 3:
-                add(line.text, "own_line_top")
-        if len(line.text) > 200 or not _BRAND_CUES.search(line.text):
+        words = word_count(line.text)
+        if not line.kept:
+            if opening := _LINE_PREFIX.match(line.text):
+                prefixes[opening.group(1)] += 1
+            if words <= MASTHEAD_MAX_WORDS:
+                add(line.text, "own_line")
+                if i < 3:
+                    add(line.text, "own_line_top")
+        if len(line.text) > 200 or i not in cue_lines:
             continue
-        caption = word_count(line.text) <= CREDIT_MAX_WORDS and not line.text.endswith(".")
-        for pattern, kind in _BRAND_PATTERNS:
+        caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")
+        for pattern, kind, cues in _BRAND_PATTERNS:
+            if not any(cue in lowered[i] for cue in cues):
+                continue
             if kind == "credit" and not caption:
                 continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
             for match in pattern.finditer(line.text):
@@ -554,33 +583,28 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                     add(match.group(1), kind)
     for prefix, count in prefixes.items():
         if count >= LINE_PREFIX_MIN_LINES:
-            add(prefix, "line_prefix")
-            evidence.get(_name_key(prefix) or "", Counter())["line_prefix"] += count - 1
+            add(prefix, "line_prefix", count)
     names = list(evidence)
     headline = _norm(doc.meta.get("headline") or "")
+    # Mentions are counted over the joined text, then lines holding only the name taken off.
+    page_text = "\n".join(line.text for line in doc.lines)
+    article_text = "\n".join(line.text for line in doc.lines if line.kept)
+    alone = Counter(line.text for line in doc.lines)
+    alone_in_article = Counter(line.text for line in doc.lines if line.kept)
     candidates = {}
     for name, found in evidence.items():
+        if "own_line_top" not in found and not any(kind in found for kind in _CUE_KINDS):
+            continue  # never attested, whatever its mentions
         if _norm(name) == headline:
             continue  # a page's name is not its headline
-        mention = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        inline = article = 0
-        for line in doc.lines:
-            if name in line.text and line.text.strip() != name:
-                hits = len(mention.findall(line.text))
-                inline += hits
-                article += hits if line.kept else 0
+        inline = _mentions(page_text, name) - alone[name]
+        article = _mentions(article_text, name) - alone_in_article[name]
         words = name.split()
         candidates[name] = {
-            "title_suffix": float(found["title_suffix"] > 0),
-            "logo": float(found["logo"] > 0),
-            "social": float(found["social"] > 0),
-            "account": float(found["account"] > 0),
-            "about": float(found["about"] > 0),
-            "copyright": float(found["copyright"] > 0),
-            "credit": float(found["credit"] > 0),
-            "line_prefix": math.log1p(found["line_prefix"]),
-            "own_line": math.log1p(found["own_line"]),
-            "own_line_top": float(found["own_line_top"] > 0),
+            **{kind: float(kind in found) for kind in _CUE_KINDS},
+            "line_prefix": math.log1p(found.get("line_prefix", 0)),
+            "own_line": math.log1p(found.get("own_line", 0)),
+            "own_line_top": float("own_line_top" in found),
             "inline_mentions": math.log1p(inline),
             "body_share": article / inline if inline else 0.0,
             "corporate": float(words[-1].casefold().strip(".,") in _CORPORATE_WORDS),
@@ -591,6 +615,23 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         if not _attested(candidates[name]):
             del candidates[name]
     return candidates
+
+
+def _mentions(text: str, name: str) -> int:
+    """How often name stands in text as whole words (not "Ars" in "Stars")."""
+    count, start, size = 0, text.find(name), len(name)
+    while start >= 0:
+        end = start + size
+        if (start == 0 or not _is_word_char(text[start - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            count += 1
+        start = text.find(name, start + 1)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _attested(features: dict[str, float]) -> bool:
