@@ -46,6 +46,8 @@ _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PUBLISHED = re.compile(
     r"(?i)\b(?:published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|date)\b"
 )
+# An embedded social post's signature: "— Jane Doe (@jane) August 22, 2013".
+_EMBEDDED_POST = re.compile(r"^[—–-]\s.*\(@\w+\)")
 _UPDATED = re.compile(r"(?i)\b(?:updated|modified|last\s+edited|mis\s+à\s+jour|aktualisiert)\b")
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’.]*(?:[ -][A-ZÀ-Þ][\w'’.]*){0,3})"
@@ -354,15 +356,16 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
     best: tuple[tuple[int, int], dt.date] | None = None
     for i in ctx.head_window:
         line = doc.lines[i]
-        if word_count(line.text) > 14:
+        meta_line = line.reason in (LineReason.byline, LineReason.date_line)
+        if (word_count(line.text) > 14 and not meta_line) or _EMBEDDED_POST.match(line.text):
             continue
-        dates = dates_in(line.text, ctx.order, ctx.latest)
+        # "Published 04.05.2015 • Updated 05.05.2015": what follows "Updated" is not the date.
+        updated = _UPDATED.search(line.text)
+        stated = line.text[: updated.start()] if updated else line.text
+        dates = dates_in(stated, ctx.order, ctx.latest)
         if not dates:
             continue
-        rank = (
-            1 if _PUBLISHED.search(line.text) else (-1 if _UPDATED.search(line.text) else 0),
-            -abs(i - ctx.anchor),
-        )
+        rank = (1 if _PUBLISHED.search(stated) else 0, -abs(i - ctx.anchor))
         if best is None or rank > best[0]:
             best = (rank, dates[0])
         if line.reason in (None, LineReason.outside_article) and len(line.text) < 60:

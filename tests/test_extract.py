@@ -122,3 +122,15 @@ def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
     assert cleaned(page).meta["outlet"] is None
+
+
+def test_stamp_skips_updated_dates_and_embedded_posts():
+    def date_of(stamp: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", stamp, *PROSE])).meta["date"]
+
+    assert date_of("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015") == dt.date(
+        2015, 5, 4
+    )
+    assert date_of("Updated: January 7, 2015") is None  # when it was last changed, not published
+    assert date_of("— Jane Doe (@janedoe) August 22, 2013") is None  # an embedded post's date
+    assert date_of("Posted August 22, 2013") == dt.date(2013, 8, 22)
