@@ -43,7 +43,7 @@ def main() -> None:
     print(f"records={args.records} make_seconds={made:.1f} cluster_seconds={elapsed:.1f}")
     print(
         f"records/s={args.records / elapsed:.0f} index_mb={clusters.index_bytes / 1e6:.0f} "
-        f"peak_rss_mb={peak:.0f} clusters={len(clusters.members)} "
+        f"peak_rss_mb={peak:.0f} clusters={clusters.count} "
         f"in_multi_member_clusters={clusters.multi_member} "
         f"planted_pairs={args.records // 100}"
     )

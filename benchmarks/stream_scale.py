@@ -60,7 +60,7 @@ def main() -> None:
             path = f"{n:07d}_{record_id}.txt"
             spool.add(row | {"id": record_id, "source_file": path, "source_sha256": sha})
             signatures.add(dataclasses.replace(signature, id=record_id, date=date))
-            inputs.append(record_id, path, sha)
+            inputs.append(path, sha)
         spooled = time.perf_counter() - started
         spool_bytes = sum(p.stat().st_size for p in spool.runs)
 

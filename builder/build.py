@@ -104,7 +104,7 @@ def build(
         raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
     options_record = options.record()
     stats = {
-        "clusters": len(counts.clusters.members),
+        "clusters": counts.clusters.count,
         "in_multi_member_clusters": counts.clusters.multi_member,
     }
     changes = diff_against_build(data_dir, newest, articles.tables()) if newest else None

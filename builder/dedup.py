@@ -10,10 +10,14 @@ the longer one to that degree (a copy cut after half its paragraphs is still a c
 
 from __future__ import annotations
 
+import array
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
 import re
+import sys
+from collections.abc import Iterator
 
 import numpy as np
 import xxhash
@@ -90,40 +94,74 @@ def similarity(a: Signature, b: Signature) -> float:
 
 @dataclasses.dataclass(frozen=True)
 class Clusters:
-    """Cluster of every record id, and which record is its canonical one."""
+    """Every record's cluster, as arrays over the records in id order.
 
-    cluster_of: dict[str, str]  # record id -> cluster id (the canonical record's id)
-    members: dict[str, tuple[str, ...]]  # cluster id -> member ids, sorted
-    index_bytes: int  # approximate size of the LSH index, for the throughput benchmark
+    Rows are the records sorted by id, which is also the order the spool gives them back in,
+    so a build joins its records to their clusters by position, with no per-id map.
+    """
 
-    def is_canonical(self, record_id: str) -> bool:
-        return self.cluster_of[record_id] == record_id
+    ids: list[str]  # record ids, sorted
+    canonical: np.ndarray  # int32: row of the cluster's canonical record, for every row
+    rows: np.ndarray  # int32: the row of each signature, in the order they were added
+    index_bytes: int  # memory of the dedup index: signatures and these arrays
+
+    @property
+    def count(self) -> int:
+        return int(np.count_nonzero(self.canonical == np.arange(len(self.ids))))
 
     @property
     def multi_member(self) -> int:
-        return sum(len(m) for m in self.members.values() if len(m) > 1)
+        sizes = np.bincount(self.canonical, minlength=len(self.ids))
+        return int(sizes[sizes > 1].sum())
+
+    @property
+    def cluster_of(self) -> dict[str, str]:
+        """record id -> its cluster id (the canonical record's id); a dict, for small sets."""
+        return {i: self.ids[c] for i, c in zip(self.ids, self.canonical.tolist(), strict=True)}
+
+    @property
+    def members(self) -> dict[str, tuple[str, ...]]:
+        """cluster id -> member ids, sorted; a dict, for small sets."""
+        groups: dict[str, list[str]] = {}
+        for record_id, row in zip(self.ids, self.canonical.tolist(), strict=True):
+            groups.setdefault(self.ids[row], []).append(record_id)
+        return {cluster_id: tuple(group) for cluster_id, group in groups.items()}
+
+    def is_canonical(self, record_id: str) -> bool:
+        row = bisect.bisect_left(self.ids, record_id)
+        return int(self.canonical[row]) == row
+
+    def groups(self) -> Iterator[np.ndarray]:
+        """Rows of each cluster, in id order, clusters by their canonical row."""
+        order = np.argsort(self.canonical, kind="stable")
+        bounds = np.flatnonzero(np.diff(self.canonical[order])) + 1
+        starts, ends = np.r_[0, bounds].tolist(), np.r_[bounds, len(order)].tolist()
+        for start, end in zip(starts, ends, strict=True):
+            if end > start:
+                yield order[start:end]
 
 
 class SignatureStore:
-    """Signatures of a whole build, packed in columns: about 300 bytes a record.
+    """Signatures of a whole build, packed in arrays: about 290 bytes a record.
 
     The MinHash values fit 32 bits (datasketch's hashes are 32-bit), so a million records
-    hold 256 MB of signatures; nothing else of the documents is kept for the dedup stage.
+    hold 256 MB of signatures; beside them only the id, the date (a day number), 8 bytes of
+    the body digest and the shingle count are kept.
     """
 
     def __init__(self) -> None:
         self.ids: list[str] = []
-        self.dates: list[dt.date | None] = []
-        self._exact: list[bytes] = []
-        self._shingles: list[int] = []
+        self._days = array.array("i")  # date as a proleptic ordinal, 0 for none
+        self._exact = array.array("Q")
+        self._shingles = array.array("I")
         self._chunks: list[np.ndarray] = []
         self._pending: list[np.ndarray] = []
 
     def add(self, signature: Signature) -> None:
         self.ids.append(signature.id)
-        self.dates.append(signature.date)
-        self._exact.append(bytes.fromhex(signature.exact[:16]))
-        self._shingles.append(signature.shingles)
+        self._days.append(signature.date.toordinal() if signature.date else 0)
+        self._exact.append(int(signature.exact[:16], 16))
+        self._shingles.append(min(signature.shingles, 2**32 - 1))
         if signature.hashvalues.max(initial=0) > np.iinfo(np.uint32).max:
             raise ValueError("MinHash values over 32 bits: the scheme is not affine32")
         self._pending.append(signature.hashvalues.astype(np.uint32))
@@ -142,9 +180,23 @@ class SignatureStore:
             self._chunks = [np.vstack(self._chunks)]
         return self._chunks[0] if self._chunks else np.zeros((0, NUM_PERM), np.uint32)
 
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Day numbers, body digests and shingle counts, in the order records were added."""
+        return (
+            np.frombuffer(self._days, dtype=np.int32),
+            np.frombuffer(self._exact, dtype=np.uint64),
+            np.frombuffer(self._shingles, dtype=np.uint32).astype(np.int64),
+        )
+
+    def clear(self) -> None:
+        """Free the signatures once clustered."""
+        self.__init__()
+
     @property
     def nbytes(self) -> int:
-        return self.matrix().nbytes + 8 * len(self.ids) * 3
+        ids = sum(sys.getsizeof(i) for i in self.ids) + 8 * len(self.ids)
+        arrays = sum(a.itemsize * len(a) for a in (self._days, self._exact, self._shingles))
+        return self.matrix().nbytes + ids + arrays
 
 
 def _find(parent: list[int], item: int) -> int:
@@ -159,20 +211,22 @@ def _find(parent: list[int], item: int) -> int:
 def _union(parent: list[int], a: int, b: int) -> None:
     root_a, root_b = _find(parent, a), _find(parent, b)
     if root_a != root_b:
-        # The smaller index (ids are sorted) becomes the root: no dependence on input order.
+        # The smaller row (rows are in id order) becomes the root: no dependence on input order.
         low, high = sorted((root_a, root_b))
         parent[high] = low
 
 
-def _similar(matrix: np.ndarray, shingles: np.ndarray, rep: int, others: np.ndarray) -> np.ndarray:
-    """``similarity`` of one record against several, over the packed matrix."""
-    jaccard = (matrix[others] == matrix[rep]).mean(axis=1)
+def _similar(rows: np.ndarray, shingles: np.ndarray, rep: int, others: np.ndarray) -> np.ndarray:
+    """``similarity`` of one record against several; rows are their full signatures."""
+    jaccard = (rows[1:] == rows[0]).mean(axis=1)
     return _estimate(jaccard, shingles[others], shingles[rep])
 
 
 # Groups of records sharing a band larger than this are verified against their first member
 # only (a star), which keeps wire stories copied thousands of times linear in cost.
 _ALL_PAIRS_UP_TO = 32
+# Day number that sorts an undated record after every dated one when choosing a canonical.
+_UNDATED = np.iinfo(np.int32).max
 
 
 def cluster(signatures, threshold: float = DEFAULT_THRESHOLD) -> Clusters:
@@ -180,7 +234,9 @@ def cluster(signatures, threshold: float = DEFAULT_THRESHOLD) -> Clusters:
 
     LSH banding is done over the packed signature matrix with NumPy: for each band, records
     are sorted by the band's values and runs of equal bands are candidate groups. The band
-    count and width come from datasketch's own optimiser for the candidate threshold.
+    count and width come from datasketch's own optimiser for the candidate threshold. Work
+    is done on rows in id order (``order`` maps them to the store's), so that the result
+    depends on the ids only, not on the order records arrived in.
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"dedup threshold {threshold} is not in (0, 1]")
@@ -188,23 +244,24 @@ def cluster(signatures, threshold: float = DEFAULT_THRESHOLD) -> Clusters:
     if store is not signatures:
         for signature in signatures:
             store.add(signature)
-    order = sorted(range(len(store)), key=store.ids.__getitem__)
-    ids = [store.ids[i] for i in order]
-    dates = [store.dates[i] for i in order]
-    matrix = store.matrix()[order] if order else store.matrix()
-    shingles = np.asarray(store._shingles, dtype=np.int64)[order] if order else np.zeros(0)
-    exact = [store._exact[i] for i in order]
+    if not len(store):
+        return Clusters([], np.zeros(0, np.int32), np.zeros(0, np.int32), 0)
+    order = np.array(sorted(range(len(store)), key=store.ids.__getitem__), dtype=np.int64)
+    ids = [store.ids[i] for i in order.tolist()]
+    matrix = store.matrix()
+    days, exact, shingles = (column[order] for column in store.columns())
     parent = list(range(len(ids)))
-    first_with_body: dict[bytes, int] = {}
-    for index, key in enumerate(exact):
-        if key in first_with_body:
-            _union(parent, index, first_with_body[key])
-        else:
-            first_with_body[key] = index
-    bands, rows = _optimal_param(threshold * CANDIDATE_FACTOR, NUM_PERM, *LSH_WEIGHTS)
-    for band in range(bands if len(ids) > 1 else 0):
-        block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+    # Equal digests: a stable sort keeps rows in order, so each run joins its first row.
+    by_digest = np.argsort(exact, kind="stable")
+    runs = np.flatnonzero(np.r_[True, exact[by_digest][1:] != exact[by_digest][:-1]])
+    first_of_run = np.repeat(by_digest[runs], np.diff(np.r_[runs, len(ids)]))
+    for row, first in zip(by_digest.tolist(), first_of_run.tolist(), strict=True):
+        if row != first:
+            _union(parent, first, row)
+    bands, width = _optimal_param(threshold * CANDIDATE_FACTOR, NUM_PERM, *LSH_WEIGHTS)
+    for band in range(bands if len(ids) > 1 else 0):  # one record has no pairs
+        block = np.ascontiguousarray(matrix[order, band * width : (band + 1) * width])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * width))).ravel()
         sorted_index = np.argsort(keys, kind="stable")
         sorted_keys = keys[sorted_index]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
@@ -217,18 +274,19 @@ def cluster(signatures, threshold: float = DEFAULT_THRESHOLD) -> Clusters:
             for position, rep in enumerate(reps):
                 others = group[position + 1 :] if end - start <= _ALL_PAIRS_UP_TO else group[1:]
                 if len(others):
-                    for other in others[_similar(matrix, shingles, rep, others) >= threshold]:
+                    rows = matrix[order[np.r_[rep, others]]]
+                    for other in others[_similar(rows, shingles, rep, others) >= threshold]:
                         _union(parent, int(rep), int(other))
-    members: dict[int, list[int]] = {}
-    for index in range(len(ids)):
-        members.setdefault(_find(parent, index), []).append(index)
-    cluster_of, member_ids = {}, {}
-    for group in members.values():
-        canonical = ids[
-            min(group, key=lambda i: (dates[i] is None, dates[i] or dt.date.min, ids[i]))
-        ]
-        member_ids[canonical] = tuple(ids[i] for i in group)
-        for index in group:
-            cluster_of[ids[index]] = canonical
-    index_bytes = matrix.nbytes + len(ids) * bands * 8
-    return Clusters(cluster_of, member_ids, index_bytes)
+    roots = np.fromiter((_find(parent, row) for row in range(len(ids))), np.int64, len(ids))
+    del parent
+    # Canonical: the earliest date, then the smallest id (the smallest row).
+    rows = np.arange(len(ids))
+    by_cluster = np.lexsort((rows, np.where(days == 0, _UNDATED, days), roots))
+    firsts = by_cluster[np.r_[True, roots[by_cluster][1:] != roots[by_cluster][:-1]]]
+    canonical_of_root = np.empty(len(ids), dtype=np.int32)
+    canonical_of_root[roots[firsts]] = firsts
+    canonical = canonical_of_root[roots]
+    rows_added = np.empty(len(ids), dtype=np.int32)
+    rows_added[order] = np.arange(len(ids), dtype=np.int32)
+    index_bytes = store.nbytes + len(ids) * bands * 8 + canonical.nbytes + rows_added.nbytes
+    return Clusters(ids, canonical, rows_added, index_bytes)

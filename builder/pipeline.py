@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import contextlib
 import dataclasses
 import datetime as dt
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 from tqdm import tqdm
 
@@ -33,7 +35,7 @@ from builder.html import extract_html
 from builder.model import SPLIT_NAMES, Article, Split, arrow_schema, to_row
 from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_inputs
 from builder.sources import Source, apply_source, load_sources
-from builder.split import cluster_splits
+from builder.split import SPLIT_CODES, split_codes
 from builder.spool import RecordSpool
 from builder.template import LineFrequency, mark_template, template_hashes
 from builder.validate import body_text, validate
@@ -108,7 +110,7 @@ class StageCounts:
             )
         if self.clusters is not None:
             lines[-1] += (
-                f" clusters={len(self.clusters.members)}"
+                f" clusters={self.clusters.count}"
                 f" in_multi_member_clusters={self.clusters.multi_member}"
                 f" lsh_index_bytes={self.clusters.index_bytes}"
             )
@@ -379,7 +381,7 @@ def _two_phases(
                 spool.add(result.row)
                 signatures.add(result.signature)
                 row = result.row
-                inputs.append(row["id"], row["source_file"], row["source_sha256"])
+                inputs.append(row["source_file"], row["source_sha256"])
     started = time.perf_counter()
     records, dropped = group_duplicates(spool, signatures, inputs, options, previous_splits, counts)
     counts.seconds["dedup"] += time.perf_counter() - started
@@ -387,25 +389,29 @@ def _two_phases(
 
 
 class InputList:
-    """(id, source_file, source_sha256) of every record, each packed in one string.
+    """(source_file, source_sha256) of every record, in the order records were added.
 
-    One string a record instead of a tuple of three halves the memory this bookkeeping takes
-    in a large build; NUL cannot occur in an id, a path or a digest.
+    All packed in one buffer (the path's bytes, NUL, the digest's 32 bytes) with an array of
+    end offsets: about 70 bytes a record where tuples of strings would take three times that.
     """
 
     def __init__(self) -> None:
-        self._packed: list[str] = []
+        self._data = bytearray()
+        self._ends = array.array("Q")
 
-    def append(self, record_id: str, source_file: str, sha256: str) -> None:
-        self._packed.append(f"{record_id}\0{source_file}\0{sha256}")
+    def append(self, source_file: str, sha256: str) -> None:
+        self._data += source_file.encode("utf-8") + b"\0" + bytes.fromhex(sha256)
+        self._ends.append(len(self._data))
 
     def __len__(self) -> int:
-        return len(self._packed)
+        return len(self._ends)
 
-    def __iter__(self) -> Iterator[tuple[str, str, str]]:
-        for packed in self._packed:
-            record_id, source_file, sha256 = packed.split("\0")
-            yield record_id, source_file, sha256
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        start = 0
+        for end in self._ends:
+            packed = self._data[start:end]
+            yield packed[:-33].decode("utf-8"), packed[-32:].hex()
+            start = end
 
 
 @dataclasses.dataclass
@@ -413,35 +419,43 @@ class RecordSet:
     """The records of a build, spooled on disk, with what dedup decided for each.
 
     Iterating gives Article objects in id order (for small builds and tests); ``tables``
-    gives the same records as Arrow tables, which is how they are written.
+    gives the same records as Arrow tables, which is how they are written. The spool gives
+    rows back in id order, the order of ``clusters.ids``, so every per-record decision is an
+    array over those rows.
     """
 
     spool: RecordSpool
-    cluster_of: Mapping[str, str]  # record id -> its cluster's canonical record id
-    splits: Mapping[str, Split]
-    sources: InputList  # (id, source_file, source_sha256) of every record, input order
-    dropped: frozenset[str] = frozenset()  # ids left out as near duplicates (--dedup drop)
+    clusters: Clusters
+    split_codes: np.ndarray  # int8 index into SPLIT_CODES, for every row
+    sources: InputList  # (source_file, source_sha256) of every record, in input order
+    dropped: np.ndarray  # bool, for every row: left out as a near duplicate (--dedup drop)
 
     def __len__(self) -> int:
-        return len(self.spool) - len(self.dropped)
+        return len(self.spool) - int(self.dropped.sum())
 
     def tables(self) -> Iterator[pa.Table]:
         schema = arrow_schema()
+        ids, canonical = self.clusters.ids, self.clusters.canonical
+        start = 0
         for table in self.spool.sorted_tables():
-            ids = table.column("id").to_pylist()
-            canonical = [self.cluster_of[record_id] for record_id in ids]
+            end = start + table.num_rows
+            if table.column("id").to_pylist() != ids[start:end]:
+                raise BuildError("spooled records and dedup rows are out of step")
+            rows = canonical[start:end]
             columns = {
-                "cluster_id": canonical,
-                "is_canonical": [c == i for c, i in zip(canonical, ids, strict=True)],
-                "split": [self.splits[record_id].value for record_id in ids],
+                "cluster_id": [ids[row] for row in rows.tolist()],
+                "is_canonical": rows == np.arange(start, end),
+                "split": [SPLIT_CODES[code].value for code in self.split_codes[start:end]],
             }
             for name, values in columns.items():
                 index = schema.get_field_index(name)
                 table = table.set_column(
                     index, schema.field(index), pa.array(values, schema.field(index).type)
                 )
-            if self.dropped:
-                table = table.filter(pa.array([i not in self.dropped for i in ids]))
+            dropped = self.dropped[start:end]
+            if dropped.any():
+                table = table.filter(pa.array(~dropped))
+            start = end
             yield table
 
     def __iter__(self) -> Iterator[Article]:
@@ -450,18 +464,15 @@ class RecordSet:
                 yield Article.model_validate(row)
 
     def split_rows(self) -> dict[str, int]:
-        kept = Counter(
-            self.splits[record_id].value
-            for record_id, _, _ in self.sources
-            if record_id not in self.dropped
-        )
-        return {split: kept[split] for split in SPLIT_NAMES}
+        kept = np.bincount(self.split_codes[~self.dropped], minlength=len(SPLIT_CODES))
+        return {split: int(kept[SPLIT_CODES.index(Split(split))]) for split in SPLIT_NAMES}
 
-    def input_pairs(self) -> list[tuple[str, str]]:
+    def input_pairs(self) -> Iterator[tuple[str, str]]:
         """(source_file, source_sha256) of every kept record."""
-        return [
-            (path, sha) for record_id, path, sha in self.sources if record_id not in self.dropped
-        ]
+        rows = self.clusters.rows.tolist()
+        for position, pair in enumerate(self.sources):
+            if not self.dropped[rows[position]]:
+                yield pair
 
 
 def group_duplicates(
@@ -474,23 +485,27 @@ def group_duplicates(
 ) -> tuple[RecordSet, list[Rejection]]:
     """Phase two of dedup: clusters, one split per cluster, and --dedup drop.
 
-    inputs holds (id, source_file, source_sha256) of every spooled record.
+    inputs holds (source_file, source_sha256) of every spooled record, in the order their
+    signatures were added.
     """
     counts.inputs["dedup"] += len(spool)
     clusters = cluster(signatures, options.dedup_threshold)
+    signatures.clear()
     counts.clusters = clusters
-    splits = cluster_splits(clusters.members, previous_splits)
+    codes = split_codes(clusters, previous_splits)
     dropped: list[Rejection] = []
-    dropped_ids: set[str] = set()
+    drop = np.zeros(len(clusters.ids), dtype=bool)
     if options.dedup == "drop":
+        drop = clusters.canonical != np.arange(len(clusters.ids))
         reason = RejectReason.near_duplicate
-        for record_id, source_file, sha in inputs:
-            canonical = clusters.cluster_of[record_id]
-            if canonical != record_id:
+        rows = clusters.rows.tolist()
+        for position, (source_file, sha) in enumerate(inputs):
+            row = rows[position]
+            if drop[row]:
+                canonical = clusters.ids[clusters.canonical[row]]
                 message = f"a copy of record {canonical}"
                 dropped.append(Rejection(source_file, reason, message, sha, canonical))
-                dropped_ids.add(record_id)
                 counts.reject("dedup", reason.value)
     counts.outputs["dedup"] += len(spool) - len(dropped)
-    records = RecordSet(spool, clusters.cluster_of, splits, inputs, frozenset(dropped_ids))
+    records = RecordSet(spool, clusters, codes, inputs, drop)
     return records, dropped

@@ -10,6 +10,9 @@ import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
+from builder.dedup import Clusters
 from builder.model import Split
 
 SPLIT_SALT = "mali-news/split/v1"
@@ -38,15 +41,34 @@ def cluster_splits(
     """
     result: dict[str, Split] = {}
     for cluster_members in members.values():
-        published = sorted((previous[m], m) for m in cluster_members if m in previous)
-        if published:
-            votes = Counter(split for split, _ in published)
-            top = max(votes.values())
-            split = next(
-                Split(s) for s, _ in sorted(published, key=lambda p: p[1]) if votes[s] == top
-            )
-        else:
-            split = assign_split(min(cluster_members), salt)
+        split = cluster_split(cluster_members, previous, salt)
         for member in cluster_members:
             result[member] = split
     return result
+
+
+def cluster_split(
+    cluster_members: Sequence[str], previous: Mapping[str, str], salt: str = SPLIT_SALT
+) -> Split:
+    """The split of one cluster (see cluster_splits)."""
+    published = sorted((previous[m], m) for m in cluster_members if m in previous)
+    if not published:
+        return assign_split(min(cluster_members), salt)
+    votes = Counter(split for split, _ in published)
+    top = max(votes.values())
+    return next(Split(s) for s, _ in sorted(published, key=lambda p: p[1]) if votes[s] == top)
+
+
+SPLIT_CODES = tuple(Split)
+
+
+def split_codes(
+    clusters: Clusters, previous: Mapping[str, str], salt: str = SPLIT_SALT
+) -> np.ndarray:
+    """cluster_splits as an array over the clusters' rows: the index of each row's Split."""
+    codes = np.empty(len(clusters.ids), dtype=np.int8)
+    code_of = {split: code for code, split in enumerate(SPLIT_CODES)}
+    for rows in clusters.groups():
+        members = [clusters.ids[row] for row in rows.tolist()]
+        codes[rows] = code_of[cluster_split(members, previous, salt)]
+    return codes

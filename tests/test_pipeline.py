@@ -135,10 +135,12 @@ def test_input_list_gives_back_what_was_packed():
     from builder.pipeline import InputList
 
     inputs = InputList()
-    inputs.append("0123456789abcdef", "dir with space/a\tb.txt", "f" * 64)
-    inputs.append("id2", "x.warc.gz", "0" * 64)
-    assert len(inputs) == 2
+    inputs.append("dir with space/a\tb.txt", "f" * 64)
+    inputs.append("x.warc.gz", "0" * 64)
+    inputs.append("é/ü.txt", "0123456789abcdef" * 4)
+    assert len(inputs) == 3
     assert list(inputs) == [
-        ("0123456789abcdef", "dir with space/a\tb.txt", "f" * 64),
-        ("id2", "x.warc.gz", "0" * 64),
+        ("dir with space/a\tb.txt", "f" * 64),
+        ("x.warc.gz", "0" * 64),
+        ("é/ü.txt", "0123456789abcdef" * 4),
     ]

@@ -38,3 +38,23 @@ def test_a_record_joining_two_published_clusters_merges_them_into_the_larger_spl
     assert set(merged.values()) == {Split.train}  # c moves with the larger part
     tie = cluster_splits({"a": ("a", "c", "new")}, {"a": "validation", "c": "test"})
     assert set(tie.values()) == {Split.validation}  # tie: the part holding the smallest id
+
+
+def test_split_codes_over_cluster_rows_agree_with_cluster_splits():
+    import numpy as np
+
+    from builder.dedup import Clusters
+    from builder.split import SPLIT_CODES, cluster_splits, split_codes
+
+    ids = [f"{i:04x}" for i in range(40)]
+    # Rows 0-2 and 10-12 are two clusters (canonical rows 2 and 10), the rest alone.
+    canonical = np.arange(40, dtype=np.int32)
+    canonical[[0, 1, 2]] = 2
+    canonical[[10, 11, 12]] = 10
+    clusters = Clusters(ids, canonical, np.arange(40, dtype=np.int32), 0)
+    previous = {ids[11]: "test", ids[12]: "test", ids[30]: "validation"}
+    codes = split_codes(clusters, previous)
+    expected = cluster_splits(clusters.members, previous)
+    assert [SPLIT_CODES[c] for c in codes] == [expected[i] for i in ids]
+    assert SPLIT_CODES[codes[10]] == Split.test and SPLIT_CODES[codes[30]] == Split.validation
+    assert len({SPLIT_CODES[c] for c in codes[:3]}) == 1
