@@ -134,3 +134,10 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
     assert date_of("Updated: January 7, 2015") is None  # when it was last changed, not published
     assert date_of("— Jane Doe (@janedoe) August 22, 2013") is None  # an embedded post's date
     assert date_of("Posted August 22, 2013") == dt.date(2013, 8, 22)
+
+
+def test_a_breadcrumb_is_not_the_headline():
+    headline = "Regional force plans deployment of troops to the north"
+    crumb = "News > Regional force > Deployment of troops to the north > Officials"
+    page = "\n\n".join([headline, crumb, *PROSE])
+    assert cleaned(page).meta["headline"] == headline
