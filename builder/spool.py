@@ -9,6 +9,7 @@ Parquet files sorted by id are written from any number of records.
 from __future__ import annotations
 
 import heapq
+import os
 import shutil
 import tempfile
 import weakref
@@ -27,13 +28,35 @@ BUFFER_ROWS = 500
 READ_ROWS = 64
 
 
+PREFIX = "mali-news-spool-"
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Remove the spools of builds that were killed (their process is gone).
+
+    A finalizer cannot run under SIGKILL, so the next build sweeps what such a build left.
+    A spool whose process still runs, or may (another user's), is left alone.
+    """
+    for path in folder.glob(f"{PREFIX}*-*"):
+        pid = path.name[len(PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except PermissionError:
+            pass
+
+
 class RecordSpool:
     """An append-only store of rows (dicts in the schema's column order), read back by id."""
 
     def __init__(self, schema: pa.Schema, folder: Path | None = None) -> None:
         self.schema = schema
         self._key = schema.get_field_index("id")
-        self._dir = Path(tempfile.mkdtemp(prefix="mali-news-spool-", dir=folder))
+        _remove_orphans(Path(folder or tempfile.gettempdir()))
+        self._dir = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=folder))
         # The folder goes when the spool is closed, garbage-collected, or at interpreter exit.
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._dir, ignore_errors=True)
         self._rows: list[dict] = []

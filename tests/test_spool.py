@@ -1,3 +1,5 @@
+import os
+
 import pyarrow as pa
 import pytest
 
@@ -57,3 +59,24 @@ def test_the_folder_goes_when_the_spool_is_dropped():
     del spool
     gc.collect()
     assert not folder.exists()
+
+
+def test_a_killed_builds_spool_is_swept_by_the_next_one(tmp_path):
+    import subprocess
+    import sys
+
+    from builder.spool import PREFIX
+
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()  # its pid now names no process (reaped)
+    orphan = tmp_path / f"{PREFIX}{finished.pid}-abc"
+    orphan.mkdir()
+    (orphan / "run-00000.arrow").write_bytes(b"x")
+    alive = tmp_path / f"{PREFIX}{os.getpid()}-def"
+    alive.mkdir()
+    other = tmp_path / f"{PREFIX}notapid"
+    other.mkdir()
+    spool = RecordSpool(pa.schema([("id", pa.string())]), tmp_path)
+    assert not orphan.exists()
+    assert alive.exists() and other.exists()
+    spool.close()
