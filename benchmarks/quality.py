@@ -3,7 +3,10 @@
     python benchmarks/quality.py ../shared/devset/mozilla [--out predictions.jsonl] [--html]
 
 Each <name>/raw.txt is cleaned and its metadata extracted exactly as `build` does; the
-predictions are written as JSONL and scored by the shared scorer, whose lines are printed.
+predictions (every metadata field with its source) are written as JSONL. Printed first: per
+field, how many pages have a value and from which sources, and the accuracy of author and
+language against the gold's expected metadata (Readability's byline and lang) where present;
+then the shared scorer's lines, its summary last.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from builder.pipeline import extract_fields, line_frequency
@@ -41,6 +46,41 @@ def predict(gold_dir: Path) -> list[dict]:
     ]
 
 
+FIELDS = ("headline", "date", "outlet", "author", "dateline", "agency", "language")
+_BY = re.compile(r"(?i)^(?:by|par|por|von)\s+")
+
+
+def author_key(text: str | None) -> str:
+    """A byline compared without its "By", case or spacing: "By  Jane DOE" is "jane doe"."""
+    return " ".join(_BY.sub("", " ".join((text or "").split())).casefold().split())
+
+
+def field_report(gold_dir: Path, predictions: list[dict]) -> list[str]:
+    """Coverage and sources of every field; author and language scored where gold has them."""
+    lines = []
+    for field in FIELDS:
+        values = [p for p in predictions if p.get(field)]
+        sources = Counter(p.get(f"{field}_source") or "detector" for p in values)
+        listed = ", ".join(f"{source} {n}" for source, n in sorted(sources.items()))
+        lines.append(f"{field:9s}filled={len(values)}/{len(predictions)}  {listed}")
+    right = Counter()
+    for p in predictions:
+        expected = json.loads((gold_dir / p["id"] / "gold.json").read_text(encoding="utf-8")).get(
+            "expected_metadata", {}
+        )
+        if expected.get("byline"):
+            right["author_n"] += 1
+            right["author"] += author_key(p.get("author")) == author_key(expected["byline"])
+        if expected.get("lang"):
+            right["language_n"] += 1
+            right["language"] += (p.get("language") or "") == expected["lang"][:2].casefold()
+    for field in ("author", "language"):
+        if right[f"{field}_n"]:
+            accuracy = right[field] / right[f"{field}_n"]
+            lines.append(f"{field:9s}acc={accuracy:.3f}  n_gold={right[f'{field}_n']}")
+    return lines
+
+
 def write_predictions(predictions: list[dict], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for record in predictions:
@@ -59,6 +99,8 @@ def main() -> None:
     args = parser.parse_args()
     predictions = predict_html(args.gold_dir) if args.html else predict(args.gold_dir)
     write_predictions(predictions, args.out)
+    for line in field_report(args.gold_dir, predictions):
+        print(line, flush=True)
     command = [sys.executable, str(args.scorer), str(args.gold_dir), str(args.out)]
     if args.per_doc:
         command += ["--per-doc", str(args.per_doc)]

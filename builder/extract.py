@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from builder.clean import BYLINE, is_prose, word_count
+from builder.clean import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -27,6 +27,8 @@ HEADLINE_MAX_WORDS = 30
 HEAD_WINDOW = 60
 # How far below the headline (or the article's first line) a date stamp may stand.
 STAMP_REACH = 10
+# A stamp or byline line holds this many words at most.
+STAMP_MAX_WORDS = 14
 # How many of the article's first kept lines may be its headline: a cleaner can keep a stray
 # line (a script tag, a notice) above it.
 ARTICLE_HEAD_LINES = 1
@@ -681,19 +683,97 @@ def _brand_of(name: str, text: str) -> str:
 # --- author, dateline, agency -----------------------------------------------------------
 
 
-def find_author(doc: Doc) -> str | None:
-    for line in doc.lines:
-        if line.reason is LineReason.byline and BYLINE.match(line.text):
-            words = line.text.split()[1:]
-            if words and words[0] == ":":
-                words = words[1:]
-            name = []
-            for word in words:
-                if any(ch.isdigit() for ch in word):
-                    break
-                name.append(word)
-            author = " ".join(name).strip(" ,|")
-            return author or None
+# Words that join a name's parts ("Ludwig van Beethoven") or two authors ("Kim and Jett").
+_NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di du bin al".split())
+_NAME_JOINERS = frozenset("and & et y und e".split())
+_BY_KEYWORD = re.compile(r"(?i)(?:^|(?<=\s))(?:by|par|por|von|door)\s*:?\s+(?=\S)")
+# A person's name standing alone above an article with a date, a handle or an age:
+# "Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra", "Alex Perry 1 day ago".
+_NAME_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
+    r"(?:,? @\w+.*| [-–—] .*\d{4}.*| \d+ (?:minutes?|hours?|days?) ago)$"
+)
+AUTHOR_MAX_WORDS = 8
+# A word then a day number opens a date even without its year ("March 18 at 4:37 PM").
+_DAY = re.compile(r"^[^\W\d_]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?\b")
+# Words before "by" that make it a credit for something other than the article.
+_NOT_AUTHORSHIP = re.compile(
+    r"(?i)\b(?:photos?|photograph|image|picture|illustration|video|graphic|credit|powered|"
+    r"sponsored|links|promoted|recommended|ads|presented|hosted|supported|brought|designed)\b"
+)
+
+
+def name_opening(text: str) -> str | None:
+    """The person's name that opens text: capitalised words, with particles and co-authors.
+
+    Stops at a date ("Jane Doe July 10, 2015"), a digit, a handle, a bracket or separator, a
+    comma ("Jane Doe, Senior Editor") or the first word in lower case.
+    """
+    tokens = text.split()
+    name: list[str] = []
+    for k, token in enumerate(tokens):
+        if _WORD_DATE.match(" ".join(tokens[k : k + 4])) or _DAY.match(" ".join(tokens[k : k + 2])):
+            break
+        word = token.rstrip(",;:")
+        if not word or any(ch.isdigit() or ch in "()[]" for ch in word) or word[0] in "@|/-–—•·":
+            break
+        joins = word.casefold() in _NAME_JOINERS and tokens[k + 1 : k + 2] != []
+        if word[:1].isupper() or (name and word.casefold() in _NAME_PARTICLES):
+            name.append(word)
+        elif name and joins and tokens[k + 1][:1].isupper():
+            name.append(word)  # "Kim and Jett": a second author follows
+        else:
+            break
+        if word != token or len(name) >= AUTHOR_MAX_WORDS:
+            break
+    while name and name[-1].casefold() in _NAME_PARTICLES | _NAME_JOINERS:
+        name.pop()
+    if not name or not any(sum(ch.isalpha() for ch in w) >= 2 for w in name):
+        return None
+    return " ".join(name)
+
+
+def _byline_name(line: Line) -> str | None:
+    """The name in a line the cleaner took for a byline ("By Jane Doe | July 10, 2015")."""
+    if line.reason is LineReason.byline and (by := _BY_KEYWORD.match(line.text)):
+        return name_opening(line.text[by.end() :])
+    return None
+
+
+def find_author_byline(doc: Doc, ctx: _Context) -> str | None:
+    """The byline nearest the top of the headline's neighbourhood."""
+    return next(filter(None, (_byline_name(doc.lines[i]) for i in ctx.head_window)), None)
+
+
+def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
+    """ "… by Jane Doe" in a short line near the headline ("Posted on May 8, 2016 by Jane Doe").
+
+    The name must have two words at least ("… blocked by Congress" names no author), and a
+    credit for a photo, a video or an advert is not a byline.
+    """
+    for i in ctx.head_window:
+        line = doc.lines[i]
+        if line.reason is LineReason.headline or word_count(line.text) > STAMP_MAX_WORDS:
+            continue
+        for by in _BY_KEYWORD.finditer(line.text):
+            if _NOT_AUTHORSHIP.search(line.text[: by.start()]):
+                break
+            name = name_opening(line.text[by.end() :])
+            if name and len(name.split()) >= 2:
+                return name
+    return None
+
+
+def find_author_sole_byline(doc: Doc, ctx: _Context) -> str | None:
+    """The page's only byline, wherever it stands (the headline may have been missed)."""
+    names = {name for line in doc.lines if (name := _byline_name(line))}
+    return names.pop() if len(names) == 1 else None
+
+
+def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
+    for i in ctx.head_window:
+        if match := _NAME_LINE.match(doc.lines[i].text):
+            return name_opening(match.group("name"))
     return None
 
 
@@ -716,6 +796,12 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:stamp", find_date_stamp),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)
+AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
+    ("text:byline", find_author_byline),
+    ("text:byline", find_author_by_phrase),
+    ("text:name_line", find_author_name_line),
+    ("text:byline", find_author_sole_byline),
+)
 
 
 def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context):
@@ -749,8 +835,7 @@ def extract_with_context(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> tup
     meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx)
     if meta["outlet"] is None and (brand := find_outlet_brand(doc, ctx)):
         meta["outlet"], meta["outlet_source"] = brand
-    meta["author"] = find_author(doc)
-    meta["author_source"] = "text:byline" if meta["author"] else None
+    meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx)
     match = ctx.dateline_match
     meta["dateline"] = match.group("place") if match else None
     meta["dateline_source"] = "text:dateline" if match else None

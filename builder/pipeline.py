@@ -38,7 +38,7 @@ from builder.sources import Source, apply_source, load_sources
 from builder.split import SPLIT_CODES, split_codes
 from builder.spool import RecordSpool
 from builder.template import LineFrequency, mark_template, template_hashes
-from builder.validate import body_text, validate
+from builder.validate import body_text, detect_language, validate
 
 STAGES = (
     "read",
@@ -176,14 +176,13 @@ def extract_fields(
         if isinstance(doc, Rejection):
             return {"id": name, "headline": None, "date": None, "outlet": None, "body": ""}
     meta = doc.meta
-    return {
-        "id": name,
-        "headline": meta.get("headline"),
-        "date": meta["date"].isoformat() if meta.get("date") else None,
-        "outlet": meta.get("outlet"),
-        "body": body_text(doc),
-        "author": meta.get("author"),
-    }
+    body = body_text(doc)
+    fields = {"id": name, "body": body, "language": detect_language(body) if body else None}
+    for field in ("headline", "date", "outlet", "author", "dateline", "agency"):
+        value = meta.get(field)
+        fields[field] = value.isoformat() if isinstance(value, dt.date) else value
+        fields[f"{field}_source"] = meta.get(f"{field}_source")
+    return fields
 
 
 def line_frequency(docs: Iterable[Doc | Rejection | bytes]) -> LineFrequency:

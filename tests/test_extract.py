@@ -2,7 +2,7 @@ import datetime as dt
 from collections import Counter
 
 from builder.doc import Line, LineReason
-from builder.extract import _body_overlap, content_words, dates_in, page_date_order
+from builder.extract import _body_overlap, content_words, dates_in, name_opening, page_date_order
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 LATEST = dt.date(2030, 12, 31)
@@ -141,3 +141,28 @@ def test_a_breadcrumb_is_not_the_headline():
     crumb = "News > Regional force > Deployment of troops to the north > Officials"
     page = "\n\n".join([headline, crumb, *PROSE])
     assert cleaned(page).meta["headline"] == headline
+
+
+def test_name_opening_stops_at_dates_titles_and_handles():
+    assert name_opening("Laura June Topolsky July 10, 2015") == "Laura June Topolsky"
+    assert name_opening("Erin Cunningham March 18 at 4:37 PM") == "Erin Cunningham"
+    assert name_opening("Daniel Kahn Gillmor, Senior Staff Technologist") == "Daniel Kahn Gillmor"
+    assert name_opening("Ahiza Garcia @ahiza_garcia February 1, 2016") == "Ahiza Garcia"
+    assert name_opening("Stella Kim and Jennifer Jett") == "Stella Kim and Jennifer Jett"
+    assert name_opening("Ludwig van Beethoven") == "Ludwig van Beethoven"
+    assert name_opening("the staff") is None
+
+
+def test_author_from_a_by_phrase_but_not_from_a_photo_credit():
+    def author_of(line: str):
+        page = "\n\n".join(["Mali talks resume in Algiers", line, *PROSE])
+        meta = cleaned(page).meta
+        return meta["author"], meta["author_source"]
+
+    assert author_of("Posted on March 10, 2013 by Amadou Diallo") == (
+        "Amadou Diallo",
+        "text:byline",
+    )
+    assert author_of("Photo by Amadou Diallo") == (None, None)
+    assert author_of("Talks blocked by Congress") == (None, None)
+    assert author_of("Amadou Diallo - March 10, 2013") == ("Amadou Diallo", "text:name_line")

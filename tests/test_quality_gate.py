@@ -46,11 +46,17 @@ def _outlet_key(text: str | None) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+def _author_key(text: str | None) -> str:
+    # Readability's bylines keep their "By"; ours are the name alone.
+    text = " ".join((text or "").split())
+    return re.sub(r"(?i)^(?:by|par|por|von)\s+", "", text).casefold()
+
+
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
     pages = sorted(p for p in FIXTURES.iterdir() if (p / "raw.txt").is_file())
     frequent = line_frequency((p / "raw.txt").read_bytes() for p in pages).frequent()
-    body, headline, date, outlet = [], [], [], []
+    body, headline, date, outlet, author, language = [], [], [], [], [], []
     for page in pages:
         gold = json.loads((page / "gold.json").read_text(encoding="utf-8"))
         got = extract_fields((page / "raw.txt").read_bytes(), page.name, frequent=frequent)
@@ -70,8 +76,15 @@ def scores() -> dict[str, float]:
                     and _outlet_key(got["outlet"]) == _outlet_key(gold["outlet"])
                 )
             )
+        expected = gold.get("expected_metadata", {})
+        if expected.get("byline"):
+            author.append(float(_author_key(got["author"]) == _author_key(expected["byline"])))
+        if expected.get("lang"):
+            language.append(float(got["language"] == expected["lang"][:2].casefold()))
     return {
         "body_f1": statistics.mean(body),
+        "author_acc": statistics.mean(author),
+        "language_acc": statistics.mean(language),
         "headline_em": statistics.mean(headline),
         "date_acc": statistics.mean(date),
         "outlet_acc": statistics.mean(outlet),
@@ -79,7 +92,9 @@ def scores() -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("metric", ["body_f1", "headline_em", "date_acc", "outlet_acc"])
+@pytest.mark.parametrize(
+    "metric", ["body_f1", "headline_em", "date_acc", "outlet_acc", "author_acc", "language_acc"]
+)
 def test_score_stays_above_its_floor(scores, metric):
     assert scores["pages"] == 20
     assert scores[metric] >= FLOORS[metric], f"{metric} {scores[metric]:.3f} < {FLOORS[metric]}"
