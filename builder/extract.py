@@ -46,7 +46,13 @@ _WORD_DATE = re.compile(
 )
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PUBLISHED = re.compile(
-    r"(?i)\b(?:published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|date)\b"
+    r"(?i)\b(?:published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|date|"
+    r"发布时间|发稿时间|发表时间|发布日期|公開日|配信日)\b"
+)
+# The words that say a date is the publication's, not a post's or a comment's.
+_PUBLISHED_STRONG = re.compile(
+    r"(?i)\b(?:published|publi[ée]e?|veröffentlicht|publicado|pubblicato|"
+    r"发布时间|发稿时间|发表时间|发布日期|公開日|配信日)\b"
 )
 # An embedded social post's signature: "— Jane Doe (@jane) August 22, 2013".
 _EMBEDDED_POST = re.compile(r"^[—–-]\s.*\(@\w+\)")
@@ -356,26 +362,52 @@ def find_date_dateline(doc: Doc, ctx: _Context) -> dt.date | None:
     return None
 
 
+def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
+    """The dates a stamp line states as its own, and whether it says they are publication dates.
+
+    "Published 04.05.2015 • Updated 05.05.2015": what follows "Updated" is not the date. A
+    stamp is short; a line that says "Published" (or a byline) may run longer.
+    """
+    if _EMBEDDED_POST.match(line.text):
+        return [], False
+    updated = _UPDATED.search(line.text)
+    stated = line.text[: updated.start()] if updated else line.text
+    published = _PUBLISHED.search(stated) is not None
+    meta_line = line.reason in (LineReason.byline, LineReason.date_line)
+    limit = STAMP_MAX_WORDS * (2 if published else 1)
+    if not meta_line and word_count(stated) > limit:
+        return [], False
+    return dates_in(stated, ctx.order, ctx.latest), published
+
+
 def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
     """A short line near the headline that states a date ("Published on 15/01/2013")."""
     best: tuple[tuple[int, int], dt.date] | None = None
     for i in ctx.head_window:
         line = doc.lines[i]
-        meta_line = line.reason in (LineReason.byline, LineReason.date_line)
-        if (word_count(line.text) > 14 and not meta_line) or _EMBEDDED_POST.match(line.text):
-            continue
-        # "Published 04.05.2015 • Updated 05.05.2015": what follows "Updated" is not the date.
-        updated = _UPDATED.search(line.text)
-        stated = line.text[: updated.start()] if updated else line.text
-        dates = dates_in(stated, ctx.order, ctx.latest)
+        dates, published = _stated_dates(line, ctx)
         if not dates:
             continue
-        rank = (1 if _PUBLISHED.search(stated) else 0, -abs(i - ctx.anchor))
+        rank = (int(published), -abs(i - ctx.anchor))
         if best is None or rank > best[0]:
             best = (rank, dates[0])
         if line.reason in (None, LineReason.outside_article) and len(line.text) < 60:
             line.reason = LineReason.date_line
     return best[1] if best else None
+
+
+def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The first line above the article's opening that says it gives the publication date.
+
+    For when the headline, and so the stamp's neighbourhood, was missed; dates further down
+    (references, related stories) are not the article's.
+    """
+    for line in doc.lines[: ctx.body_start + 2 * STAMP_REACH]:
+        if _PUBLISHED_STRONG.search(line.text):
+            dates, published = _stated_dates(line, ctx)
+            if dates and published:
+                return dates[0]
+    return None
 
 
 # --- outlet -----------------------------------------------------------------------------
@@ -780,6 +812,7 @@ def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
 class _Context:
     def __init__(self, doc: Doc, anchor: int, body_start: int, latest: dt.date):
         self.anchor = anchor
+        self.body_start = body_start
         self.latest = latest
         self.order = page_date_order(doc.lines)
         low = max(0, anchor - 10)
@@ -794,6 +827,7 @@ Finder = Callable[[Doc, _Context], object]
 DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:dateline", find_date_dateline),
     ("text:stamp", find_date_stamp),
+    ("text:stamp", find_date_published_line),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)
 AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (

@@ -166,3 +166,12 @@ def test_author_from_a_by_phrase_but_not_from_a_photo_credit():
     assert author_of("Photo by Amadou Diallo") == (None, None)
     assert author_of("Talks blocked by Congress") == (None, None)
     assert author_of("Amadou Diallo - March 10, 2013") == ("Amadou Diallo", "text:name_line")
+
+
+def test_long_stamp_lines_and_published_lines_below_the_article():
+    stamp = "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.18 EST " + "x " * 8
+    page = "\n\n".join(["Mali talks resume in Algiers", stamp.strip(), *PROSE])
+    assert cleaned(page).meta["date"] == dt.date(2019, 1, 3)  # 15 words, but before "modified"
+    references = [f"Reference {n}. Published: 7 January 2011" for n in range(3)]
+    far = "\n\n".join(["Mali talks resume in Algiers", *PROSE * 6, *references])
+    assert cleaned(far).meta["date"] is None  # a reference's date is not the article's
