@@ -219,23 +219,22 @@ _WORD = re.compile(r"\w+")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def content_words(text: str) -> list[str]:
-    """Words of three letters or more; CJK runs, written without spaces, as character pairs."""
-    words = []
-    for token in _WORD.findall(text.casefold()):
-        if token.isascii():
-            if len(token) >= 3 and not token.isdigit():
-                words.append(token)
-        elif _CJK_RUN.search(token):
-            words.extend(token[k : k + 2] for k in range(len(token) - 1))
+def content_words(text: str) -> Counter:
+    """Words of three letters or more, counted; CJK runs, written without spaces, as pairs."""
+    counts: Counter = Counter()
+    # Each distinct token is judged once: a page's vocabulary is a fraction of its tokens.
+    for token, n in Counter(_WORD.findall(text.casefold())).items():
+        if _CJK_RUN.search(token):
+            for k in range(len(token) - 1):
+                counts[token[k : k + 2]] += n
         elif len(token) >= 3 and not token.isdigit():
-            words.append(token)
-    return words
+            counts[token] += n
+    return counts
 
 
 def _body_overlap(line: Line, body: Counter) -> float:
     """Share of the line's words that the article uses elsewhere: a headline names its story."""
-    words = Counter(content_words(line.text))
+    words = content_words(line.text)
     if not words:
         return 0.0
     elsewhere = sum(1 for word, n in words.items() if body[word] > (n if line.kept else 0))
@@ -249,7 +248,7 @@ def _headline_features(
     words = word_count(line.text)
     tokens = line.text.split()
     capitalised = sum(1 for t in tokens if t[:1].isupper()) / max(1, len(tokens))
-    key = _norm(line.text)
+    key = page.keys[i]
     repeated = page.counts[key] > 1
     title_part = _is_title_part(key, page.others)
     return {
@@ -277,9 +276,10 @@ class _PageKeys:
     """Normalised lines of a page, counted, and the short ones joined for substring tests."""
 
     def __init__(self, lines: Sequence[Line]):
-        keys = [_norm(line.text) for line in lines]
-        self.counts = Counter(keys)
-        self.others = "\n" + "\n".join(k for k in keys if k.count(" ") < HEADLINE_MAX_WORDS) + "\n"
+        self.keys = [_norm(line.text) for line in lines]
+        self.counts = Counter(self.keys)
+        short = (k for k in self.keys if k.count(" ") < HEADLINE_MAX_WORDS)
+        self.others = "\n" + "\n".join(short) + "\n"
 
 
 def _headline_window(lines: list[Line], body_start: int) -> list[int]:
@@ -295,11 +295,11 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
     """Title-like lines around the article's start, each with its headline evidence."""
     lines = doc.lines
     page = _PageKeys(lines)
-    body = Counter(content_words("\n".join(line.text for line in lines[body_start:] if line.kept)))
+    body = content_words("\n".join(line.text for line in lines[body_start:] if line.kept))
     # An organisation named under a byline is an affiliation wherever it appears (a masthead).
     affiliations = {
-        _norm(after.text)
-        for before, after in itertools.pairwise(lines)
+        page.keys[k + 1]
+        for k, (before, after) in enumerate(itertools.pairwise(lines))
         if before.reason is LineReason.byline
         and after.no == before.no + 1
         and word_count(after.text) <= AFFILIATION_MAX_WORDS
@@ -308,7 +308,7 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
     distance = 0
     for i in _headline_window(lines, body_start):
         line = lines[i]
-        if _norm(line.text) in affiliations:
+        if page.keys[i] in affiliations:
             continue
         if line.reason is LineReason.byline and i < body_start:
             candidates = []  # lines between a byline and the article are its affiliation

@@ -91,14 +91,8 @@ def test_body_overlap_counts_the_articles_other_lines_only():
     assert _body_overlap(Line(0, "Mali talks"), body) == 0.5  # its own words count once less
     assert _body_overlap(Line(0, "Mali talks", LineReason.boilerplate), body) == 1.0
     assert _body_overlap(Line(0, "Quixotic zebras"), body) == 0.0
-    assert content_words("宇航员在太空 of 2013 Ségou") == [
-        "宇航",
-        "航员",
-        "员在",
-        "在太",
-        "太空",
-        "ségou",
-    ]
+    words = content_words("宇航员在太空 of 2013 Ségou ségou")
+    assert words == {"宇航": 1, "航员": 1, "员在": 1, "在太": 1, "太空": 1, "ségou": 2}
 
 
 def test_outlet_from_photo_credits_not_from_photo_agencies():
