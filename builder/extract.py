@@ -32,6 +32,8 @@ STAMP_MAX_WORDS = 14
 # How many of the article's first kept lines may be its headline: a cleaner can keep a stray
 # line (a script tag, a notice) above it.
 ARTICLE_HEAD_LINES = 1
+# The article's opening this long is where its headline's words recur (and bounds the cost).
+BODY_SAMPLE = 8000
 # Longer than this, a line under a byline is a headline or standfirst, not an affiliation.
 AFFILIATION_MAX_WORDS = 6
 
@@ -179,27 +181,27 @@ def _is_meta(line: Line) -> bool:
 
 # Weights of the headline evidence, on a log-odds scale: a conditional logit (softmax over each
 # page's candidates, L2 0.5) fitted on the development pages and rounded; 10-fold
-# cross-validated it picks the right line on 57 of 94 pages, in-sample 61
+# cross-validated it picks the right line on 59 of 94 pages, in-sample 62
 # (benchmarks/fit_weights.py). Every feature is a general property of a line, none names a
 # site; benchmarks/quality.py measures the result and the quality gate pins it.
 HEADLINE_WEIGHTS = {
-    "length": 3.1,  # words, up to 20, as a share of 20
-    "very_short": -1.5,  # under three words
-    "name_like": -1.6,  # at most four words, all capitalised
-    "noise": -0.5,  # a date, clock time or metadata separator
-    "colon_end": -0.3,
-    "repeated": 0.2,  # the page shows it twice (title and heading)
+    "length": 3.0,  # words, up to 20, as a share of 20
+    "very_short": -1.4,  # under three words
+    "name_like": -1.7,  # at most four words, all capitalised
+    "noise": -0.4,  # a date, clock time or metadata separator
+    "colon_end": -0.1,
+    "repeated": 0.3,  # the page shows it twice (title and heading)
     "title_part": 0.7,  # it opens or closes another line ("<headline> - Site")
     "distance": -0.6,  # log of the candidates between it and the article
-    "top_of_page": 1.1,  # among the page's first three lines, and shown again below
-    "in_article": 0.0,  # inside the kept block
-    "capitalised": 1.3,  # share of capitalised words
-    "meta_below": 0.9,  # a byline, date or name within two lines below
-    "too_long": -1.1,  # over 150 characters
-    "byline_like": -0.7,  # opens like a byline ("By …", "Par …")
-    "body_overlap": 4.0,  # share of its words the article uses: a teaser names another story
-    "dropped_as_boilerplate": -0.4,  # a line rule took it for chrome (a share-word in a title)
-    "breadcrumb": -0.8,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
+    "top_of_page": 1.2,  # among the page's first three lines, and shown again below
+    "in_article": -0.2,  # inside the kept block
+    "capitalised": 1.4,  # share of capitalised words
+    "meta_below": 0.7,  # a byline, date or name within two lines below
+    "too_long": -1.0,  # over 150 characters
+    "byline_like": -0.6,  # opens like a byline ("By …", "Par …")
+    "body_overlap": 4.3,  # share of its words the article uses: a teaser names another story
+    "dropped_as_boilerplate": -0.3,  # a line rule took it for chrome (a share-word in a title)
+    "breadcrumb": -0.7,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
 }
 
 
@@ -295,7 +297,9 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
     """Title-like lines around the article's start, each with its headline evidence."""
     lines = doc.lines
     page = _PageKeys(lines)
-    body = content_words("\n".join(line.text for line in lines[body_start:] if line.kept))
+    body = content_words(
+        "\n".join(line.text for line in lines[body_start:] if line.kept)[:BODY_SAMPLE]
+    )
     # An organisation named under a byline is an affiliation wherever it appears (a masthead).
     affiliations = {
         page.keys[k + 1]

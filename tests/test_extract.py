@@ -2,7 +2,15 @@ import datetime as dt
 from collections import Counter
 
 from builder.doc import Line, LineReason
-from builder.extract import _body_overlap, content_words, dates_in, name_opening, page_date_order
+from builder.extract import (
+    HEADLINE_WEIGHTS,
+    _body_overlap,
+    content_words,
+    dates_in,
+    headline_candidates,
+    name_opening,
+    page_date_order,
+)
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 LATEST = dt.date(2030, 12, 31)
@@ -130,11 +138,13 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
     assert date_of("Posted August 22, 2013") == dt.date(2013, 8, 22)
 
 
-def test_a_breadcrumb_is_not_the_headline():
+def test_a_breadcrumb_counts_against_a_line():
     headline = "Regional force plans deployment of troops to the north"
     crumb = "News > Regional force > Deployment of troops to the north > Officials"
-    page = "\n\n".join([headline, crumb, *PROSE])
-    assert cleaned(page).meta["headline"] == headline
+    doc = doc_from_text("\n\n".join([headline, crumb, *PROSE]))
+    features = {doc.lines[i].text: f for i, f in headline_candidates(doc, 2)}
+    assert (features[crumb]["breadcrumb"], features[headline]["breadcrumb"]) == (1.0, 0.0)
+    assert HEADLINE_WEIGHTS["breadcrumb"] < 0
 
 
 def test_name_opening_stops_at_dates_titles_and_handles():
