@@ -1,7 +1,10 @@
 import datetime as dt
 from collections import Counter
 
-from builder.doc import Line, LineReason
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from builder.doc import Doc, Line, LineReason
 from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
@@ -179,3 +182,36 @@ def test_long_stamp_lines_and_published_lines_below_the_article():
     references = [f"Reference {n}. Published: 7 January 2011" for n in range(3)]
     far = "\n\n".join(["Mali talks resume in Algiers", *PROSE * 6, *references])
     assert cleaned(far).meta["date"] is None  # a reference's date is not the article's
+
+
+_CUES = st.sampled_from(
+    [
+        "By Jane Doe",
+        "Posted on March 3, 2013 by Amadou Diallo Keita",
+        "© 2013 Sahel Times Inc. All rights reserved.",
+        "Follow Bamako Daily on Twitter",
+        "Subscribe to the Niger Wire newsletter",
+        "Photo: Ali Traore/Gao Herald",
+        "Home > World > Africa",
+        "Published: 3 January 2013",
+        "Jane Doe - Apr 16, 2015",
+        "Mali talks resume in Algiers - Sahel Times",
+        "Mali talks resume in Algiers",
+        "— Jane Doe (@jane) August 22, 2013",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_CUES, st.sampled_from(PROSE), st.text(max_size=60)), max_size=25))
+def test_every_metadata_value_is_read_from_the_page(lines):
+    # Nothing is invented: each value is a piece of the page's own (whitespace-collapsed) text.
+    page = "\n\n".join([*lines, PROSE[0]])
+    decoded = doc_from_text(page)
+    assume(isinstance(decoded, Doc))  # a page decode rejects has no metadata
+    text = " ".join(line.text for line in decoded.lines)
+    meta = cleaned(page).meta
+    for field in ("headline", "outlet", "author", "dateline"):
+        value = meta[field]
+        assert value is None or value in text, (field, value)
+        assert (value is None) == (meta[f"{field}_source"] is None), field
