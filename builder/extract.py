@@ -445,16 +445,18 @@ def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
     return None
 
 
-# Evidence that a name is the site's own, by kind; the kinds are features of the outlet model.
 # A name: capitalised words ("eHow", "iPhone" too), with the small words names hold.
 _NAME = (
     r"((?:[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
     r"(?: (?:[A-Z0-9&][\w&!.'’-]*|of|de|du|en|für)){0,4})"
 )
 _SOCIAL = ("twitter", "facebook", "instagram", "youtube")
-_SUBSCRIBE = ("subscribe", "sign up", "sign in", "log in", "welcome", "abonn", "bienvenue")
-_SUBSCRIBE += ("suscr", "assine")
-# (pattern, kind of evidence, lowercase cues of which a line holds one before the pattern runs)
+_SUBSCRIBE = (
+    *("subscribe", "sign up", "sign in", "log in", "welcome"),
+    *("abonn", "bienvenue", "suscr", "assine"),  # French, Spanish, Portuguese
+)
+# Evidence that a name is the site's own: (pattern, kind of evidence, lowercase cues of which
+# a line holds one before the pattern runs). The kinds are features of the outlet model.
 _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), "logo", ("logo", "home")),
     (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), "social", ("visit",)),
