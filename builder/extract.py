@@ -816,11 +816,18 @@ def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
 
 
 class _Context:
-    def __init__(self, doc: Doc, anchor: int, body_start: int, latest: dt.date):
+    def __init__(
+        self,
+        doc: Doc,
+        anchor: int,
+        body_start: int,
+        latest: dt.date,
+        site_order: str | None = None,
+    ):
         self.anchor = anchor
         self.body_start = body_start
         self.latest = latest
-        self.order = page_date_order(doc.lines)
+        self.order = page_date_order(doc.lines) or site_order
         low = max(0, anchor - 10)
         high = min(len(doc.lines), max(body_start, anchor) + STAMP_REACH)
         self.head_window = range(low, high)
@@ -852,12 +859,18 @@ def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context):
     return None, None
 
 
-def extract(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> Doc:
-    """Fill doc.meta with headline, date, outlet, author, dateline, agency and their sources."""
-    return extract_with_context(doc, latest)[0]
+def extract(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE, site_order: str | None = None) -> Doc:
+    """Fill doc.meta with headline, date, outlet, author, dateline, agency and their sources.
+
+    site_order ("DMY" or "MDY") is the date order the page's site settles on its other
+    pages; it reads an ambiguous numeric date when the page's own dates do not settle it.
+    """
+    return extract_with_context(doc, latest, site_order)[0]
 
 
-def extract_with_context(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> tuple[Doc, _Context]:
+def extract_with_context(
+    doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE, site_order: str | None = None
+) -> tuple[Doc, _Context]:
     """extract(), also returning the page context its finders saw (to refit their weights)."""
     lines = doc.lines
     body_start = next((i for i, line in enumerate(lines) if line.reason is None), len(lines))
@@ -869,7 +882,7 @@ def extract_with_context(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> tup
         anchor, source = found
         meta["headline"], meta["headline_source"] = lines[anchor].text, source
         title_suffix = _mark_headline_copies(doc, lines[anchor].text)
-    ctx = _Context(doc, anchor, body_start, latest)
+    ctx = _Context(doc, anchor, body_start, latest, site_order)
     ctx.title_suffix = title_suffix
     meta["date"], meta["date_source"] = _first(DATE_FINDERS, doc, ctx)
     meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx)

@@ -10,6 +10,7 @@ import hashlib
 import multiprocessing
 import sys
 import time
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -30,7 +31,7 @@ from builder.dedup import (
     cluster,
 )
 from builder.doc import BuildError, Doc, Rejection, RejectReason
-from builder.extract import DEFAULT_LATEST_DATE, extract
+from builder.extract import DEFAULT_LATEST_DATE, extract, page_date_order
 from builder.html import extract_html
 from builder.model import SPLIT_NAMES, Article, Split, arrow_schema, to_row
 from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_inputs
@@ -122,14 +123,19 @@ def _steps(
     options: Options,
     frequent: frozenset[int],
     sources: Mapping[str, Source] = {},
+    date_orders: Mapping[str, str] = {},
 ):
+    def extract_with_site_order(doc: Doc) -> Doc:
+        site = site_key(doc, sources) if date_orders else None
+        return extract(doc, options.latest_date, date_orders.get(site) if site else None)
+
     if doc_format == "html":
         analyse = (("html", lambda doc: extract_html(doc, options.latest_date)),)
     else:
         analyse = (
             ("template", lambda doc: mark_template(doc, frequent)),
             ("clean", clean),
-            ("extract", lambda doc: extract(doc, options.latest_date)),
+            ("extract", extract_with_site_order),
         )
     return (
         ("decode", decode),
@@ -145,9 +151,10 @@ def process_doc(
     counts: StageCounts,
     frequent: frozenset[int] = frozenset(),
     sources: Mapping[str, Source] = {},
+    date_orders: Mapping[str, str] = {},
 ) -> Article | Rejection:
     result: Doc | Article | Rejection = doc
-    for stage, step in _steps(doc.format, options, frequent, sources):
+    for stage, step in _steps(doc.format, options, frequent, sources, date_orders):
         counts.inputs[stage] += 1
         started = time.perf_counter()
         result = step(result)
@@ -195,25 +202,71 @@ def line_frequency(docs: Iterable[Doc | Rejection | bytes]) -> LineFrequency:
 
 
 def _document_hashes(item: Doc | Rejection | bytes) -> list[list[int]]:
+    return [hashes for hashes, _ in _phase_one(item)]
+
+
+def _phase_one(
+    item: Doc | Rejection | bytes, sources: Mapping[str, Source] = {}
+) -> list[tuple[list[int], tuple[str, str] | None]]:
+    """Template hashes of a text document, and its site's date order when the page shows it."""
     if isinstance(item, bytes):
         item = Doc("", item, "", "")
     if isinstance(item, Doc) and item.format == "text":
         decoded = decode(item)
         if isinstance(decoded, Doc):
-            return [template_hashes(line.text for line in decoded.lines)]
+            site = site_key(decoded, sources)
+            order = page_date_order(decoded.lines) if site else None
+            hashes = template_hashes(line.text for line in decoded.lines)
+            return [(hashes, (site, order) if order else None)]
     return []
+
+
+def site_key(doc: Doc, sources: Mapping[str, Source] = {}) -> str | None:
+    """Whose date conventions a page follows: the curator's outlet, else its URL's host."""
+    source = sources.get(doc.source_file)
+    if source and source.outlet:
+        return f"outlet:{source.outlet}"
+    url = (source.url if source and source.url else None) or doc.url
+    host = urllib.parse.urlsplit(url).hostname if url else None
+    return f"host:{host.removeprefix('www.')}" if host else None
+
+
+class DateConventions:
+    """Day-first or month-first per site, from the pages whose own dates settle it.
+
+    A site's convention stands when at least CONVENTION_MIN_PAGES of its pages settle the
+    order and none settles it the other way; a page whose own dates are ambiguous then
+    reads them in its site's order.
+    """
+
+    def __init__(self) -> None:
+        self._votes: dict[str, Counter] = {}
+
+    def add(self, site: str, order: str) -> None:
+        self._votes.setdefault(site, Counter())[order] += 1
+
+    def orders(self) -> dict[str, str]:
+        settled = {}
+        for site, votes in sorted(self._votes.items()):
+            if len(votes) == 1 and sum(votes.values()) >= CONVENTION_MIN_PAGES:
+                settled[site] = next(iter(votes))
+        return settled
+
+
+CONVENTION_MIN_PAGES = 2
 
 
 @dataclasses.dataclass(frozen=True)
 class _TemplateShard:
-    """Phase one for one input file, in a worker: template hashes of each text document."""
+    """Phase one for one input file, in a worker: template hashes and date-order evidence."""
 
     seeds_dir: Path
     options: Options
+    sources: Mapping[str, Source]
 
-    def __call__(self, path: Path) -> list[list[int]]:
+    def __call__(self, path: Path) -> list[tuple[list[int], tuple[str, str] | None]]:
         documents = read_inputs(path, self.seeds_dir, self.options.max_bytes)
-        return [hashes for doc in documents for hashes in _document_hashes(doc)]
+        return [found for doc in documents for found in _phase_one(doc, self.sources)]
 
 
 def process_file(
@@ -223,6 +276,7 @@ def process_file(
     counts: StageCounts,
     frequent: frozenset[int] = frozenset(),
     sources: Mapping[str, Source] = {},
+    date_orders: Mapping[str, str] = {},
 ) -> Iterator[Article | Rejection]:
     """Every record or rejection one input file gives (a WARC file gives several)."""
     counts.inputs["read"] += 1
@@ -232,7 +286,7 @@ def process_file(
             yield doc
         else:
             counts.outputs["read"] += 1
-            yield process_doc(doc, options, counts, frequent, sources)
+            yield process_doc(doc, options, counts, frequent, sources, date_orders)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -251,12 +305,19 @@ class _Shard:
     options: Options
     frequent: frozenset[int]
     sources: Mapping[str, Source]
+    date_orders: Mapping[str, str]  # site -> "DMY" or "MDY", from phase one
 
     def __call__(self, path: Path) -> tuple[list[Spooled | Rejection], StageCounts]:
         counts = StageCounts()
         results: list[Spooled | Rejection] = []
         for result in process_file(
-            path, self.seeds_dir, self.options, counts, self.frequent, self.sources
+            path,
+            self.seeds_dir,
+            self.options,
+            counts,
+            self.frequent,
+            self.sources,
+            self.date_orders,
         ):
             if isinstance(result, Article):
                 signature = body_signature(result.id, result.date, result.body)
@@ -358,19 +419,22 @@ def _two_phases(
 ) -> tuple[RecordSet, list[Rejection], StageCounts]:
     """Phase one counts template lines over every input; phase two builds the records."""
     started = time.perf_counter()
-    frequency = LineFrequency()
-    phase_one = run(_TemplateShard(seeds_dir, options), paths)
-    for file_hashes in _with_progress(phase_one, len(paths), progress, "template"):
-        for hashes in file_hashes:
+    frequency, conventions = LineFrequency(), DateConventions()
+    phase_one = run(_TemplateShard(seeds_dir, options, sources), paths)
+    for found in _with_progress(phase_one, len(paths), progress, "template"):
+        for hashes, site_order in found:
             frequency.add_hashes(hashes)
+            if site_order:
+                conventions.add(*site_order)
     frequent = frequency.frequent()
+    date_orders = conventions.orders()
     counts = StageCounts()
     counts.seconds["template"] += time.perf_counter() - started
     rejections: list[Rejection] = []
     signatures = SignatureStore()
     spool = RecordSpool(arrow_schema())
     inputs = InputList()
-    shard = _Shard(seeds_dir, options, frequent, sources)
+    shard = _Shard(seeds_dir, options, frequent, sources, date_orders)
     for results, shard_counts in _with_progress(run(shard, paths), len(paths), progress, "build"):
         counts.merge(shard_counts)
         for result in results:

@@ -144,3 +144,45 @@ def test_input_list_gives_back_what_was_packed():
         ("x.warc.gz", "0" * 64),
         ("é/ü.txt", "0123456789abcdef" * 4),
     ]
+
+
+def test_date_conventions_need_two_agreeing_pages_and_no_dissent():
+    from builder.pipeline import DateConventions
+
+    conventions = DateConventions()
+    for site, order in [("a", "DMY"), ("a", "DMY"), ("b", "DMY"), ("c", "MDY"), ("c", "DMY")]:
+        conventions.add(site, order)
+    conventions.add("c", "DMY")
+    assert conventions.orders() == {"a": "DMY"}
+
+
+def test_an_ambiguous_date_reads_in_its_outlets_order(tmp_path):
+    from tests.helpers import PROSE
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "\n\n".join(PROSE)
+    stamps = {"a.txt": "25/12/2012", "b.txt": "13/01/2013", "c.txt": "03/04/2013"}
+    for name, stamp in stamps.items():
+        page = f"Mali talks resume in Algiers {name}\n\nPosted {stamp}\n\n{body} {name}\n"
+        (seeds / name).write_text(page, encoding="utf-8")
+    records = {a.source_file: a.date for a in process_folder(seeds)[0]}
+    assert records["c.txt"] is None  # 03/04: nothing on its page or its site settles the order
+    manifest = "".join(f'["{name}"]\noutlet = "Sahel Times"\n' for name in stamps)
+    (seeds / "sources.toml").write_text(manifest, encoding="utf-8")
+    records = {a.source_file: a.date for a in process_folder(seeds)[0]}
+    assert records["c.txt"] == dt.date(2013, 4, 3)  # its outlet writes day first
+    assert records["a.txt"] == dt.date(2012, 12, 25)
+
+
+def test_site_key_is_the_curators_outlet_else_the_urls_host():
+    from builder.doc import Doc
+    from builder.pipeline import site_key
+    from builder.sources import Source
+
+    doc = Doc("a.warc", b"", "", "0" * 16)
+    doc.url = "https://www.example.org/mali/1"
+    assert site_key(doc) == "host:example.org"
+    assert site_key(doc, {"a.warc": Source(outlet="Sahel Times")}) == "outlet:Sahel Times"
+    doc.url = None
+    assert site_key(doc) is None
