@@ -181,7 +181,7 @@ def _is_meta(line: Line) -> bool:
 
 # Weights of the headline evidence, on a log-odds scale: a conditional logit (softmax over each
 # page's candidates, L2 0.5) fitted on the development pages and rounded; 10-fold
-# cross-validated it picks the right line on 59 of 94 pages, in-sample 62
+# cross-validated it picks the right line on 60 of 94 pages, in-sample 65
 # (benchmarks/fit_weights.py). Every feature is a general property of a line, none names a
 # site; benchmarks/quality.py measures the result and the quality gate pins it.
 HEADLINE_WEIGHTS = {
@@ -190,18 +190,19 @@ HEADLINE_WEIGHTS = {
     "name_like": -1.7,  # at most four words, all capitalised
     "noise": -0.4,  # a date, clock time or metadata separator
     "colon_end": -0.1,
-    "repeated": 0.3,  # the page shows it twice (title and heading)
+    "repeated": 0.2,  # the page shows it twice (title and heading)
     "title_part": 0.7,  # it opens or closes another line ("<headline> - Site")
-    "distance": -0.6,  # log of the candidates between it and the article
+    "distance": -0.5,  # log of the candidates between it and the article
     "top_of_page": 1.2,  # among the page's first three lines, and shown again below
-    "in_article": -0.2,  # inside the kept block
+    "in_article": 0.0,  # inside the kept block
     "capitalised": 1.4,  # share of capitalised words
-    "meta_below": 0.7,  # a byline, date or name within two lines below
-    "too_long": -1.0,  # over 150 characters
+    "meta_below": 0.8,  # a byline, date or name within two lines below
+    "too_long": -1.1,  # over 150 characters
     "byline_like": -0.6,  # opens like a byline ("By …", "Par …")
     "body_overlap": 4.3,  # share of its words the article uses: a teaser names another story
     "dropped_as_boilerplate": -0.3,  # a line rule took it for chrome (a share-word in a title)
     "breadcrumb": -0.7,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
+    "titled": 1.2,  # a page title at the top is it plus a site name ("<it> - Yahoo")
 }
 
 
@@ -271,6 +272,7 @@ def _headline_features(
         "body_overlap": _body_overlap(line, body),
         "dropped_as_boilerplate": float(line.reason is LineReason.boilerplate),
         "breadcrumb": float(len(_CRUMB_SEPARATOR.findall(line.text)) >= 2),
+        "titled": float(key in page.titles),
     }
 
 
@@ -282,6 +284,10 @@ class _PageKeys:
         self.counts = Counter(self.keys)
         short = (k for k in self.keys if k.count(" ") < HEADLINE_MAX_WORDS)
         self.others = "\n" + "\n".join(short) + "\n"
+        # "<headline> - Site" among the first lines: a page title, kept as plain text.
+        self.titles = {
+            key[: m.start()] for key in self.keys[:3] for m in _SEPARATORS.finditer(key)
+        } - {""}
 
 
 def _headline_window(lines: list[Line], body_start: int) -> list[int]:
@@ -310,7 +316,11 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
     }
     candidates: list[tuple[int, dict[str, float]]] = []
     distance = 0
-    for i in _headline_window(lines, body_start):
+    window = _headline_window(lines, body_start)
+    # The lines a page title names stand wherever they are (a long menu can push them out).
+    seen = set(window)
+    window += [i for i, key in enumerate(page.keys) if key in page.titles and i not in seen]
+    for i in window:
         line = lines[i]
         if page.keys[i] in affiliations:
             continue

@@ -215,3 +215,11 @@ def test_every_metadata_value_is_read_from_the_page(lines):
         value = meta[field]
         assert value is None or value in text, (field, value)
         assert (value is None) == (meta[f"{field}_source"] is None), field
+
+
+def test_a_page_title_at_the_top_points_to_its_headline_however_far_down():
+    headline = "Regional force plans deployment of troops to the north"
+    menu = [f"Section number {n} of the site" for n in range(80)]
+    page = "\n\n".join([f"{headline} - Sahel Times", *menu[:10], headline, *menu, *PROSE])
+    meta = cleaned(page).meta
+    assert meta["headline"] == headline
