@@ -4,8 +4,8 @@
 
 The dev pages and the seeds are built once; their records (rows and MinHash signatures, as
 a worker hands them over) are then replayed with their own ids, paths and digests through
-the build's own spool, dedup grouping and Parquet writer. The per-page stages are left out
-(``throughput.py`` measures them), so a million records take minutes. Prints seconds per
+the build's own spool, dedup grouping, Parquet writer and inputs digest. The per-page
+stages are left out (``throughput.py`` measures them), so a million records take minutes. Prints seconds per
 step, records/s, spool size on disk, the dedup index size and the peak RSS of the process.
 """
 
@@ -26,6 +26,7 @@ from throughput import sample_pages
 from builder.dedup import SignatureStore, body_signature
 from builder.model import arrow_schema
 from builder.pipeline import InputList, Options, StageCounts, group_duplicates, process_folder
+from builder.release import inputs_digest
 from builder.spool import RecordSpool
 from builder.write import write_splits
 
@@ -73,11 +74,15 @@ def main() -> None:
         out = work / "version"
         out.mkdir()
         written = write_splits(records.tables(), records.split_rows(), out, "1.0.0")
+        digest = inputs_digest(records.input_pairs(), [])  # as publish records it
         wrote = time.perf_counter() - started
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         total = spooled + grouped + wrote
-        print(f"records={args.records} files={len(written)} rows={sum(written.values())}")
+        print(
+            f"records={args.records} files={len(written)} rows={sum(written.values())} "
+            f"inputs_digest={digest[:12]}"
+        )
         print(
             f"spool_seconds={spooled:.1f} dedup_seconds={grouped:.1f} write_seconds={wrote:.1f} "
             f"records/s={args.records / total:.0f}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -69,13 +70,16 @@ def next_free_version(data_dir: Path, wanted: str) -> str:
 def inputs_digest(records: Iterable[tuple[str, str]], rejections: Sequence[Rejection]) -> str:
     """Digest of every input's path and bytes: the same seeds always give the same digest.
 
-    records holds the (source_file, source_sha256) of every record.
+    records holds the (source_file, source_sha256) of every record. The pairs are sorted
+    packed as path, NUL, raw digest: NUL sorts before any path byte and UTF-8 bytes sort as
+    code points, so the order is that of the (path, sha256) pairs, at a third of their size.
     """
-    pairs = list(records)
-    pairs += [(r.source_file, r.sha256 or "") for r in rejections]
+    pairs = itertools.chain(records, ((r.source_file, r.sha256 or "") for r in rejections))
+    packed = sorted(path.encode("utf-8") + b"\0" + bytes.fromhex(sha) for path, sha in pairs)
     digest = hashlib.sha256()
-    for path, sha in sorted(pairs):
-        digest.update(f"{path}\t{sha}\n".encode())
+    for key in packed:
+        path, _, sha = key.partition(b"\0")
+        digest.update(path + b"\t" + sha.hex().encode() + b"\n")
     return digest.hexdigest()
 
 

@@ -1,9 +1,12 @@
 import datetime as dt
+import hashlib
 import json
 import tempfile
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builder.doc import BuildError
 from builder.release import next_free_version, parse_version, published_versions, split_front_matter
@@ -82,3 +85,24 @@ def test_versions_parse_and_next_free(tmp_path):
     (tmp_path / "v9.9.9").mkdir()  # no manifest: never published
     assert published_versions(tmp_path) == ["1.0.0", "1.0.1"]
     assert next_free_version(tmp_path, "1.0.0") == "1.0.2"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="ab/é.\t 漢-", min_size=1, max_size=6),
+            st.binary(min_size=32, max_size=32).map(bytes.hex),
+        ),
+        max_size=20,
+    )
+)
+def test_inputs_digest_is_over_the_pairs_sorted_as_pairs(pairs):
+    # The digest's definition: sha256 of "path\tsha256\n" for every pair in sorted order.
+    from builder.doc import Rejection, RejectReason
+    from builder.release import inputs_digest
+
+    rejections = [Rejection(path, RejectReason.empty, "", None) for path, _ in pairs[:2]]
+    expected = hashlib.sha256()
+    for path, sha in sorted([*pairs, *((r.source_file, "") for r in rejections)]):
+        expected.update(f"{path}\t{sha}\n".encode())
+    assert inputs_digest(iter(pairs), rejections) == expected.hexdigest()
