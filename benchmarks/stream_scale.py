@@ -5,8 +5,9 @@
 The dev pages and the seeds are built once; their records (rows and MinHash signatures, as
 a worker hands them over) are then replayed with their own ids, paths and digests through
 the build's own spool, dedup grouping, Parquet writer and inputs digest. The per-page
-stages are left out (``throughput.py`` measures them), so a million records take minutes. Prints seconds per
-step, records/s, spool size on disk, the dedup index size and the peak RSS of the process.
+stages are left out (``throughput.py`` measures them), so a million records take minutes.
+Prints seconds per step, records/s, spool size on disk, the dedup index size and the peak
+RSS of the process.
 """
 
 from __future__ import annotations
