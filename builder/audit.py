@@ -7,8 +7,11 @@ with their reasons. A search box and a reason filter work offline: no network, n
 
 from __future__ import annotations
 
+import heapq
 import html
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -105,13 +108,22 @@ def _record_html(row: dict, seeds_dir: Path) -> str:
     )
 
 
-def audit_page(version_dir: Path, seeds_dir: Path) -> str:
-    rows = [
-        row
-        for path in sorted(version_dir.glob("*.parquet"))
-        for row in pq.read_table(path).to_pylist()
-    ]
-    rows.sort(key=lambda row: row["id"])
+def _rows_in_id_order(paths: list[Path]) -> Iterator[dict]:
+    """Rows of every split file merged in id order (each file is sorted by id), streamed."""
+
+    def rows(path: Path) -> Iterator[dict]:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+            yield from batch.to_pylist()
+
+    return heapq.merge(*(rows(path) for path in paths), key=lambda row: row["id"])
+
+
+def audit_page(version_dir: Path, seeds_dir: Path, limit: int | None = None) -> str:
+    """The page for a version; with limit, its first records by id (a large version's sample)."""
+    paths = sorted(version_dir.glob("*.parquet"))
+    total = sum(pq.ParquetFile(path).metadata.num_rows for path in paths)
+    rows = list(itertools.islice(_rows_in_id_order(paths), limit))
+    shown = f"{len(rows)} of {total}" if len(rows) < total else f"{total}"
     rejected_path = version_dir / REJECTED
     rejected = [
         json.loads(line)
@@ -141,12 +153,12 @@ def audit_page(version_dir: Path, seeds_dir: Path) -> str:
         f"<span id='count'></span></header>"
         f"<section id='rejected'><h2>Rejected inputs ({len(rejected)})</h2>"
         f"<ul>{rejected_items}</ul></section>"
-        f"<section id='records'><h2>Records ({len(rows)})</h2>"
+        f"<section id='records'><h2>Records ({shown})</h2>"
         f"{''.join(_record_html(row, seeds_dir) for row in rows)}</section>"
         f"<script>{_SCRIPT}</script></body></html>\n"
     )
 
 
-def write_audit(version_dir: Path, seeds_dir: Path, out: Path) -> Path:
-    out.write_text(audit_page(version_dir, seeds_dir), encoding="utf-8")
+def write_audit(version_dir: Path, seeds_dir: Path, out: Path, limit: int | None = None) -> Path:
+    out.write_text(audit_page(version_dir, seeds_dir, limit), encoding="utf-8")
     return out

@@ -232,13 +232,21 @@ def stats(version: str | None, data_dir: Path, plots: Path | None) -> None:
     show_default=True,
     help="Where to write the audit page.",
 )
-def audit(version: str | None, data_dir: Path, seeds_dir: Path, page: Path) -> None:
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show only the first N records by id (a sample of a large version); default all.",
+)
+def audit(
+    version: str | None, data_dir: Path, seeds_dir: Path, page: Path, limit: int | None
+) -> None:
     """Write one offline HTML page showing every removed line and rejection of a version."""
     try:
         folder = _version_folder(data_dir, version)
     except BuildError as err:
         _fail(err)
-    click.echo(f"audit: {write_audit(folder, seeds_dir, page)}")
+    click.echo(f"audit: {write_audit(folder, seeds_dir, page, limit)}")
 
 
 @cli.command()

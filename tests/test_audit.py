@@ -17,6 +17,27 @@ def test_audit_page_shows_removed_lines_with_reasons(built_repo):
     assert "<option value='outside_article'>" in page
 
 
+def test_audit_page_limited_to_the_first_records_by_id(built_repo):
+    import re
+
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    page = audit_page(built_repo / "data/v1.0.0", SEEDS, limit=2)
+    ids = re.findall(r"<article class='record' id='r-(\w+)'", page)
+    full = re.findall(
+        r"<article class='record' id='r-(\w+)'", audit_page(built_repo / "data/v1.0.0", SEEDS)
+    )
+    assert ids == full[:2] and full == sorted(full)
+    assert "Records (2 of 5)" in page
+    out = built_repo / "sample.html"
+    args = ["audit", "--out", str(built_repo / "data"), "--seeds", str(SEEDS)]
+    result = CliRunner().invoke(cli, [*args, "--html", str(out), "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").count("<article class='record'") == 3
+
+
 @pytest.fixture
 def audit_file(built_repo, tmp_path):
     return write_audit(built_repo / "data/v1.0.0", SEEDS, tmp_path / "audit.html")
