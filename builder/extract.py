@@ -709,7 +709,23 @@ def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
     if score < OUTLET_MIN_SCORE:
         return None
     source = next(source for kind, source in _EVIDENCE_SOURCES if features[kind] > 0)
-    return _brand_of(name, doc.text or "\n".join(line.text for line in doc.lines)), source
+    text = doc.text or "\n".join(line.text for line in doc.lines)
+    return _without_domain(_brand_of(name, text), text), source
+
+
+_DOMAIN_NAME = re.compile(r"(?i)(.+?)\.(?:com|net|org|info|news|co\.uk|fr|de|es|it|cz|ca|au)")
+
+
+def _without_domain(name: str, text: str) -> str:
+    """ "Le Monde.fr" is "Le Monde" when the page writes it so, in its own spelling, often."""
+    match = _DOMAIN_NAME.fullmatch(name)
+    if not match:
+        return name
+    bare = re.compile(rf"(?<![\w.]){re.escape(match.group(1))}(?![\w.])", re.IGNORECASE)
+    spellings = Counter(bare.findall(text))
+    if sum(spellings.values()) < BRAND_MIN_MENTIONS:
+        return name
+    return max(spellings.items(), key=lambda item: (item[1], item[0]))[0]
 
 
 # A shorter brand must appear this often in the page to replace a company name.

@@ -223,3 +223,11 @@ def test_a_page_title_at_the_top_points_to_its_headline_however_far_down():
     page = "\n\n".join([f"{headline} - Sahel Times", *menu[:10], headline, *menu, *PROSE])
     meta = cleaned(page).meta
     assert meta["headline"] == headline
+
+
+def test_a_domain_name_gives_way_to_the_name_the_page_writes():
+    lines = ["Mali talks resume in Algiers", *PROSE, "CityLab newsletter", "More from CityLab"]
+    page = "\n\n".join([*lines, "About CityLab", "© 2019 Citylab.com. All rights reserved."])
+    assert cleaned(page).meta["outlet"] == "CityLab"
+    rare = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "© 2019 Sahelwire.com"])
+    assert cleaned(rare).meta["outlet"] == "Sahelwire.com"  # the page never writes it bare
