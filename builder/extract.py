@@ -755,8 +755,10 @@ _BY_KEYWORD = re.compile(r"(?i)(?:^|(?<=\s))(?:by|par|por|von|door)\s*:?\s+(?=\S
 # "Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra", "Alex Perry 1 day ago".
 _NAME_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
-    r"(?:,? @\w+.*| [-–—] .*\d{4}.*| \d+ (?:minutes?|hours?|days?) ago)$"
+    r"(?:,? @\w+.*| [-–—•] .*\d.*| \d+ ?(?:minutes?|hours?|days?|[mhd]) ago)$"
 )
+# A line holding only a person-like name: two or three capitalised words.
+_BARE_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z]\.?)?(?: [A-Z][\w'’-]+){1,2}$")
 AUTHOR_MAX_WORDS = 8
 # A word then a day number opens a date even without its year ("March 18 at 4:37 PM").
 _DAY = re.compile(r"^[^\W\d_]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?\b")
@@ -835,9 +837,30 @@ def find_author_sole_byline(doc: Doc, ctx: _Context) -> str | None:
 
 
 def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
+    """A name with a date, a handle or an age ("Mike Conley December 18, 2020")."""
     for i in ctx.head_window:
-        if match := _NAME_LINE.match(doc.lines[i].text):
+        text = doc.lines[i].text
+        if match := _NAME_LINE.match(text):
             return name_opening(match.group("name"))
+        name = name_opening(text)
+        if name and len(name.split()) >= 2 and _WORD_DATE.match(text[len(name) :].strip()):
+            return name
+    return None
+
+
+def find_author_with_bio(doc: Doc, ctx: _Context) -> str | None:
+    """A name alone on a line near the headline that the page's author note introduces
+    ("Sarah Archer" above the article, "Sarah Archer is the author of …" below it)."""
+    names = [
+        doc.lines[i].text
+        for i in ctx.head_window
+        if _BARE_NAME.match(doc.lines[i].text)
+        and doc.lines[i].text.split()[0].casefold() not in _NOT_NAMES
+    ]
+    for name in names:
+        bio = re.compile(rf"^{re.escape(name)} (?:is|was|has|writes|covers|joined|arrives)\b")
+        if any(bio.match(line.text) for line in doc.lines):
+            return name
     return None
 
 
@@ -874,6 +897,7 @@ AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:byline", find_author_by_phrase),
     ("text:name_line", find_author_name_line),
     ("text:byline", find_author_sole_byline),
+    ("text:name_line", find_author_with_bio),
 )
 
 
@@ -915,6 +939,8 @@ def extract_with_context(
     if meta["outlet"] is None and (brand := find_outlet_brand(doc, ctx)):
         meta["outlet"], meta["outlet_source"] = brand
     meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx)
+    if meta["author"] and meta["outlet"] and _norm(meta["author"]) == _norm(meta["outlet"]):
+        meta["author"] = meta["author_source"] = None  # the site credited, not a person
     match = ctx.dateline_match
     meta["dateline"] = match.group("place") if match else None
     meta["dateline_source"] = "text:dateline" if match else None

@@ -231,3 +231,15 @@ def test_a_domain_name_gives_way_to_the_name_the_page_writes():
     assert cleaned(page).meta["outlet"] == "CityLab"
     rare = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "© 2019 Sahelwire.com"])
     assert cleaned(rare).meta["outlet"] == "Sahelwire.com"  # the page never writes it bare
+
+
+def test_author_from_a_name_line_with_a_date_or_an_author_note():
+    def author_of(*lines: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *lines])).meta
+        return meta["author"], meta["author_source"]
+
+    dated = author_of("Amadou Diallo December 18, 2012", *PROSE)
+    assert dated == ("Amadou Diallo", "text:name_line")
+    note = "Amadou Diallo is a reporter based in Bamako who covers the Sahel for the paper."
+    assert author_of("Amadou Diallo", *PROSE, note) == ("Amadou Diallo", "text:name_line")
+    assert author_of("Amadou Diallo", *PROSE) == (None, None)  # a bare name alone says nothing
