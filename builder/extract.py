@@ -166,7 +166,8 @@ _HEADLINE_NOISE = re.compile(r"[|•·»]|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s[>»›/]\s")
-_BYLINE_START = re.compile(r"(?i)^(?:by|par|por|von|di|door)\s")
+# "By Jane Doe", "Par …", "By: …": the keyword of a byline, wherever it stands in a line.
+_BY_KEYWORD = re.compile(r"(?i)(?:^|(?<=\s))(?:by|par|por|von|door)\s*:?\s+(?=\S)")
 
 
 def _is_meta(line: Line) -> bool:
@@ -174,7 +175,7 @@ def _is_meta(line: Line) -> bool:
     if line.reason in (LineReason.byline, LineReason.date_line):
         return True
     words = word_count(line.text)
-    if words <= 14 and (_HEADLINE_NOISE.search(line.text) or _BYLINE_START.match(line.text)):
+    if words <= 14 and (_HEADLINE_NOISE.search(line.text) or _BY_KEYWORD.match(line.text)):
         return True
     return 2 <= words <= 3 and all(w[:1].isupper() for w in line.text.split())
 
@@ -268,7 +269,7 @@ def _headline_features(
         "capitalised": capitalised,
         "meta_below": float(any(_is_meta(x) for x in lines[i + 1 : i + 3])),
         "too_long": float(len(line.text) > 150),
-        "byline_like": float(_BYLINE_START.match(line.text) is not None),
+        "byline_like": float(_BY_KEYWORD.match(line.text) is not None),
         "body_overlap": _body_overlap(line, body),
         "dropped_as_boilerplate": float(line.reason is LineReason.boilerplate),
         "breadcrumb": float(len(_CRUMB_SEPARATOR.findall(line.text)) >= 2),
@@ -294,8 +295,6 @@ def _headline_window(lines: list[Line], body_start: int) -> list[int]:
     """Line indexes to consider, nearest the article first, then the top of the page."""
     opening = [i for i in range(body_start, len(lines)) if lines[i].kept][:ARTICLE_HEAD_LINES]
     window = opening[::-1] + list(range(body_start - 1, max(-1, body_start - 1 - HEAD_WINDOW), -1))
-    if not window and lines:
-        window = [len(lines) - 1]
     return window + [i for i in range(min(3, len(lines))) if i not in window]
 
 
@@ -750,7 +749,6 @@ def _brand_of(name: str, text: str) -> str:
 # Words that join a name's parts ("Ludwig van Beethoven") or two authors ("Kim and Jett").
 _NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di du bin al".split())
 _NAME_JOINERS = frozenset("and & et y und e".split())
-_BY_KEYWORD = re.compile(r"(?i)(?:^|(?<=\s))(?:by|par|por|von|door)\s*:?\s+(?=\S)")
 # A person's name standing alone above an article with a date, a handle or an age:
 # "Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra", "Alex Perry 1 day ago".
 _NAME_LINE = re.compile(
