@@ -430,6 +430,8 @@ def _clean_name(name: str) -> str | None:
     name = name.split(". ")[0]  # "Andrew Zonenberg. Content …": the sentence ends the name
     name = re.sub(r"[’']s$", "", name.strip())
     name = re.sub(r"\s+\d[\d\s–-]*$", "", name)  # "Haki Benita 2016-2020"
+    name = re.sub(r"^(?:\d{4}[\s,–-]*)+", "", name.strip())  # "© 2002, 2003 Jamie Zawinski"
+    name = re.sub(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+", "", name)  # "From: X"
     name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
     name = re.sub(r"(?i)\s*,?\s*(?:inc|llc|ltd|plc|gmbh)\.?$", "", name).strip()
     if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():

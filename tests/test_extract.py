@@ -243,3 +243,15 @@ def test_author_from_a_name_line_with_a_date_or_an_author_note():
     note = "Amadou Diallo is a reporter based in Bamako who covers the Sahel for the paper."
     assert author_of("Amadou Diallo", *PROSE, note) == ("Amadou Diallo", "text:name_line")
     assert author_of("Amadou Diallo", *PROSE) == (None, None)  # a bare name alone says nothing
+
+
+def test_outlet_names_lose_leading_years_and_credit_labels():
+    def outlet_of(line: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, line])).meta["outlet"]
+
+    assert outlet_of("© 2002, 2003 Sahel Times") == "Sahel Times"
+    page = "\n\n".join(
+        ["From: Sahel Times", "Mali talks resume in Algiers", *PROSE]
+        + ["Read more from the Sahel Times desk", "Sahel Times reporters in Gao"]
+    )
+    assert cleaned(page).meta["outlet"] == "Sahel Times"
