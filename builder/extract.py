@@ -553,7 +553,7 @@ _CORPORATE_WORDS = frozenset(
 )
 # Weights of the outlet evidence, on a log-odds scale: a conditional logit over each page's
 # attested candidate names, fitted on the development pages and rounded
-# (benchmarks/fit_weights.py --field outlet; 10-fold 34 of 61 pages, in-sample 36). Every
+# (benchmarks/fit_weights.py --field outlet; 10-fold 34 of 58 pages, in-sample 36). Every
 # candidate already has a cue (_attested), so a weight ranks one cue against the others
 # rather than against no evidence at all.
 OUTLET_WEIGHTS = {
