@@ -427,7 +427,8 @@ def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
 
 
 def _clean_name(name: str) -> str | None:
-    name = name.split(". ")[0]  # "Andrew Zonenberg. Content …": the sentence ends the name
+    # "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not.
+    name = re.split(r"(?<![\s.][A-Z])\. ", name)[0]
     name = re.sub(r"[’']s$", "", name.strip())
     name = re.sub(r"\s+\d[\d\s–-]*$", "", name)  # "Haki Benita 2016-2020"
     name = re.sub(r"^(?:\d{4}[\s,–-]*)+", "", name.strip())  # "© 2002, 2003 Jamie Zawinski"
@@ -511,7 +512,14 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(rf"{_NAME}\s*(?:®\s*)?©"), "copyright", ("©",)),
     # A photo credited to the outlet ("Javier Zarracina/Vox", "… for the Guardian").
     (re.compile(rf"^(?:[A-Z][\w.'’-]+ ){{1,3}}[A-Z][\w.'’-]+/{_NAME}$"), "credit", ("/",)),
-    (re.compile(rf"\b(?:for|at) [Tt]he {_NAME}$"), "credit", (" for the ", " at the ")),
+    (
+        re.compile(
+            rf"(?i:photo|photograph|image|picture|illustration|video)\b.* for [Tt]he {_NAME}$"
+        ),
+        "credit",
+        (" for the ",),
+    ),
+    (re.compile(rf"\bat [Tt]he {_NAME}$"), "credit", (" at the ",)),
 )
 # A page title that ends with the site's name: "<headline> - Yahoo", "<headline> | Factorio".
 _TITLE_SUFFIX = re.compile(rf"^(?=(?:\S+\s+){{4}}).{{20,}}\s[-|–—:]\s{_NAME}$")
@@ -939,8 +947,6 @@ def extract_with_context(
     if meta["outlet"] is None and (brand := find_outlet_brand(doc, ctx)):
         meta["outlet"], meta["outlet_source"] = brand
     meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx)
-    if meta["author"] and meta["outlet"] and _norm(meta["author"]) == _norm(meta["outlet"]):
-        meta["author"] = meta["author_source"] = None  # the site credited, not a person
     match = ctx.dateline_match
     meta["dateline"] = match.group("place") if match else None
     meta["dateline_source"] = "text:dateline" if match else None

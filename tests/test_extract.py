@@ -253,3 +253,12 @@ def test_outlet_names_lose_leading_years_and_credit_labels():
     mentions = ["Read more from the Sahel Times desk", "Sahel Times reporters in Gao"]
     page = "\n\n".join(["From: Sahel Times", "Mali talks resume in Algiers", *PROSE, *mentions])
     assert cleaned(page).meta["outlet"] == "Sahel Times"
+
+
+def test_credits_need_a_photo_and_initials_do_not_end_a_name():
+    def outlet_of(*lines: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *lines])).meta["outlet"]
+
+    assert outlet_of("A tax cut for the Rich") is None  # a teaser, not a credit
+    assert outlet_of("Photograph: Ali Traore for the Sahel Times") == "Sahel Times"
+    assert outlet_of("© 2013 Amadou M. Diallo") == "Amadou M. Diallo"
