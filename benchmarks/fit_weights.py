@@ -12,7 +12,6 @@ pages the in-sample fit, the k-fold fits and the weights in the code each get ri
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 from pathlib import Path
@@ -28,7 +27,7 @@ from builder.extract import (
     headline_candidates,
     outlet_candidates,
 )
-from builder.pipeline import Options, _steps, line_frequency
+from builder.pipeline import analyse_page, line_frequency
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 WEIGHTS = {"headline": HEADLINE_WEIGHTS, "outlet": OUTLET_WEIGHTS}
@@ -42,15 +41,10 @@ def load_scorer(path: Path):
 
 
 def _cleaned(page: Path, frequent: frozenset[int]) -> Doc | None:
-    raw = (page / "raw.txt").read_bytes()
-    doc = Doc(page.name, raw, hashlib.sha256(raw).hexdigest(), page.name, "text")
-    for stage, step in _steps("text", Options(), frequent):
-        if stage == "extract":
-            return doc
-        doc = step(doc)
-        if not isinstance(doc, Doc):
-            return None
-    return doc
+    doc = analyse_page(
+        (page / "raw.txt").read_bytes(), page.name, frequent=frequent, stop_before="extract"
+    )
+    return doc if isinstance(doc, Doc) else None
 
 
 def _headlines(doc: Doc) -> list[tuple[str, dict[str, float]]]:

@@ -166,6 +166,26 @@ def process_doc(
     return result
 
 
+def analyse_page(
+    raw: bytes,
+    name: str,
+    options: Options | None = None,
+    frequent: frozenset[int] = frozenset(),
+    doc_format: str = "text",
+    stop_before: str = "validate",
+) -> Doc | Rejection:
+    """One page through a build's stages up to (not including) stop_before."""
+    options = options or Options()
+    doc: Doc | Rejection = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name, doc_format)
+    for stage, step in _steps(doc_format, options, frequent):
+        if stage == stop_before:
+            break
+        doc = step(doc)
+        if isinstance(doc, Rejection):
+            break
+    return doc
+
+
 def extract_fields(
     raw: bytes,
     name: str,
@@ -174,14 +194,9 @@ def extract_fields(
     doc_format: str = "text",
 ) -> dict:
     """Body and metadata of one page, even when the record would be rejected (for scoring)."""
-    options = options or Options()
-    doc: Doc | Rejection = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name, doc_format)
-    for stage, step in _steps(doc_format, options, frequent):
-        if stage == "validate":
-            break
-        doc = step(doc)
-        if isinstance(doc, Rejection):
-            return {"id": name, "headline": None, "date": None, "outlet": None, "body": ""}
+    doc = analyse_page(raw, name, options, frequent, doc_format, stop_before="validate")
+    if isinstance(doc, Rejection):
+        return {"id": name, "headline": None, "date": None, "outlet": None, "body": ""}
     meta = doc.meta
     body = body_text(doc)
     fields = {"id": name, "body": body, "language": detect_language(body) if body else None}
