@@ -40,12 +40,14 @@ def main() -> None:
     )
     docs = load_pages(folder)
     size_mb = sum(len(d.raw) for d in docs) / 1e6
-    batches = [copy.deepcopy(docs) for _ in range(args.rounds)]  # clean marks lines in place
-    start = time.perf_counter()
-    for batch in batches:
+    clean(copy.deepcopy(docs[0]))  # compiles (or loads) the stage's kernels before timing
+    elapsed = 0.0
+    for _ in range(args.rounds):
+        batch = copy.deepcopy(docs)  # clean marks lines in place; copying is not timed
+        start = time.perf_counter()
         for doc in batch:
             clean(doc)
-    elapsed = time.perf_counter() - start
+        elapsed += time.perf_counter() - start
     pages = len(docs) * args.rounds
     print(f"clean stage: {pages} pages in {elapsed:.2f}s on one core")
     print(f"pages/s={pages / elapsed:.0f} MB/s={size_mb * args.rounds / elapsed:.1f}")

@@ -22,11 +22,15 @@ which marks those lines before this stage runs.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 
+import numba
 import numpy as np
 
+from builder import linescan
 from builder.doc import Doc, Line, LineReason
+from builder.linescan import phrase_hash, word_hash
 
 # Lines with at most this many words are "short": fragments rather than paragraphs.
 SHORT_WORDS = 6
@@ -58,6 +62,8 @@ DENSE_PHRASE_HITS = 3
 TEASER_MIN_CHARS = 40
 # A run of at least this many consecutive short non-sentence lines is a list of links.
 SHORT_RUN = 3
+# A byline names at most a few people.
+BYLINE_MAX_WORDS = 8
 
 _TERMINAL = tuple(".!?。！？…؟۔")
 _CLOSERS = "\"'”’»)]"
@@ -133,7 +139,8 @@ _LABEL_PREFIX = re.compile(r"(?i)^(?:topics|tags|filed under|categories|keywords
 
 
 def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
-    """Chrome words and phrases in a line ("Share", "Sign up", "© 2016", "12 comments")."""
+    """Chrome words and phrases in a line ("Share", "Sign up", "© 2016", "12 comments");
+    a label that opens it ("Tags:") counts one more in line_rule."""
     if tokens is None:
         tokens = _TOKENS.findall(text.lower())
     if _CHROME_CUES.isdisjoint(tokens):
@@ -150,8 +157,6 @@ def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
             if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
                 hits += 1
                 break
-    if _LABEL_PREFIX.match(text):
-        hits += 1
     return hits
 
 
@@ -301,32 +306,51 @@ _SECTION_CUES = frozenset(
         "relacionados",
         "relacionadas",
         "comentarios",
+        # Scripts without spaces: the header is one token.
+        "関連記事",
+        "関連ニュース",
+        "コメント",
+        "ランキング",
+        "アクセスランキング",
+        "相关文章",
+        "相关新闻",
+        "相关阅读",
+        "热门",
+        "评论",
     ]
 )
 
 
-def _opens_section(tokens: list[str]) -> bool:
+def line_cues(text: str) -> tuple[int, int]:
+    """The cue bits (linescan.*_CUE) and the chrome hits (without a label) of a line: what
+    the compiled scan computes for every line, written plainly."""
+    tokens = _TOKENS.findall(text.lower())
     first = tokens[1] if len(tokens) > 1 and tokens[0].isdigit() else (tokens or [""])[0]
-    return first in _SECTION_CUES or not first.isascii()
+    cues = (
+        (linescan.PHOTO_CUE if not _PHOTO_CUES.isdisjoint(tokens) else 0)
+        | (linescan.BYLINE_CUE if tokens and tokens[0] in _BYLINE_CUES else 0)
+        | (linescan.SECTION_CUE if first in _SECTION_CUES else 0)
+        | (linescan.LABEL_CUE if tokens and tokens[0] in _LABEL_WORDS else 0)
+    )
+    return cues, chrome_hits(text, tokens)
 
 
-def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
+def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) -> LineReason | None:
+    """The line rules, in order: a photo credit, a byline, a section header, chrome phrases,
+    a metadata line of separated fields with a date. cues and hits are line_cues(text)."""
     if words > DENSE_PHRASE_MAX_WORDS:
         return None
-    text = line.text
-    tokens = _TOKENS.findall(text.lower())
+    if cues & linescan.LABEL_CUE and _LABEL_PREFIX.match(text):
+        hits += 1
     if not is_sentence and words <= PHRASE_MAX_WORDS:
-        if not _PHOTO_CUES.isdisjoint(tokens) and PHOTO_CREDIT.search(text):
+        if cues & linescan.PHOTO_CUE and PHOTO_CREDIT.search(text):
             return LineReason.photo_credit
-        if tokens and tokens[0] in _BYLINE_CUES and words <= 8 and BYLINE.match(text):
+        if cues & linescan.BYLINE_CUE and words <= BYLINE_MAX_WORDS and BYLINE.match(text):
             return LineReason.byline
-        if _opens_section(tokens) and SECTION_END.match(text):
+        if cues & linescan.SECTION_CUE and SECTION_END.match(text):
             return LineReason.boilerplate
-        hits = chrome_hits(text, tokens)
         if hits >= 2 or (hits == 1 and words <= PHRASE_ALONE_MAX_WORDS):
             return LineReason.boilerplate
-    else:
-        hits = chrome_hits(text, tokens)
     has_separator = "|" in text or "•" in text or "·" in text
     if has_separator and len(_META_SEPARATORS.findall(text)) > 1 and _STAMP.search(text):
         return LineReason.date_line  # "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par …"
@@ -335,138 +359,38 @@ def _line_rule(line: Line, words: int, is_sentence: bool) -> LineReason | None:
     return None
 
 
-# Line features are computed for the whole page at once, on its UTF-8 bytes with NumPy: a
-# Python loop over every line was the cleaning stage's main cost. The byte view folds ASCII
-# letters to lower case and turns every other ASCII byte but the newline into a space, so on
-# an ASCII line its runs of non-space bytes are exactly its tokens. Tokens are compared as
-# 64-bit polynomial hashes against the cue words; a hash collision can only send a line to
-# the full rules for nothing. Lines with non-ASCII characters always get the full rules.
-_TOKEN_BYTES = bytes(
-    b + 32 if 65 <= b <= 90 else b if b == 10 or b >= 128 or chr(b).isalnum() else 32
-    for b in range(256)
-)
-_HASH_BASE = 0x100000001B3  # odd, so invertible modulo 2**64
-_PAIR_BASE = 0x9E3779B97F4A7C15
-# Short tokens hash to small numbers; this odd multiplier spreads them over the top bits.
-_MIX = 0xFF51AFD7ED558CCD
-_MASK64 = (1 << 64) - 1
-
-
-def _word_hash(word: str) -> int:
-    return sum(byte * pow(_HASH_BASE, i, 1 << 64) for i, byte in enumerate(word.encode())) & _MASK64
-
-
-def _pair_hash(first: str, second: str) -> int:
-    return (_word_hash(first) * _PAIR_BASE + _word_hash(second)) & _MASK64
-
-
-_SEPARATOR_MARKS = "‘’‚“”„«»‹›–—…\u00a0"
-_powers_cache: list[np.ndarray] = []
-# Cue tables are indexed by a hash's top bits: one lookup per token, and a false hit
-# only sends a line through the full rules.
-_TABLE_BITS = 20
-
-
-def _bit_table(hashes: set[int]) -> np.ndarray:
-    table = np.zeros(1 << _TABLE_BITS, dtype=bool)
-    table[[(value * _MIX & _MASK64) >> (64 - _TABLE_BITS) for value in hashes]] = True
-    return table
-
-
-_ANYWHERE_TABLE = _bit_table(
-    {_word_hash(w) for w in CHROME_WORDS | _COMMENT_WORDS | _PHOTO_CUES | {"c"}}
-)
-# Cues that count only as a line's first token (or right after a number: "12 comments").
 _LABEL_WORDS = frozenset(["topics", "tags", "filed", "categories", "keywords"])
-_FIRST_TABLE = _bit_table({_word_hash(w) for w in _BYLINE_CUES | _SECTION_CUES | _LABEL_WORDS})
-# A chrome phrase cannot be on a line without its first two words side by side.
-_PHRASE_PAIR_TABLE = _bit_table({_pair_hash(phrase[0], phrase[1]) for phrase in CHROME_PHRASES})
-_TOP_BITS = np.uint64(64 - _TABLE_BITS)
+_CUES = linescan.cue_table(
+    {
+        linescan.CHROME: {word_hash(w) for w in CHROME_WORDS},
+        linescan.COMMENT: {word_hash(w) for w in _COMMENT_WORDS},
+        linescan.LETTER_C: {word_hash("c")},
+        linescan.PHRASE: {phrase_hash(phrase) for phrase in CHROME_PHRASES},
+        linescan.PHRASE_START: {word_hash(phrase[0]) for phrase in CHROME_PHRASES},
+        linescan.PHRASE_OPEN: {
+            phrase_hash(phrase[:end]) for phrase in CHROME_PHRASES for end in range(2, len(phrase))
+        },
+        linescan.PHOTO: {word_hash(w) for w in _PHOTO_CUES},
+        linescan.BYLINE: {word_hash(w) for w in _BYLINE_CUES},
+        linescan.SECTION: {word_hash(w) for w in _SECTION_CUES},
+        linescan.LABEL: {word_hash(w) for w in _LABEL_WORDS},
+    }
+)
+_RULE_LIMITS = linescan.RuleLimits(
+    max_rule_words=DENSE_PHRASE_MAX_WORDS,
+    phrase_max_words=PHRASE_MAX_WORDS,
+    byline_max_words=BYLINE_MAX_WORDS,
+    alone_max_words=PHRASE_ALONE_MAX_WORDS,
+    dense_hits=DENSE_PHRASE_HITS,
+    prose_min_words=PROSE_MIN_WORDS,
+    long_words=LONG_WORDS,
+    head_chars=TEASER_MIN_CHARS,
+)
 
 
-def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """HASH_BASE**i and its inverse for i < size, modulo 2**64, grown on demand."""
-    if not _powers_cache or len(_powers_cache[0]) < size:
-        size = max(size, 1 << 16, 2 * len(_powers_cache[0]) if _powers_cache else 0)
-        base = np.full(size, _HASH_BASE, dtype=np.uint64)
-        base[0] = 1
-        inverse = np.full(size, pow(_HASH_BASE, -1, 1 << 64), dtype=np.uint64)
-        inverse[0] = 1
-        _powers_cache[:] = [np.cumprod(base, dtype=np.uint64), np.cumprod(inverse, dtype=np.uint64)]
-    return _powers_cache[0], _powers_cache[1]
-
-
-def _slots(hashes: np.ndarray) -> np.ndarray:
-    """Where each hash falls in a bit table (the same mixing as _bit_table)."""
-    return (hashes * np.uint64(_MIX)) >> _TOP_BITS
-
-
-def line_features(texts: list[str]) -> tuple[list[int], list[bool], list[bool]]:
-    """Per line: its words (``line_words``), whether a line rule can drop it, and whether it
-    is short (at most ``DENSE_PHRASE_MAX_WORDS`` words) and may hold a digit.
-
-    A line rule can only drop a short line with non-ASCII characters, a '|' separator, a cue
-    word, a cue as its first token, or the first two words of a chrome phrase; any other line
-    keeps None from the rules. Long lines are most of a page's bytes and need no more.
-    """
-    count = len(texts)
-    needs_rules = [False] * count
-    has_digit = [False] * count
-    if not count:
-        return [], needs_rules, has_digit
-    data = np.frombuffer("\n".join(texts).encode(), dtype=np.uint8)
-    line_starts = np.concatenate(([0], np.flatnonzero(data == 10) + 1))
-    spaces = np.add.reduceat(data == 32, line_starts, dtype=np.intp)
-    words = (spaces + 1).tolist()
-    # Lead bytes of U+3040..U+D7FF and U+F900..U+FAFF: lines that may hold CJK characters.
-    cjk_leads = (data >= 0xE3) & (data != 0xEE) & (data <= 0xEF)
-    for i in np.flatnonzero(np.add.reduceat(cjk_leads, line_starts)).tolist():
-        words[i] = line_words(texts[i])
-    short = np.flatnonzero(np.array(words) <= DENSE_PHRASE_MAX_WORDS).tolist()
-    if not short:
-        return words, needs_rules, has_digit
-    page = "\n".join([texts[i] for i in short])
-    data = np.frombuffer(page.encode(), dtype=np.uint8)
-    has_pipe = np.add.reduceat(data == 124, np.concatenate(([0], np.flatnonzero(data == 10) + 1)))
-
-    # Quotes and dashes are word separators for the tokeniser too; with them spaced out, a
-    # line of English with curly quotes is as plain as an ASCII one. Lines with any other
-    # non-ASCII character (letters, '©', '•') keep the full rules.
-    for mark in _SEPARATOR_MARKS:
-        page = page.replace(mark, " ")
-    folded = np.frombuffer(page.encode().translate(_TOKEN_BYTES), dtype=np.uint8)
-    newlines = np.flatnonzero(folded == 10)
-    line_starts = np.concatenate(([0], newlines + 1))
-
-    def lines_with(byte_mask: np.ndarray) -> np.ndarray:
-        return np.add.reduceat(byte_mask, line_starts) > 0
-
-    wide = lines_with(folded >= 0x80)
-    digit = lines_with((folded >= 48) & (folded <= 57)) | wide  # \d is Unicode-wide
-
-    in_token = np.zeros(len(folded) + 2, dtype=bool)
-    in_token[1:-1] = (folded != 32) & (folded != 10)
-    starts = np.flatnonzero(in_token[1:] & ~in_token[:-1])
-    ends = np.flatnonzero(in_token[:-1] & ~in_token[1:])
-    powers, inverses = _powers(len(folded) + 1)
-    prefix = np.zeros(len(folded) + 1, dtype=np.uint64)
-    np.cumsum(folded * powers[: len(folded)], dtype=np.uint64, out=prefix[1:])
-    hashes = (prefix[ends] - prefix[starts]) * inverses[starts]
-    token_line = np.searchsorted(newlines, starts)
-    first = np.ones(len(starts), dtype=bool)
-    first[1:] = token_line[1:] != token_line[:-1]
-    slots = _slots(hashes)
-    cue = _ANYWHERE_TABLE[slots] | (first & _FIRST_TABLE[slots])
-    pairs = hashes[:-1] * np.uint64(_PAIR_BASE) + hashes[1:]
-    numbered = first[:-1] & (folded[starts[:-1]] <= 57) & _FIRST_TABLE[slots[1:]]
-    cue[:-1] |= ~first[1:] & (numbered | _PHRASE_PAIR_TABLE[_slots(pairs)])
-    candidate = wide | (has_pipe > 0)
-    candidate[token_line[cue]] = True
-    for position in np.flatnonzero(candidate).tolist():
-        needs_rules[short[position]] = True
-    for position in np.flatnonzero(digit).tolist():
-        has_digit[short[position]] = True
-    return words, needs_rules, has_digit
+def scan_lines(texts: list[str]) -> linescan.LineScan:
+    """The compiled per-line features the stage works from (see builder.linescan)."""
+    return linescan.scan(texts, _CUES, _RULE_LIMITS)
 
 
 def _normalised(text: str) -> str:
@@ -474,149 +398,197 @@ def _normalised(text: str) -> str:
     return text.lower() if text.isascii() else text.casefold()
 
 
-def _mark_duplicates(lines: list[Line], keys: list[str]) -> None:
-    """Keep the first copy of a repeated line."""
-    if len(set(keys)) == len(keys):
-        return
-    _caption_pairs(lines)
-    seen: set[str] = set()
-    for line, key in zip(lines, keys, strict=True):
-        if key in seen and line.reason is None:
-            line.reason = LineReason.duplicate
-        seen.add(key)
-
-
-def _mark_teasers(lines: list[Line], keys: list[str]) -> None:
-    """A kept line that opens a longer kept line is a teaser or summary of it: drop it."""
-    # Only a long key can be a teaser, and the keys that start with it sort right after it.
-    kept = sorted(
-        (key, line)
-        for key, line in zip(keys, lines, strict=True)
-        if line.reason is None and len(key) >= TEASER_MIN_CHARS
-    )
-    for (key, line), (next_key, _) in itertools.pairwise(kept):
-        if next_key.startswith(key):
-            line.reason = LineReason.duplicate
-
-
-def _caption_pairs(lines: list[Line]) -> None:
-    """An image's alt text and caption render as the same line twice in a row: both go."""
-    for first, second in itertools.pairwise(lines):
-        if first.no + 1 == second.no and first.text == second.text:
-            for line in (first, second):
-                if line.reason in (None, LineReason.duplicate):
-                    line.reason = LineReason.photo_credit
-
-
-def line_scores(
-    lines: list[Line], words: list[int], prose: list[bool], has_digit: list[bool]
-) -> list[float]:
-    """Evidence that each line belongs to the article: positive for prose, negative for chrome.
-
-    Length carries most of it: fragments below ``NEUTRAL_WORDS`` cost, longer lines pay in
-    proportion, and a sentence ending pays a bonus. A long line without sentence punctuation
-    is a word list. A fragment carrying a date or a clock time is a teaser. Lines already
-    recognised as metadata are neutral so that they neither break nor extend the article;
-    chrome costs, and a header of what follows an article all but ends it.
-    """
-    counts = np.array(words, dtype=np.float64)
-    is_sentence = np.array(prose, dtype=bool)
-    scores_array = np.where(
-        is_sentence,
-        counts - NEUTRAL_WORDS + SENTENCE_BONUS,
-        np.where(counts >= LONG_WORDS, -BOILERPLATE_COST, counts - NEUTRAL_WORDS),
-    )
-    scores = scores_array.tolist()
-    for i, line in enumerate(lines):
-        reason = line.reason
-        if reason is None:
-            if has_digit[i] and not prose[i] and words[i] < LONG_WORDS and _STAMP.search(line.text):
-                scores[i] -= STAMP_COST
-        elif reason is LineReason.boilerplate:
-            section_end = words[i] <= PHRASE_MAX_WORDS and SECTION_END.match(line.text)
-            scores[i] = -SECTION_END_COST if section_end else -BOILERPLATE_COST
-        elif reason is LineReason.template:
-            scores[i] = -BOILERPLATE_COST
-        else:
-            scores[i] = 0.0
-    return scores
-
-
-def _best_run(scores: list[float], low: int, high: int) -> tuple[float, int, int]:
-    """(total, start, end) of the maximum-sum contiguous run of scores[low:high] (Kadane)."""
-    best, best_start, best_end = float("-inf"), low, low - 1
-    running, start = 0.0, low
-    for i in range(low, high):
-        if running <= 0:
-            running, start = scores[i], i
-        else:
-            running += scores[i]
-        if running > best:
-            best, best_start, best_end = running, start, i
-    return best, best_start, best_end
-
-
-def _main_block(scores: list[float], barriers: list[int]) -> tuple[int, int]:
-    """The article's [start, end] line indices.
-
-    Section headers (comments, related stories) cut the page into parts; each part offers its
-    best run. Comments and related stories follow the article and can outweigh it, so the
-    first run that carries a fair share of the best run's weight is the article.
-    """
-    bounds = [-1, *barriers, len(scores)]
-    runs = [
-        _best_run(scores, low + 1, high)
-        for low, high in itertools.pairwise(bounds)
-        if high - low > 1
-    ]
-    runs = [run for run in runs if run[2] >= run[1]]
-    if not runs:
-        return 0, -1
-    best = max(total for total, _, _ in runs)
-    for total, start, end in runs:
-        if total >= max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best)):
-            return start, end
-    return 0, -1
+# Lines are marked by a small code while the stage works (0: kept), as arrays for the
+# compiled placement; Line.reason gets the LineReason at the end.
+_REASONS = tuple(LineReason)
+_CODE_OF: dict[LineReason | None, int] = {None: 0}
+_CODE_OF.update((reason, code) for code, reason in enumerate(_REASONS, start=1))
+KEPT = 0
+BOILERPLATE = _CODE_OF[LineReason.boilerplate]
+TEMPLATE = _CODE_OF[LineReason.template]
+DUPLICATE = _CODE_OF[LineReason.duplicate]
+PHOTO_CREDIT_CODE = _CODE_OF[LineReason.photo_credit]
+OUTSIDE_ARTICLE = _CODE_OF[LineReason.outside_article]
+SHORT_RUN_CODE = _CODE_OF[LineReason.short_run]
+_TEXT = operator.attrgetter("text")
+_REASON = operator.attrgetter("reason")
 
 
 def clean(doc: Doc) -> Doc:
     """Mark every dropped line of doc.lines with its reason; kept lines form the body."""
     lines = doc.lines
-    texts = [line.text for line in lines]
-    words, needs_rules, has_digit = line_features(texts)
-    prose = [
-        n >= PROSE_MIN_WORDS and is_prose(text, n) for text, n in zip(texts, words, strict=True)
-    ]
-    for i in itertools.compress(range(len(lines)), needs_rules):
-        if lines[i].reason is None:
-            lines[i].reason = _line_rule(lines[i], words[i], prose[i])
-    # casefold maps character by character, so folding the page folds each line
-    keys = _normalised("\n".join(texts)).split("\n")
-    _mark_duplicates(lines, keys)
+    texts = list(map(_TEXT, lines))
+    given = list(map(_REASON, lines))
+    if given.count(None) == len(given):
+        codes = np.zeros(len(lines), dtype=np.int8)
+    else:
+        codes = np.fromiter(map(_CODE_OF.__getitem__, given), np.int8, len(lines))
+    original = codes.copy()
+    unmarked = codes == KEPT
+    scan = scan_lines(texts)
+    words, prose = scan.words, scan.prose
 
-    scores = line_scores(lines, words, prose, has_digit)
-    barriers = [i for i, score in enumerate(scores) if score <= -SECTION_END_COST]
-    start, end = _main_block(scores, barriers)
-    for i, line in enumerate(lines):
-        if (i < start or i > end) and line.reason is None:
-            line.reason = LineReason.outside_article
+    codes[scan.chrome & unmarked] = BOILERPLATE
+    for i in np.flatnonzero(scan.needs_rules & unmarked).tolist():
+        cues, hits = int(scan.cues[i]), int(scan.hits[i])
+        if cues & linescan.UNSURE_CUE:
+            cues, hits = line_cues(texts[i])
+        reason = line_rule(texts[i], int(words[i]), bool(prose[i]), cues, hits)
+        if reason is not None:
+            codes[i] = _CODE_OF[reason]
+    _mark_duplicates(lines, scan.keys, codes)
 
-    run: list[Line] = []
-    for i in range(start, end + 1):
-        line = lines[i]
-        if line.reason is None:
-            if not prose[i] and words[i] <= SHORT_WORDS and not texts[i].startswith(_LIST_MARKS):
-                run.append(line)
-            else:
-                _drop_run(run)
-                run = []
-    _drop_run(run)
-    _mark_teasers(lines, keys)
+    # Evidence the placement needs from patterns: a date or clock time on a kept fragment
+    # (a teaser), and a section header among the dropped chrome.
+    stamp = np.zeros(len(lines), dtype=np.bool_)
+    fragment = (codes == KEPT) & scan.maybe_stamp & ~prose & (words < LONG_WORDS)
+    for i in np.flatnonzero(fragment).tolist():
+        stamp[i] = _STAMP.search(texts[i]) is not None
+    section_end = np.zeros(len(lines), dtype=np.bool_)
+    for i in np.flatnonzero((codes == BOILERPLATE) & (words <= PHRASE_MAX_WORDS)).tolist():
+        section_end[i] = SECTION_END.match(texts[i]) is not None
+    start, end = _place_article(words, prose, scan.list_mark, codes, stamp, section_end)
+
+    _mark_teasers(texts, codes, scan.heads)
+    changed = np.flatnonzero(codes != original)
+    for i, code in zip(changed.tolist(), codes[changed].tolist(), strict=True):
+        lines[i].reason = _REASONS[code - 1]
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
 
 
-def _drop_run(run: list[Line]) -> None:
-    if len(run) >= SHORT_RUN:
-        for line in run:
-            line.reason = LineReason.short_run
+def _mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> None:
+    """Keep the first copy of a repeated line; an image's alt text and caption render as the
+    same line twice in a row, and both go."""
+    for i in _adjacent_repeats(keys).tolist():
+        first, second = lines[i], lines[i + 1]
+        if first.no + 1 == second.no and first.text == second.text:
+            for j in (i, i + 1):
+                if codes[j] in (KEPT, DUPLICATE):
+                    codes[j] = PHOTO_CREDIT_CODE
+    _mark_repeats(keys, codes)
+
+
+@numba.njit(cache=True, nogil=True)
+def _adjacent_repeats(keys):
+    return np.flatnonzero(keys[1:] == keys[:-1])
+
+
+@numba.njit(cache=True, nogil=True)
+def _mark_repeats(keys, codes):
+    order = np.argsort(keys, kind="mergesort")  # stable: a key's first line comes first
+    for rank in range(1, len(order)):
+        i = order[rank]
+        if keys[i] == keys[order[rank - 1]] and codes[i] == KEPT:
+            codes[i] = DUPLICATE
+
+
+def _mark_teasers(texts: list[str], codes: np.ndarray, heads: np.ndarray) -> None:
+    """A kept line that opens a longer kept line is a teaser or summary of it: drop it."""
+    # Only lines whose first TEASER_MIN_CHARS characters match another kept line's can be
+    # one; their case-folded texts decide, and the keys that start with a key sort after it.
+    candidates = _shared_heads(heads, codes).tolist()
+    if len(candidates) < 2:
+        return
+    keys = sorted((_normalised(texts[i]), i) for i in candidates)
+    for (key, i), (next_key, _) in itertools.pairwise(keys):
+        if len(key) >= TEASER_MIN_CHARS and next_key.startswith(key):
+            codes[i] = DUPLICATE
+
+
+@numba.njit(cache=True, nogil=True)
+def _shared_heads(heads, codes):
+    """Kept lines whose head key another kept line shares, or is not known."""
+    kept = np.flatnonzero((codes == KEPT) & (heads != 0))
+    order = kept[np.argsort(heads[kept])]
+    shared = np.zeros(len(heads), dtype=np.bool_)
+    for rank in range(len(order)):
+        head = heads[order[rank]]
+        if (
+            head == linescan.UNSURE
+            or (rank > 0 and heads[order[rank - 1]] == head)
+            or (rank + 1 < len(order) and heads[order[rank + 1]] == head)
+        ):
+            shared[order[rank]] = True
+    return np.flatnonzero(shared)
+
+
+@numba.njit(cache=True, nogil=True)
+def _place_article(words, prose, list_mark, codes, stamp, section_end):
+    """Find the article's run of lines, mark what lies outside it and the lists inside it;
+    return the run's first and last line index (end < start: no article).
+
+    Each line scores by how much it looks like prose against how much it looks like chrome.
+    Length carries most of it: fragments below ``NEUTRAL_WORDS`` cost, longer lines pay in
+    proportion, and a sentence ending pays a bonus. A long line without sentence punctuation
+    is a word list; a fragment carrying a date or a clock time is a teaser. Lines already
+    recognised as metadata are neutral, so that they neither break nor extend the article;
+    chrome costs, and a header of what follows an article all but ends it.
+
+    Section headers cut the page into parts; each part offers its maximum-sum contiguous run
+    (Kadane). Comments and related stories follow the article and can outweigh it, so the
+    first run that carries a fair share of the best run's weight is the article.
+    """
+    count = len(words)
+    scores = np.zeros(count, dtype=np.float64)
+    for i in range(count):
+        code = codes[i]
+        if code == KEPT:
+            if prose[i]:
+                scores[i] = words[i] - NEUTRAL_WORDS + SENTENCE_BONUS
+            elif words[i] >= LONG_WORDS:
+                scores[i] = -BOILERPLATE_COST
+            else:
+                scores[i] = words[i] - NEUTRAL_WORDS
+                if stamp[i]:
+                    scores[i] -= STAMP_COST
+        elif code == BOILERPLATE:
+            scores[i] = -SECTION_END_COST if section_end[i] else -BOILERPLATE_COST
+        elif code == TEMPLATE:
+            scores[i] = -BOILERPLATE_COST
+
+    best = -np.inf
+    runs = []
+    low = 0
+    for high in range(count + 1):
+        if high < count and scores[high] > -SECTION_END_COST:
+            continue
+        if high > low:
+            total, run_start, run_end = -np.inf, low, low - 1
+            running, start = 0.0, low
+            for i in range(low, high):
+                if running <= 0:
+                    running, start = scores[i], i
+                else:
+                    running += scores[i]
+                if running > total:
+                    total, run_start, run_end = running, start, i
+            runs.append((total, run_start, run_end))
+            best = max(best, total)
+        low = high + 1
+    start, end = 0, -1
+    for total, run_start, run_end in runs:
+        if total >= max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best)):
+            start, end = run_start, run_end
+            break
+
+    for i in range(count):
+        if (i < start or i > end) and codes[i] == KEPT:
+            codes[i] = OUTSIDE_ARTICLE
+    # Inside the article, a run of short fragments is a list of links; lines already
+    # dropped do not break it.
+    run_length, run_first = 0, start
+    for i in range(start, end + 2):
+        if i <= end and codes[i] != KEPT:
+            continue
+        if i <= end and not prose[i] and words[i] <= SHORT_WORDS and not list_mark[i]:
+            if run_length == 0:
+                run_first = i
+            run_length += 1
+            continue
+        if run_length >= SHORT_RUN:
+            for j in range(run_first, i):
+                if codes[j] == KEPT:
+                    codes[j] = SHORT_RUN_CODE
+        run_length = 0
+    return start, end

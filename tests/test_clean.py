@@ -4,13 +4,16 @@ from hypothesis import strategies as st
 from builder.clean import (
     CHROME_PHRASES,
     CHROME_WORDS,
-    _line_rule,
+    DENSE_PHRASE_MAX_WORDS,
+    SECTION_END,
     is_prose,
-    line_features,
+    line_cues,
+    line_rule,
     line_words,
+    scan_lines,
     word_count,
 )
-from builder.doc import Line
+from builder.linescan import UNSURE_CUE
 from tests.helpers import PROSE, cleaned, reasons
 
 
@@ -77,8 +80,9 @@ _CUE_VOCAB = [
     *(" ".join(phrase) for phrase in CHROME_PHRASES),
     *("By", "Topics:", "Tags:", "Photo:", "Getty Images", "AFP/", "(c)", "12", "2016", "10:30"),
     *("Related stories", "3 comments", "Sign-up", "e-mail", "x_share", "|", "•", "’s", "“Mali”"),
-    *("Bamako", "said", "the", "Ça", "日本語", "—", ".", "SHARE:", "Comments (4)"),
-    *("Más leídas", "関連記事", "à lire aussi"),
+    *("Bamako", "said", "the", "Ça", "日本語", "—", ".", "SHARE:", "Comments (4)", "(C)", "c"),
+    *("Más leídas", "関連記事", "à lire aussi", "Categories: News", "Filed under:", "²", "١٢"),
+    *("like us", "comments count", "you may", "STRASSE", "straße", "İ", "\U0001d400", "©2016"),
 ]
 _cue_lines = st.lists(
     st.lists(
@@ -92,18 +96,61 @@ _cue_lines = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_cue_lines)
-def test_line_features_send_every_line_a_rule_can_drop_to_the_rules(texts):
-    words, needs_rules, _ = line_features(texts)
-    assert words == [line_words(text) for text in texts]
+def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
+    scan = scan_lines(texts)
+    assert scan.words.tolist() == [line_words(text) for text in texts]
     for i, text in enumerate(texts):
-        dropped = _line_rule(Line(i + 1, text), words[i], is_prose(text, words[i]))
-        assert needs_rules[i] or dropped is None, text
+        words = line_words(text)
+        prose = words >= 8 and is_prose(text, words)
+        assert bool(scan.prose[i]) == prose, text
+        cues, hits = line_cues(text)
+        expected = line_rule(text, words, prose, cues, hits)
+        if scan.cues[i] & UNSURE_CUE:
+            assert scan.needs_rules[i] or words > DENSE_PHRASE_MAX_WORDS, text
+        else:
+            assert (int(scan.cues[i]), int(scan.hits[i])) == (cues, hits), text
+        if scan.chrome[i]:
+            got = "boilerplate"
+        elif scan.needs_rules[i]:
+            got = line_rule(text, words, prose, cues, hits)
+        else:
+            got = None
+        assert got == expected, text
 
 
-def test_line_features_pick_cue_lines_and_pass_plain_prose():
-    texts = ["Share this", "The minister said the talks went well.", "“Sign up” now", "3 comments"]
-    _, needs_rules, has_digit = line_features(texts)
-    assert needs_rules == [True, False, True, True]
-    assert has_digit == [False, False, False, True]
+def test_scan_flags_cue_lines_and_passes_plain_prose():
+    texts = ["Click to subscribe", "The minister said the talks went very well.", "“Sign up” now"]
+    scan = scan_lines(texts)
+    assert scan.chrome.tolist() == [True, False, True]
+    assert scan.needs_rules.tolist() == [False, False, False]
+    assert scan.prose.tolist() == [False, True, False]
+    assert scan.hits.tolist() == [1, 0, 1]
+    texts = ["Photo: Jane Doe", "By Jane Doe", "3 comments", "Posted 10:30 | News | Mali"]
+    scan = scan_lines(texts)
+    assert scan.needs_rules.tolist() == [True, True, True, True]
+    assert scan.chrome.tolist() == [False, False, False, False]
+
+
+def test_scan_keys_equal_up_to_case_and_stamps_need_date_like_digits():
+    scan = scan_lines(["Mali Talks Resume", "MALI TALKS RESUME", "Mali talks resumed"])
+    assert scan.keys[0] == scan.keys[1] != scan.keys[2]
+    stamps = ["Posted 10:30", "15/01/2013", "in 2013", "12 comments", "Room 101"]
+    assert scan_lines(stamps).maybe_stamp.tolist() == [True, True, True, False, False]
+
+
+def test_chrome_phrases_are_followed_as_the_scan_assumes():
+    # The scan follows one phrase at a time: no phrase may open another, and a word inside a
+    # phrase may not open one.
+    starts = {phrase[0] for phrase in CHROME_PHRASES}
+    for phrase in CHROME_PHRASES:
+        assert 2 <= len(phrase) <= 4
+        assert not set(phrase[1:-1]) & starts, phrase
+        for other in CHROME_PHRASES:
+            assert other == phrase or other[: len(phrase)] != phrase, (phrase, other)
+
+
+def test_a_label_line_is_chrome():
+    assert line_rule("Categories: News", 2, False, *line_cues("Categories: News")) == "boilerplate"
+    assert SECTION_END.match("Categories")
