@@ -440,13 +440,16 @@ def clean(doc: Doc) -> Doc:
 
     # Evidence the placement needs from patterns: a date or clock time on a kept fragment
     # (a teaser), and a section header among the dropped chrome.
+    # A header can only match SECTION_END when its first word is a section cue.
     stamp = np.zeros(len(lines), dtype=np.bool_)
     fragment = (codes == KEPT) & scan.maybe_stamp & ~prose & (words < LONG_WORDS)
-    for i in np.flatnonzero(fragment).tolist():
-        stamp[i] = _STAMP.search(texts[i]) is not None
+    fragments = np.flatnonzero(fragment).tolist()
+    stamp[[i for i in fragments if _STAMP.search(texts[i])]] = True
     section_end = np.zeros(len(lines), dtype=np.bool_)
-    for i in np.flatnonzero((codes == BOILERPLATE) & (words <= PHRASE_MAX_WORDS)).tolist():
-        section_end[i] = SECTION_END.match(texts[i]) is not None
+    headers = (codes == BOILERPLATE) & (words <= PHRASE_MAX_WORDS)
+    headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
+    headers_at = np.flatnonzero(headers).tolist()
+    section_end[[i for i in headers_at if SECTION_END.match(texts[i])]] = True
     start, end = _place_article(words, prose, scan.list_mark, codes, stamp, section_end)
 
     _mark_teasers(texts, codes, scan.heads)

@@ -21,6 +21,7 @@ _HASH_BASE = 0x100000001B3  # odd, so every power is invertible modulo 2**64
 _PAIR_BASE = 0x9E3779B97F4A7C15
 _MIX = 0xFF51AFD7ED558CCD
 _MASK64 = (1 << 64) - 1
+FILTER_BITS = 16
 
 # Bits of a cue table entry.
 CHROME = 1  # a chrome word: one hit ("share", "©")
@@ -82,11 +83,12 @@ def phrase_hash(words: tuple[str, ...]) -> int:
 
 
 class CueTable(NamedTuple):
-    """Cue bits by token hash: an open-addressing table small enough to stay in the CPU cache
-    (a lookup per token; a table indexed by hash bits alone is too large for that)."""
+    """Cue bits by token hash: an open-addressing table small enough to stay in the CPU cache,
+    behind a bit filter that turns most tokens (no cue) away with one test."""
 
     hashes: np.ndarray  # uint64, 0 for an empty slot
     bits: np.ndarray  # uint16
+    seen: np.ndarray  # uint8 bit filter of FILTER_BITS bits: may the table hold this hash?
 
 
 def cue_table(cues: dict[int, set[int]]) -> CueTable:
@@ -96,12 +98,18 @@ def cue_table(cues: dict[int, set[int]]) -> CueTable:
         for value in hashes:
             merged[value] = merged.get(value, 0) | bit
     size = 1 << max(4, (4 * len(merged)).bit_length())  # at most a quarter full
-    table = CueTable(np.zeros(size, dtype=np.uint64), np.zeros(size, dtype=np.uint16))
+    table = CueTable(
+        np.zeros(size, dtype=np.uint64),
+        np.zeros(size, dtype=np.uint16),
+        np.zeros(1 << (FILTER_BITS - 3), dtype=np.uint8),
+    )
     for value, bits in sorted(merged.items()):
         at = _home(value, size)
         while table.hashes[at]:
             at = (at + 1) % size
         table.hashes[at], table.bits[at] = value, bits
+        mark = value >> (64 - FILTER_BITS)
+        table.seen[mark >> 3] |= 1 << (mark & 7)
     return table
 
 
@@ -111,7 +119,10 @@ def _home(value: int, size: int) -> int:
 
 
 @numba.njit(inline="always")
-def _lookup(hashes, bits, value):
+def _lookup(hashes, bits, seen, value):
+    mark = value >> np.uint64(64 - FILTER_BITS)
+    if not seen[mark >> np.uint64(3)] & (np.uint8(1) << np.uint8(mark & np.uint64(7))):
+        return np.uint16(0)
     mask = np.uint64(len(hashes) - 1)
     at = ((value * np.uint64(_MIX)) >> np.uint64(32)) & mask
     while hashes[at] != 0:
@@ -153,12 +164,24 @@ CHAR_CLASSES, LOWER, FOLD = _character_tables()
 
 
 @numba.njit(cache=True, nogil=True)
-def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words, phrase_max_words,
-          byline_max_words, alone_max_words, dense_hits, prose_min_words, long_words,
-          head_chars):  # fmt: skip
+def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_words,
+          phrase_max_words, byline_max_words, alone_max_words, dense_hits, prose_min_words,
+          long_words, head_chars):  # fmt: skip
     lines = 1
     for byte in data:
         lines += byte == 10
+    starts = np.zeros(lines + 1, dtype=np.int64)
+    line_spaces = np.zeros(lines, dtype=np.int32)
+    line = 0
+    for position in range(len(data)):
+        byte = data[position]
+        if byte == 10:
+            line += 1
+            starts[line] = position + 1
+        elif byte == 32:
+            line_spaces[line] += 1
+    starts[lines] = len(data) + 1
+
     words = np.zeros(lines, dtype=np.int32)
     prose = np.zeros(lines, dtype=np.bool_)
     chrome = np.zeros(lines, dtype=np.bool_)
@@ -169,188 +192,40 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words, phra
     list_mark = np.zeros(lines, dtype=np.bool_)
     keys = np.zeros(lines, dtype=np.uint64)
     heads = np.zeros(lines, dtype=np.uint64)
-
-    base = np.uint64(_HASH_BASE)
-    pair_base = np.uint64(_PAIR_BASE)
-    position = 0
-    size = len(data)
     for line in range(lines):
-        spaces = cjk = separators = hits = tokens = chars = digit_run = 0
-        non_ascii = digit = unsure = sentence_punct = head_unsure = False
-        photo = byline = section = label = first_numbered = False
-        paren_c = previous_c = previous_digits = False
-        c_hits = 0
-        two_back = one_back = -1  # the two code points before this one
-        last_open = -1  # the last code point that is not a closer
-        first_cp = -1
-        key = np.uint64(0)
-        token = gram = np.uint64(0)
-        open_bits = 0  # the cue bits of the previous word, or of the open phrase it ends
-        in_token = False
-        token_digits = True
-        while True:
-            # Decode one code point; the line's end acts as a final separator (-1).
-            cp = -1
-            lowered = 0
-            kind = 0
-            if position < size and data[position] != 10:
-                byte = data[position]
-                if byte < 0x80:
-                    cp, length = int(byte), 1
-                elif byte < 0xE0:
-                    cp, length = int(byte & 0x1F), 2
-                elif byte < 0xF0:
-                    cp, length = int(byte & 0x0F), 3
-                else:
-                    cp, length = int(byte & 0x07), 4
-                for k in range(1, length):
-                    cp = (cp << 6) | int(data[position + k] & 0x3F)
-                position += length
-            else:
-                position += 1
-            if cp >= 0:
-                if first_cp < 0:
-                    first_cp = cp
-                if cp < _BMP:
-                    kind = classes[cp]
-                else:
-                    unsure = True  # outside the tables: the rules decide
-                if cp >= 0x80:
-                    non_ascii = True
-                if cp == 32:
-                    spaces += 1
-                if kind & IS_CJK:
-                    cjk += 1
-                if kind & IS_DECIMAL:
-                    digit = True
-                    digit_run += 1
-                    if digit_run >= 4:
-                        maybe_stamp[line] = True
-                else:
-                    if digit_run and (cp == 58 or cp == 47 or cp == 46):  # ':', '/', '.'
-                        maybe_stamp[line] = True
-                    digit_run = 0
-                if kind & IS_SENTENCE_PUNCT:
-                    sentence_punct = True
-                if kind & IS_SEPARATOR:
-                    separators += 1
-                if not kind & IS_CLOSER:
-                    last_open = cp
-                if cp == 41 and two_back == 40 and (one_back == 99 or one_back == 67):
-                    paren_c = True  # "(c)"
-                two_back, one_back = one_back, cp
-                folded = fold[cp] if cp < _BMP else cp
-                if folded < 0:
-                    head_unsure = True
-                    folded = cp
-                key = key * base + np.uint64(folded + 1)
-                chars += 1
-                if chars == head_chars:
-                    heads[line] = key
-            if kind & IS_WORD:
-                lowered = lower[cp]
-                if lowered < 0:
-                    unsure = True
-                    lowered = cp
-                if not in_token:
-                    in_token, token, token_digits = True, np.uint64(0), True
-                if not kind & IS_DIGIT:
-                    token_digits = False
-                # The lowered character's UTF-8 bytes, in order.
-                if lowered < 0x80:
-                    token = token * base + np.uint64(lowered)
-                elif lowered < 0x800:
-                    token = token * base + np.uint64(0xC0 | (lowered >> 6))
-                    token = token * base + np.uint64(0x80 | (lowered & 0x3F))
-                else:
-                    token = token * base + np.uint64(0xE0 | (lowered >> 12))
-                    token = token * base + np.uint64(0x80 | ((lowered >> 6) & 0x3F))
-                    token = token * base + np.uint64(0x80 | (lowered & 0x3F))
-                continue
-            # A separator (or the line's end) closes the current token; '©' is a token of its
-            # own, seen right after it.
-            for emit in range(2):
-                if emit == 0:
-                    if not in_token:
-                        continue
-                    in_token = False
-                else:
-                    if cp != _COPYRIGHT:
-                        break
-                    token = np.uint64(0xC2) * base + np.uint64(0xA9)
-                    token_digits = False
-                bits = _lookup(cue_hashes, cue_bits, token)
-                # Hits count as clean.chrome_hits counts them; a phrase counts where it ends
-                # (no chrome phrase opens another, so each start has at most one, and none
-                # overlaps the next one's start).
-                if bits & CHROME:
-                    hits += 1
-                elif bits & COMMENT:
-                    hits += previous_digits  # "12 comments"
-                if previous_c and token_digits:
-                    c_hits += 1  # "(c) 2016", counted if the line says "(c)"
-                if bits & PHOTO:
-                    photo = True
-                if tokens == 0:
-                    byline = (bits & BYLINE) != 0
-                    section = (bits & SECTION) != 0
-                    label = (bits & LABEL) != 0
-                    first_numbered = token_digits
-                else:
-                    if tokens == 1 and first_numbered and bits & SECTION:
-                        section = True
-                # Phrases are followed word by word from their first word, so most words
-                # cost one lookup.
-                if open_bits & (PHRASE_START | PHRASE_OPEN):
-                    gram = gram * pair_base + token
-                    phrase_bits = _lookup(cue_hashes, cue_bits, gram)
-                    if phrase_bits & PHRASE:
-                        hits += 1
-                    if phrase_bits & PHRASE_OPEN:
-                        open_bits = PHRASE_OPEN
-                    else:
-                        open_bits = bits
-                        gram = token
-                else:
-                    open_bits = bits
-                    gram = token
-                previous_c, previous_digits = (bits & LETTER_C) != 0, token_digits
-                tokens += 1
-            if cp < 0:
-                break
-
-        if paren_c:
-            hits += c_hits
-        count = spaces + 1 + (cjk // 2 if non_ascii else 0)
+        start, end = starts[line], starts[line + 1] - 1
+        cjk, separators, non_ascii, digit, stamp, sentence_end, unsure, key, head, first = (
+            _characters(data, start, end, classes, fold, head_chars)
+        )
+        count = line_spaces[line] + 1 + (cjk // 2 if non_ascii else 0)
         words[line] = count
         keys[line] = key
-        if head_unsure and chars >= head_chars:
-            heads[line] = UNSURE
-        if 0 <= first_cp < _BMP and classes[first_cp] & IS_LIST_MARK:
-            list_mark[line] = True
-        if count >= long_words:
-            is_prose = sentence_punct
-        else:
-            is_prose = 0 <= last_open < _BMP and (classes[last_open] & IS_TERMINAL) != 0
-        is_prose = is_prose and count >= prose_min_words
-        prose[line] = is_prose
-        line_hits[line] = hits
-        line_cues[line] = (
-            (PHOTO_CUE if photo else 0)
-            | (BYLINE_CUE if byline else 0)
-            | (SECTION_CUE if section else 0)
-            | (LABEL_CUE if label else 0)
-            | (UNSURE_CUE if unsure else 0)
+        heads[line] = head
+        maybe_stamp[line] = stamp
+        list_mark[line] = 0 <= first < _BMP and (classes[first] & IS_LIST_MARK) != 0
+        is_prose = count >= prose_min_words and (
+            sentence_end & 2 != 0 if count >= long_words else sentence_end & 1 != 0
         )
-        # The clean stage's line rules, in their order: what needs a pattern goes to them.
+        prose[line] = is_prose
         if count > max_rule_words:
             continue
+        hits, cues = _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen)
+        if unsure:
+            cues |= UNSURE_CUE
+        line_hits[line] = hits
+        line_cues[line] = cues
+        # The clean stage's line rules, in their order: what needs a pattern goes to them.
         short_fragment = not is_prose and count <= phrase_max_words
         if (
-            unsure
-            or label
+            cues & (UNSURE_CUE | LABEL_CUE)
             or (separators >= 2 and digit)
-            or (short_fragment and (photo or section or (byline and count <= byline_max_words)))
+            or (
+                short_fragment
+                and (
+                    cues & (PHOTO_CUE | SECTION_CUE)
+                    or (cues & BYLINE_CUE and count <= byline_max_words)
+                )
+            )
         ):
             needs_rules[line] = True
         elif short_fragment:
@@ -371,11 +246,188 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words, phra
     )
 
 
+@numba.njit(inline="always")
+def _decode(data, position):
+    """The code point at data[position] and the position after it."""
+    byte = data[position]
+    if byte < 0x80:
+        return int(byte), position + 1
+    if byte < 0xE0:
+        return (int(byte & 0x1F) << 6) | int(data[position + 1] & 0x3F), position + 2
+    if byte < 0xF0:
+        return (
+            (int(byte & 0x0F) << 12)
+            | (int(data[position + 1] & 0x3F) << 6)
+            | int(data[position + 2] & 0x3F)
+        ), position + 3
+    return (
+        (int(byte & 0x07) << 18)
+        | (int(data[position + 1] & 0x3F) << 12)
+        | (int(data[position + 2] & 0x3F) << 6)
+        | int(data[position + 3] & 0x3F)
+    ), position + 4
+
+
+@numba.njit(cache=True, nogil=True)
+def _characters(data, start, end, classes, fold, head_chars):
+    """Per-character facts of the line data[start:end]."""
+    base = np.uint64(_HASH_BASE)
+    cjk = separators = chars = digit_run = 0
+    non_ascii = digit = stamp = sentence_punct = unsure = head_unsure = False
+    last_open = first = -1
+    key = head = np.uint64(0)
+    position = start
+    while position < end:
+        cp, position = _decode(data, position)
+        if first < 0:
+            first = cp
+        kind = 0
+        if cp >= 0x80:
+            non_ascii = True
+            if cp < _BMP:
+                kind = classes[cp]
+            else:
+                unsure = True  # outside the tables: the rules decide
+        else:
+            kind = classes[cp]
+        if kind & IS_DECIMAL:
+            digit = True
+            digit_run += 1
+            if digit_run >= 4:
+                stamp = True
+        else:
+            if digit_run and (cp == 58 or cp == 47 or cp == 46):  # ':', '/', '.'
+                stamp = True
+            digit_run = 0
+        if kind & (IS_CJK | IS_SENTENCE_PUNCT | IS_SEPARATOR):
+            cjk += (kind & IS_CJK) != 0
+            sentence_punct |= (kind & IS_SENTENCE_PUNCT) != 0
+            separators += (kind & IS_SEPARATOR) != 0
+        if not kind & IS_CLOSER:
+            last_open = cp
+        folded = fold[cp] if cp < _BMP else cp
+        if folded < 0:
+            head_unsure = True
+            folded = cp
+        key = key * base + np.uint64(folded + 1)
+        chars += 1
+        if chars == head_chars:
+            head = key
+    if head_unsure and chars >= head_chars:
+        head = np.uint64(UNSURE)
+    terminal = 0 <= last_open < _BMP and (classes[last_open] & IS_TERMINAL) != 0
+    sentence_end = (1 if terminal else 0) | (2 if sentence_punct else 0)
+    return cjk, separators, non_ascii, digit, stamp, sentence_end, unsure, key, head, first
+
+
+@numba.njit(cache=True, nogil=True)
+def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
+    """Chrome hits and *_CUE bits of the line data[start:end], from its tokens."""
+    base = np.uint64(_HASH_BASE)
+    pair_base = np.uint64(_PAIR_BASE)
+    hits = c_hits = tokens = 0
+    cues = 0
+    first_numbered = paren_c = previous_c = previous_digits = False
+    two_back = one_back = -1  # the two code points before this one
+    token = gram = np.uint64(0)
+    open_bits = 0  # the cue bits of the previous word, or of the open phrase it ends
+    in_token = False
+    token_digits = True
+    position = start
+    while True:
+        # The line's end acts as a final separator (-1).
+        cp = -1
+        kind = 0
+        if position < end:
+            cp, position = _decode(data, position)
+            if cp < _BMP:
+                kind = classes[cp]
+            if cp == 41 and two_back == 40 and (one_back == 99 or one_back == 67):
+                paren_c = True  # "(c)"
+            two_back, one_back = one_back, cp
+        if kind & IS_WORD:
+            lowered = lower[cp]
+            if lowered < 0:
+                cues |= UNSURE_CUE
+                lowered = cp
+            if not in_token:
+                in_token, token, token_digits = True, np.uint64(0), True
+            if not kind & IS_DIGIT:
+                token_digits = False
+            # The lowered character's UTF-8 bytes, in order.
+            if lowered < 0x80:
+                token = token * base + np.uint64(lowered)
+            elif lowered < 0x800:
+                token = token * base + np.uint64(0xC0 | (lowered >> 6))
+                token = token * base + np.uint64(0x80 | (lowered & 0x3F))
+            else:
+                token = token * base + np.uint64(0xE0 | (lowered >> 12))
+                token = token * base + np.uint64(0x80 | ((lowered >> 6) & 0x3F))
+                token = token * base + np.uint64(0x80 | (lowered & 0x3F))
+            continue
+        # A separator (or the line's end) closes the current token; '©' is a token of its
+        # own, seen right after it.
+        for emit in range(2):
+            if emit == 0:
+                if not in_token:
+                    continue
+                in_token = False
+            else:
+                if cp != _COPYRIGHT:
+                    break
+                token = np.uint64(0xC2) * base + np.uint64(0xA9)
+                token_digits = False
+            bits = _lookup(cue_hashes, cue_bits, cue_seen, token)
+            # Hits count as clean.chrome_hits counts them; a phrase counts where it ends
+            # (no chrome phrase opens another, so each start has at most one, and none
+            # overlaps the next one's start).
+            if bits & CHROME:
+                hits += 1
+            elif bits & COMMENT:
+                hits += previous_digits  # "12 comments"
+            if previous_c and token_digits:
+                c_hits += 1  # "(c) 2016", counted if the line says "(c)"
+            if bits & PHOTO:
+                cues |= PHOTO_CUE
+            if tokens == 0:
+                cues |= (
+                    (BYLINE_CUE if bits & BYLINE else 0)
+                    | (SECTION_CUE if bits & SECTION else 0)
+                    | (LABEL_CUE if bits & LABEL else 0)
+                )
+                first_numbered = token_digits
+            elif tokens == 1 and first_numbered and bits & SECTION:
+                cues |= SECTION_CUE
+            # Phrases are followed word by word from their first word, so most words
+            # cost one lookup.
+            if open_bits & (PHRASE_START | PHRASE_OPEN):
+                gram = gram * pair_base + token
+                phrase_bits = _lookup(cue_hashes, cue_bits, cue_seen, gram)
+                if phrase_bits & PHRASE:
+                    hits += 1
+                if phrase_bits & PHRASE_OPEN:
+                    open_bits = PHRASE_OPEN
+                else:
+                    open_bits = bits
+                    gram = token
+            else:
+                open_bits = bits
+                gram = token
+            previous_c, previous_digits = (bits & LETTER_C) != 0, token_digits
+            tokens += 1
+        if cp < 0:
+            break
+    if paren_c:
+        hits += c_hits
+    return hits, cues
+
+
 class LineScan(NamedTuple):
     words: np.ndarray  # int32: line_words of each line
     prose: np.ndarray  # bool: reads as a sentence (clean.is_prose)
     chrome: np.ndarray  # bool: the chrome-phrase rule drops it, and no earlier rule can
     needs_rules: np.ndarray  # bool: a rule that needs its pattern could drop it
+    # Of lines with at most max_rule_words words (others are 0):
     hits: np.ndarray  # int32: chrome words and phrases (clean.chrome_hits without labels)
     cues: np.ndarray  # uint8: *_CUE bits, the cues that call for a rule's pattern
     maybe_stamp: np.ndarray  # bool: has digits as a date or a clock time has them

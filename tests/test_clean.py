@@ -107,8 +107,10 @@ def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
         assert bool(scan.prose[i]) == prose, text
         cues, hits = line_cues(text)
         expected = line_rule(text, words, prose, cues, hits)
-        if scan.cues[i] & UNSURE_CUE:
-            assert scan.needs_rules[i] or words > DENSE_PHRASE_MAX_WORDS, text
+        if words > DENSE_PHRASE_MAX_WORDS:
+            assert not scan.needs_rules[i] and not scan.chrome[i], text
+        elif scan.cues[i] & UNSURE_CUE:
+            assert scan.needs_rules[i], text
         else:
             assert (int(scan.cues[i]), int(scan.hits[i])) == (cues, hits), text
         if scan.chrome[i]:
