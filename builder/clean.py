@@ -438,13 +438,13 @@ def clean(doc: Doc) -> Doc:
             codes[i] = _CODE_OF[reason]
     _mark_duplicates(lines, scan.keys, codes)
 
-    # Evidence the placement needs from patterns: a date or clock time on a kept fragment
-    # (a teaser), and a section header among the dropped chrome.
-    # A header can only match SECTION_END when its first word is a section cue.
-    stamp = np.zeros(len(lines), dtype=np.bool_)
-    fragment = (codes == KEPT) & scan.maybe_stamp & ~prose & (words < LONG_WORDS)
-    fragments = np.flatnonzero(fragment).tolist()
-    stamp[[i for i in fragments if _STAMP.search(texts[i])]] = True
+    # Evidence the placement needs: a date or clock time on a kept fragment (a teaser), and
+    # a section header among the dropped chrome (only a line that opens with a section cue
+    # can be one).
+    fragment = (codes == KEPT) & ~prose & (words < LONG_WORDS)
+    unsure = (scan.cues & linescan.UNSURE_CUE) != 0
+    stamp = fragment & scan.stamp & ~unsure
+    stamp[[i for i in np.flatnonzero(fragment & unsure).tolist() if _STAMP.search(texts[i])]] = True
     section_end = np.zeros(len(lines), dtype=np.bool_)
     headers = (codes == BOILERPLATE) & (words <= PHRASE_MAX_WORDS)
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0

@@ -47,6 +47,7 @@ UNSURE_CUE = 16  # characters outside the scan's tables: tokenise the line as te
 # Code points: a table per Basic Multilingual Plane character.
 _BMP = 0x10000
 _COPYRIGHT = 0xA9
+_UNDERSCORE = 0x5F
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?。！？…؟۔"
 _SENTENCE_PUNCT = ".,;!?。、，；！？"
@@ -170,38 +171,26 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_w
     lines = 1
     for byte in data:
         lines += byte == 10
-    starts = np.zeros(lines + 1, dtype=np.int64)
-    line_spaces = np.zeros(lines, dtype=np.int32)
-    line = 0
-    for position in range(len(data)):
-        byte = data[position]
-        if byte == 10:
-            line += 1
-            starts[line] = position + 1
-        elif byte == 32:
-            line_spaces[line] += 1
-    starts[lines] = len(data) + 1
-
     words = np.zeros(lines, dtype=np.int32)
     prose = np.zeros(lines, dtype=np.bool_)
     chrome = np.zeros(lines, dtype=np.bool_)
     line_hits = np.zeros(lines, dtype=np.int32)
     line_cues = np.zeros(lines, dtype=np.uint8)
     needs_rules = np.zeros(lines, dtype=np.bool_)
-    maybe_stamp = np.zeros(lines, dtype=np.bool_)
+    stamps = np.zeros(lines, dtype=np.bool_)
     list_mark = np.zeros(lines, dtype=np.bool_)
     keys = np.zeros(lines, dtype=np.uint64)
     heads = np.zeros(lines, dtype=np.uint64)
+    end = -1
     for line in range(lines):
-        start, end = starts[line], starts[line + 1] - 1
-        cjk, separators, non_ascii, digit, stamp, sentence_end, unsure, key, head, first = (
-            _characters(data, start, end, classes, fold, head_chars)
+        start = end + 1
+        end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first = (
+            _characters(data, start, classes, fold, head_chars)
         )
-        count = line_spaces[line] + 1 + (cjk // 2 if non_ascii else 0)
+        count = spaces + 1 + (cjk // 2 if non_ascii else 0)
         words[line] = count
         keys[line] = key
         heads[line] = head
-        maybe_stamp[line] = stamp
         list_mark[line] = 0 <= first < _BMP and (classes[first] & IS_LIST_MARK) != 0
         is_prose = count >= prose_min_words and (
             sentence_end & 2 != 0 if count >= long_words else sentence_end & 1 != 0
@@ -209,9 +198,12 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_w
         prose[line] = is_prose
         if count > max_rule_words:
             continue
-        hits, cues = _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen)
+        hits, cues, stamp = _tokens(
+            data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen
+        )
         if unsure:
             cues |= UNSURE_CUE
+        stamps[line] = stamp
         line_hits[line] = hits
         line_cues[line] = cues
         # The clean stage's line rules, in their order: what needs a pattern goes to them.
@@ -239,7 +231,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_w
         needs_rules,
         line_hits,
         line_cues,
-        maybe_stamp,
+        stamps,
         list_mark,
         keys,
         heads,
@@ -269,16 +261,19 @@ def _decode(data, position):
 
 
 @numba.njit(cache=True, nogil=True)
-def _characters(data, start, end, classes, fold, head_chars):
-    """Per-character facts of the line data[start:end]."""
+def _characters(data, start, classes, fold, head_chars):
+    """Where the line that starts at data[start] ends (its newline, or the data's end), and
+    facts about its characters."""
     base = np.uint64(_HASH_BASE)
-    cjk = separators = chars = digit_run = 0
-    non_ascii = digit = stamp = sentence_punct = unsure = head_unsure = False
+    size = len(data)
+    spaces = cjk = separators = chars = 0
+    non_ascii = digit = sentence_punct = unsure = head_unsure = False
     last_open = first = -1
     key = head = np.uint64(0)
     position = start
-    while position < end:
+    while position < size and data[position] != 10:
         cp, position = _decode(data, position)
+        spaces += cp == 32
         if first < 0:
             first = cp
         kind = 0
@@ -292,13 +287,6 @@ def _characters(data, start, end, classes, fold, head_chars):
             kind = classes[cp]
         if kind & IS_DECIMAL:
             digit = True
-            digit_run += 1
-            if digit_run >= 4:
-                stamp = True
-        else:
-            if digit_run and (cp == 58 or cp == 47 or cp == 46):  # ':', '/', '.'
-                stamp = True
-            digit_run = 0
         if kind & (IS_CJK | IS_SENTENCE_PUNCT | IS_SEPARATOR):
             cjk += (kind & IS_CJK) != 0
             sentence_punct |= (kind & IS_SENTENCE_PUNCT) != 0
@@ -317,12 +305,14 @@ def _characters(data, start, end, classes, fold, head_chars):
         head = np.uint64(UNSURE)
     terminal = 0 <= last_open < _BMP and (classes[last_open] & IS_TERMINAL) != 0
     sentence_end = (1 if terminal else 0) | (2 if sentence_punct else 0)
-    return cjk, separators, non_ascii, digit, stamp, sentence_end, unsure, key, head, first
+    end = position
+    return end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first
 
 
 @numba.njit(cache=True, nogil=True)
 def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
-    """Chrome hits and *_CUE bits of the line data[start:end], from its tokens."""
+    """Chrome hits, *_CUE bits and whether a date or a clock time is on the line
+    data[start:end], from its tokens."""
     base = np.uint64(_HASH_BASE)
     pair_base = np.uint64(_PAIR_BASE)
     hits = c_hits = tokens = 0
@@ -333,6 +323,16 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
     open_bits = 0  # the cue bits of the previous word, or of the open phrase it ends
     in_token = False
     token_digits = True
+    # A date or clock time, as clean._STAMP finds it: "10:30", "15/01/2013", "2013", each a
+    # run of digits between word boundaries ('_' is a word character that tokens leave out).
+    stamp = False
+    token_decimal = False
+    token_length = token_first = token_second = 0
+    token_after_underscore = previous_underscore = False
+    gap = gap_char = 0  # characters since the last token ended, and the last of them
+    # The last token is one or two digits after a word boundary; the last two are such a
+    # token, '/' or '.', and one or two digits.
+    short_number = number_two_back = False
     position = start
     while True:
         # The line's end acts as a final separator (-1).
@@ -352,8 +352,15 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
                 lowered = cp
             if not in_token:
                 in_token, token, token_digits = True, np.uint64(0), True
+                token_decimal, token_length, token_first = True, 0, cp
+                token_after_underscore = previous_underscore
             if not kind & IS_DIGIT:
                 token_digits = False
+            if not kind & IS_DECIMAL:
+                token_decimal = False
+            if token_length == 1:
+                token_second = cp
+            token_length += 1
             # The lowered character's UTF-8 bytes, in order.
             if lowered < 0x80:
                 token = token * base + np.uint64(lowered)
@@ -372,6 +379,31 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
                 if not in_token:
                     continue
                 in_token = False
+                # Stamps end at this token when it ends at a word boundary.
+                bounded = cp != _UNDERSCORE
+                single = gap_char if gap == 1 else -1
+                if token_decimal and bounded:
+                    if (
+                        token_length == 4
+                        and not token_after_underscore
+                        and (
+                            (token_first == 49 and token_second == 57)
+                            or (token_first == 50 and token_second == 48)
+                        )
+                    ):
+                        stamp = True  # 19xx, 20xx
+                    if token_length == 2 and single == 58 and short_number:
+                        stamp = True  # 10:30
+                    if (
+                        2 <= token_length <= 4
+                        and (single == 47 or single == 46)
+                        and number_two_back
+                    ):
+                        stamp = True  # 15/01/2013, 1.2.13
+                number = token_decimal and token_length <= 2
+                number_two_back = short_number and number and (single == 47 or single == 46)
+                short_number = number and not token_after_underscore
+                gap = 0
             else:
                 if cp != _COPYRIGHT:
                     break
@@ -417,9 +449,12 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
             tokens += 1
         if cp < 0:
             break
+        gap += 1
+        gap_char = cp
+        previous_underscore = cp == _UNDERSCORE
     if paren_c:
         hits += c_hits
-    return hits, cues
+    return hits, cues, stamp
 
 
 class LineScan(NamedTuple):
@@ -430,7 +465,7 @@ class LineScan(NamedTuple):
     # Of lines with at most max_rule_words words (others are 0):
     hits: np.ndarray  # int32: chrome words and phrases (clean.chrome_hits without labels)
     cues: np.ndarray  # uint8: *_CUE bits, the cues that call for a rule's pattern
-    maybe_stamp: np.ndarray  # bool: has digits as a date or a clock time has them
+    stamp: np.ndarray  # bool: a date or a clock time, as clean._STAMP finds it
     list_mark: np.ndarray  # bool: opens with a list mark ('•', '-', '–' …)
     keys: np.ndarray  # uint64: equal for lines equal up to case
     # uint64: the key of the line's first head_chars characters; 0 for a shorter line,

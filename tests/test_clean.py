@@ -6,6 +6,7 @@ from builder.clean import (
     CHROME_WORDS,
     DENSE_PHRASE_MAX_WORDS,
     SECTION_END,
+    _STAMP,
     is_prose,
     line_cues,
     line_rule,
@@ -83,6 +84,8 @@ _CUE_VOCAB = [
     *("Bamako", "said", "the", "Ça", "日本語", "—", ".", "SHARE:", "Comments (4)", "(C)", "c"),
     *("Más leídas", "関連記事", "à lire aussi", "Categories: News", "Filed under:", "²", "١٢"),
     *("like us", "comments count", "you may", "STRASSE", "straße", "İ", "\U0001d400", "©2016"),
+    *("10:30", "15/01/2013", "1.2.13", "_12:30", "2013_", "12:305", "x2013", "١٢:٣٠", "7/8", "/"),
+    *("1999", "20", "13", ":", "3.", "12/31/99", "2013-01-15", "0:00"),
 ]
 _cue_lines = st.lists(
     st.lists(
@@ -113,6 +116,7 @@ def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
             assert scan.needs_rules[i], text
         else:
             assert (int(scan.cues[i]), int(scan.hits[i])) == (cues, hits), text
+            assert bool(scan.stamp[i]) == bool(_STAMP.search(text)), text
         if scan.chrome[i]:
             got = "boilerplate"
         elif scan.needs_rules[i]:
@@ -138,8 +142,11 @@ def test_scan_flags_cue_lines_and_passes_plain_prose():
 def test_scan_keys_equal_up_to_case_and_stamps_need_date_like_digits():
     scan = scan_lines(["Mali Talks Resume", "MALI TALKS RESUME", "Mali talks resumed"])
     assert scan.keys[0] == scan.keys[1] != scan.keys[2]
-    stamps = ["Posted 10:30", "15/01/2013", "in 2013", "12 comments", "Room 101"]
-    assert scan_lines(stamps).maybe_stamp.tolist() == [True, True, True, False, False]
+    stamps = ["Posted 10:30", "15/01/2013", "in 2013", "12 comments", "Room 101", "x_2013"]
+    assert scan_lines(stamps).stamp.tolist() == [True, True, True, False, False, False]
+    tricky = ["a10:30", "10:30b", "10:305", "1/2/2013x", "1/2/20134", "123:45", "©2013", "(2013)"]
+    tricky += ["12.05.2013 à 13h36", "31/12", "1:2:3", "1:23", "2020s", "l'an 1999,", "9/11/01"]
+    assert scan_lines(tricky).stamp.tolist() == [bool(_STAMP.search(text)) for text in tricky]
 
 
 def test_chrome_phrases_are_followed_as_the_scan_assumes():
