@@ -25,11 +25,11 @@ import itertools
 import operator
 import re
 
-import numba
 import numpy as np
 
 from builder import linescan
 from builder.doc import Doc, Line, LineReason
+from builder.jit import compiled
 from builder.linescan import phrase_hash, word_hash
 
 # Lines with at most this many words are "short": fragments rather than paragraphs.
@@ -472,12 +472,12 @@ def _mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> 
     _mark_repeats(keys, codes)
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled(cache=True, nogil=True)
 def _adjacent_repeats(keys):
     return np.flatnonzero(keys[1:] == keys[:-1])
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled(cache=True, nogil=True)
 def _mark_repeats(keys, codes):
     order = np.argsort(keys, kind="mergesort")  # stable: a key's first line comes first
     for rank in range(1, len(order)):
@@ -499,7 +499,7 @@ def _mark_teasers(texts: list[str], codes: np.ndarray, heads: np.ndarray) -> Non
             codes[i] = DUPLICATE
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled(cache=True, nogil=True)
 def _shared_heads(heads, codes):
     """Kept lines whose head key another kept line shares, or is not known."""
     kept = np.flatnonzero((codes == KEPT) & (heads != 0))
@@ -516,7 +516,7 @@ def _shared_heads(heads, codes):
     return np.flatnonzero(shared)
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled(cache=True, nogil=True)
 def _place_article(words, prose, list_mark, codes, stamp, section_end):
     """Find the article's run of lines, mark what lies outside it and the lists inside it;
     return the run's first and last line index (end < start: no article).

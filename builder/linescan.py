@@ -12,10 +12,12 @@ characters outside its tables always go to the rules.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
-import numba
 import numpy as np
+
+from builder.jit import compiled
 
 _HASH_BASE = 0x100000001B3  # odd, so every power is invertible modulo 2**64
 _PAIR_BASE = 0x9E3779B97F4A7C15
@@ -119,7 +121,7 @@ def _home(value: int, size: int) -> int:
     return ((value * _MIX & _MASK64) >> 32) & (size - 1)
 
 
-@numba.njit(inline="always")
+@compiled(inline="always")
 def _lookup(hashes, bits, seen, value):
     mark = value >> np.uint64(64 - FILTER_BITS)
     if not seen[mark >> np.uint64(3)] & (np.uint8(1) << np.uint8(mark & np.uint64(7))):
@@ -133,7 +135,9 @@ def _lookup(hashes, bits, seen, value):
     return np.uint16(0)
 
 
-def _character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@functools.cache
+def character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Classes (IS_* bits), lower case and case fold of every BMP code point."""
     chars = [chr(cp) for cp in range(_BMP)]
     classes = np.zeros(_BMP, dtype=np.uint16)
     classes[np.array(list(map(str.isalnum, chars)))] |= IS_WORD
@@ -161,10 +165,7 @@ def _character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return classes, lower, fold
 
 
-CHAR_CLASSES, LOWER, FOLD = _character_tables()
-
-
-@numba.njit(cache=True, nogil=True)
+@compiled(cache=True, nogil=True)
 def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_words,
           phrase_max_words, byline_max_words, alone_max_words, dense_hits, prose_min_words,
           long_words, head_chars):  # fmt: skip
@@ -238,7 +239,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_w
     )
 
 
-@numba.njit(inline="always")
+@compiled(inline="always")
 def _decode(data, position):
     """The code point at data[position] and the position after it."""
     byte = data[position]
@@ -260,7 +261,7 @@ def _decode(data, position):
     ), position + 4
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled(cache=True, nogil=True)
 def _characters(data, start, classes, fold, head_chars):
     """Where the line that starts at data[start] ends (its newline, or the data's end), and
     facts about its characters."""
@@ -309,7 +310,7 @@ def _characters(data, start, classes, fold, head_chars):
     return end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled(cache=True, nogil=True)
 def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
     """Chrome hits, *_CUE bits and whether a date or a clock time is on the line
     data[start:end], from its tokens."""
@@ -489,4 +490,4 @@ class RuleLimits(NamedTuple):
 def scan(texts: list[str], cues: CueTable, limits: RuleLimits) -> LineScan:
     """Features of each line of texts (lines without newlines)."""
     data = np.frombuffer("\n".join(texts).encode(), dtype=np.uint8)
-    return LineScan(*_scan(data, CHAR_CLASSES, LOWER, FOLD, *cues, *limits))
+    return LineScan(*_scan(data, *character_tables(), *cues, *limits))

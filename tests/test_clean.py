@@ -2,11 +2,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.clean import (
+    _STAMP,
     CHROME_PHRASES,
     CHROME_WORDS,
     DENSE_PHRASE_MAX_WORDS,
     SECTION_END,
-    _STAMP,
     is_prose,
     line_cues,
     line_rule,

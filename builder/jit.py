@@ -1,0 +1,46 @@
+"""Numba compilation deferred to first use.
+
+Importing Numba (and LLVM) adds about 60 MB to a process; a build's main process, which
+hands pages to its workers and only spools, groups and writes records, never runs a
+compiled function and should not pay that. ``compiled`` registers a function; the first
+call of any registered function imports Numba and replaces every registered function, in
+its module, by its compiled dispatcher, so compiled functions that call one another find
+each other compiled.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+_pending: list[tuple[dict[str, Any], Callable, dict[str, Any]]] = []
+
+
+def compiled(**options: Any) -> Callable[[Callable], Callable]:
+    """numba.njit(**options), applied on the first call of any registered function."""
+
+    def register(function: Callable) -> Callable:
+        namespace = function.__globals__
+        _pending.append((namespace, function, options))
+
+        @functools.wraps(function)
+        def first_call(*args: Any) -> Any:
+            compile_pending()
+            return namespace[function.__name__](*args)
+
+        return first_call
+
+    return register
+
+
+def compile_pending() -> None:
+    """Replace every registered function by its Numba dispatcher (compiled per signature
+    on its first call, or loaded from the on-disk cache)."""
+    if not _pending:
+        return
+    import numba
+
+    while _pending:
+        namespace, function, options = _pending.pop(0)
+        namespace[function.__name__] = numba.njit(**options)(function)
