@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pydantic
 
 from builder.clean import word_count
 from builder.doc import Doc, Rejection, RejectReason
+from builder.jit import compiled
 from builder.model import Article
 from builder.split import assign_split
 
@@ -26,7 +28,46 @@ def _language_identifier():
     # py3langid ships its model inside the package; nothing is fetched.
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    class CompiledIdentifier(LanguageIdentifier):
+        """py3langid's identifier with its walk over the text's bytes compiled. The walk, a
+        Python loop over every byte, was most of a record's validation; it finds the same
+        features in the same order, so the scores are py3langid's own."""
+
+        def _raw_score(self, text):
+            if not hasattr(self, "_walk_tables"):
+                self._walk_tables = (
+                    np.frombuffer(self.tk_nextmove, dtype=np.uint32),
+                    np.asarray(self._rowbase, dtype=np.int64),
+                    np.asarray(self.tk_output, dtype=np.int32),
+                )
+            data = np.frombuffer(text, dtype=np.uint8)
+            features, counts = _feature_counts(*self._walk_tables, data)
+            if not len(features):
+                return super()._raw_score(text)  # no feature: the library's own answer
+            visits = dict(zip(features.tolist(), counts.tolist(), strict=True))
+            return self._sparse_score(visits, self.nb_ptc)
+
+    return CompiledIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@compiled(cache=True, nogil=True)
+def _feature_counts(next_move, row_base, output, data):
+    """py3langid's visit_counts: the features the byte automaton passes, with their counts,
+    in the order each is first seen."""
+    counts = np.zeros(len(output), dtype=np.int64)
+    order = np.empty(len(data), dtype=np.int64)
+    seen = 0
+    state = 0
+    for byte in data:
+        state = next_move[row_base[state] + byte]
+        feature = output[state]
+        if feature >= 0:
+            if counts[feature] == 0:
+                order[seen] = feature
+                seen += 1
+            counts[feature] += 1
+    features = order[:seen]
+    return features, counts[features]
 
 
 def detect_language(body: str) -> str | None:

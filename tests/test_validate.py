@@ -1,6 +1,6 @@
 from builder.doc import Rejection, RejectReason
 from builder.model import Article
-from builder.validate import validate
+from builder.validate import _language_identifier, validate
 from tests.helpers import PROSE, cleaned
 
 
@@ -35,3 +35,20 @@ def test_language_is_detected_or_left_null():
     gold = json.loads((REPO / "tests/fixtures/devset/gmw/gold.json").read_text(encoding="utf-8"))
     assert detect_language(gold["body"][:400]) == "zh"
     assert detect_language("12 34") is None
+
+
+def test_compiled_language_walk_scores_as_py3langid_does():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    stock = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = [
+        *PROSE,
+        "Les forces françaises sont entrées à Tombouctou samedi, selon l'armée.",
+        "Die Regierung in Bamako bat um internationale Unterstützung.",
+        "马里危机持续发酵，各方呼吁和平。",
+        "مالي: القوات الفرنسية تدخل تمبكتو",
+        "",
+        "12 34",
+    ]
+    for text in texts:
+        assert _language_identifier().classify(text) == stock.classify(text), text
