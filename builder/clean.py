@@ -62,6 +62,10 @@ DENSE_PHRASE_HITS = 3
 TEASER_MIN_CHARS = 40
 # A run of at least this many consecutive short non-sentence lines is a list of links.
 SHORT_RUN = 3
+# A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
+_COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![\d/.:])")
+# Counters of one total with this many slide numbers make a gallery.
+GALLERY_MIN_SLIDES = 3
 # A byline names at most a few people.
 BYLINE_MAX_WORDS = 8
 
@@ -331,6 +335,7 @@ def line_cues(text: str) -> tuple[int, int]:
         | (linescan.BYLINE_CUE if tokens and tokens[0] in _BYLINE_CUES else 0)
         | (linescan.SECTION_CUE if first in _SECTION_CUES else 0)
         | (linescan.LABEL_CUE if tokens and tokens[0] in _LABEL_WORDS else 0)
+        | (linescan.NUMBER_CUE if tokens and tokens[0].isdigit() else 0)
     )
     return cues, chrome_hits(text, tokens)
 
@@ -445,7 +450,7 @@ def clean(doc: Doc) -> Doc:
     unsure = (scan.cues & linescan.UNSURE_CUE) != 0
     stamp = fragment & scan.stamp & ~unsure
     stamp[[i for i in np.flatnonzero(fragment & unsure).tolist() if _STAMP.search(texts[i])]] = True
-    section_end = np.zeros(len(lines), dtype=np.bool_)
+    section_end = _mark_galleries(texts, codes, scan, words)
     headers = (codes == BOILERPLATE) & (words <= PHRASE_MAX_WORDS)
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
     headers_at = np.flatnonzero(headers).tolist()
@@ -458,6 +463,27 @@ def clean(doc: Doc) -> Doc:
         lines[i].reason = _REASONS[code - 1]
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
+
+
+def _mark_galleries(
+    texts: list[str], codes: np.ndarray, scan: linescan.LineScan, words: np.ndarray
+) -> np.ndarray:
+    """Mark a gallery's slide counters ("2/50 Star Wars boosts economy", "3/50 …") as chrome,
+    and return them as the ends of parts of the page: a gallery's captions read as prose,
+    and each counter ends one, as a section header does. A gallery is one total counted up
+    on GALLERY_MIN_SLIDES slides at least ("1/2 cup", "1 of 24" alone are not)."""
+    barriers = np.zeros(len(texts), dtype=np.bool_)
+    numbered = (scan.cues & (linescan.NUMBER_CUE | linescan.UNSURE_CUE)) != 0
+    slides: dict[int, dict[int, list[int]]] = {}
+    for i in np.flatnonzero(numbered & (words <= PHRASE_MAX_WORDS)).tolist():
+        if (match := _COUNTER.match(texts[i])) and 1 <= int(match[1]) <= int(match[2]):
+            slides.setdefault(int(match[2]), {}).setdefault(int(match[1]), []).append(i)
+    for numbers in slides.values():
+        if len(numbers) >= GALLERY_MIN_SLIDES:
+            at = [i for lines in numbers.values() for i in lines]
+            codes[[i for i in at if codes[i] == KEPT]] = BOILERPLATE
+            barriers[at] = True
+    return barriers
 
 
 def _mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> None:

@@ -45,6 +45,7 @@ BYLINE_CUE = 2  # opens with a byline word
 SECTION_CUE = 4  # opens with a section header's first word (after a number, maybe)
 LABEL_CUE = 8  # opens with a label word
 UNSURE_CUE = 16  # characters outside the scan's tables: tokenise the line as text
+NUMBER_CUE = 32  # opens with a number ("3/50 …", "1 of 24")
 
 # Code points: a table per Basic Multilingual Plane character.
 _BMP = 0x10000
@@ -429,6 +430,8 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
                     | (LABEL_CUE if bits & LABEL else 0)
                 )
                 first_numbered = token_digits
+                if token_digits:
+                    cues |= NUMBER_CUE
             elif tokens == 1 and first_numbered and bits & SECTION:
                 cues |= SECTION_CUE
             # Phrases are followed word by word from their first word, so most words

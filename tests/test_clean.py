@@ -163,3 +163,24 @@ def test_chrome_phrases_are_followed_as_the_scan_assumes():
 def test_a_label_line_is_chrome():
     assert line_rule("Categories: News", 2, False, *line_cues("Categories: News")) == "boilerplate"
     assert SECTION_END.match("Categories")
+
+
+def test_a_gallery_after_the_article_is_cut_off_at_its_slide_counters():
+    captions = [
+        f"Caption {n} tells the story of another photograph in a long gallery of the week's news."
+        for n in range(1, 5)
+    ]
+    gallery = [line for n, caption in enumerate(captions, 1) for line in (f"{n}/4 Photo", caption)]
+    page = "\n\n".join(["Mali plan agreed", *PROSE, *gallery])
+    got = reasons(cleaned(page))
+    assert [got[f"{n}/4 Photo"] for n in range(1, 5)] == ["boilerplate"] * 4
+    assert {got[caption] for caption in captions} == {"outside_article"}
+    assert [got[line] for line in PROSE] == [None] * 4
+
+
+def test_fractions_and_a_lone_counter_are_not_a_gallery():
+    recipe = ["1/2 cup of millet flour", "1/2 cup of water", "1/2 teaspoon of salt", "1 of 24"]
+    page = "\n\n".join(["Mali plan agreed", *PROSE, *recipe])
+    got = reasons(cleaned(page))
+    assert [got[line] for line in recipe] == ["outside_article"] * 4  # not chrome
+    assert [got[line] for line in PROSE] == [None] * 4
