@@ -177,7 +177,8 @@ SECTION_END = re.compile(
     add\ (?:a\ |new\ |your\ )?comment|
     leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
     like\ this|share\ this|tags?|filed\ under|categories|
-    à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|
+    à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|(?:en\ )?direct|
+    live(?:\ updates|\ blog|ticker)?|(?:ao|en)\ vivo|
     mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|meistkommentiert|
     les\ plus\ lus|más\ leídas|související(?:\ články)?|přečtěte\ si\ také|
     artículos\ relacionados|relacionad[oa]s|comentarios|
@@ -310,6 +311,12 @@ _SECTION_CUES = frozenset(
         "relacionados",
         "relacionadas",
         "comentarios",
+        # A live feed that follows an article: "Direct", "Live updates", "En vivo".
+        "direct",
+        "en",
+        "live",
+        "liveticker",
+        "ao",
         # Scripts without spaces: the header is one token.
         "関連記事",
         "関連ニュース",
