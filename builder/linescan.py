@@ -493,4 +493,5 @@ class RuleLimits(NamedTuple):
 def scan(texts: list[str], cues: CueTable, limits: RuleLimits) -> LineScan:
     """Features of each line of texts (lines without newlines)."""
     data = np.frombuffer("\n".join(texts).encode(), dtype=np.uint8)
-    return LineScan(*_scan(data, *character_tables(), *cues, *limits))
+    arrays = _scan(data, *character_tables(), *cues, *limits)
+    return LineScan(*(array[: len(texts)] for array in arrays))  # no text is not one empty line

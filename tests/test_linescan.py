@@ -43,3 +43,9 @@ def test_words_count_spaces_and_half_the_characters_of_scripts_without_spaces():
     got = scan(["three plain words", "马里危机持续发酵", "• a list item"], cue_table({}), LIMITS)
     assert got.words.tolist() == [3, 1 + 8 // 2, 4]
     assert got.list_mark.tolist() == [False, False, True]
+
+
+def test_no_lines_scan_to_empty_arrays():
+    got = scan([], cue_table({}), LIMITS)
+    assert [len(array) for array in got] == [0] * len(got)
+    assert [len(array) for array in scan([""], cue_table({}), LIMITS)] == [1] * len(got)
