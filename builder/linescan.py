@@ -23,7 +23,6 @@ _HASH_BASE = 0x100000001B3  # odd, so every power is invertible modulo 2**64
 _PAIR_BASE = 0x9E3779B97F4A7C15
 _MIX = 0xFF51AFD7ED558CCD
 _MASK64 = (1 << 64) - 1
-FILTER_BITS = 16
 
 # Bits of a cue table entry.
 CHROME = 1  # a chrome word: one hit ("share", "©")
@@ -87,12 +86,11 @@ def phrase_hash(words: tuple[str, ...]) -> int:
 
 
 class CueTable(NamedTuple):
-    """Cue bits by token hash: an open-addressing table small enough to stay in the CPU cache,
-    behind a bit filter that turns most tokens (no cue) away with one test."""
+    """Cue bits by token hash: an open-addressing table small enough to stay in the CPU cache
+    (a lookup per token; a table indexed by hash bits alone is too large for that)."""
 
     hashes: np.ndarray  # uint64, 0 for an empty slot
     bits: np.ndarray  # uint16
-    seen: np.ndarray  # uint8 bit filter of FILTER_BITS bits: may the table hold this hash?
 
 
 def cue_table(cues: dict[int, set[int]]) -> CueTable:
@@ -102,18 +100,12 @@ def cue_table(cues: dict[int, set[int]]) -> CueTable:
         for value in hashes:
             merged[value] = merged.get(value, 0) | bit
     size = 1 << max(4, (4 * len(merged)).bit_length())  # at most a quarter full
-    table = CueTable(
-        np.zeros(size, dtype=np.uint64),
-        np.zeros(size, dtype=np.uint16),
-        np.zeros(1 << (FILTER_BITS - 3), dtype=np.uint8),
-    )
+    table = CueTable(np.zeros(size, dtype=np.uint64), np.zeros(size, dtype=np.uint16))
     for value, bits in sorted(merged.items()):
         at = _home(value, size)
         while table.hashes[at]:
             at = (at + 1) % size
         table.hashes[at], table.bits[at] = value, bits
-        mark = value >> (64 - FILTER_BITS)
-        table.seen[mark >> 3] |= 1 << (mark & 7)
     return table
 
 
@@ -123,10 +115,7 @@ def _home(value: int, size: int) -> int:
 
 
 @compiled(inline="always")
-def _lookup(hashes, bits, seen, value):
-    mark = value >> np.uint64(64 - FILTER_BITS)
-    if not seen[mark >> np.uint64(3)] & (np.uint8(1) << np.uint8(mark & np.uint64(7))):
-        return np.uint16(0)
+def _lookup(hashes, bits, value):
     mask = np.uint64(len(hashes) - 1)
     at = ((value * np.uint64(_MIX)) >> np.uint64(32)) & mask
     while hashes[at] != 0:
@@ -167,7 +156,7 @@ def character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 @compiled(cache=True, nogil=True)
-def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_words,
+def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
           phrase_max_words, byline_max_words, alone_max_words, dense_hits, prose_min_words,
           long_words, head_chars):  # fmt: skip
     lines = 1
@@ -200,9 +189,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, cue_seen, max_rule_w
         prose[line] = is_prose
         if count > max_rule_words:
             continue
-        hits, cues, stamp = _tokens(
-            data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen
-        )
+        hits, cues, stamp = _tokens(data, start, end, classes, lower, cue_hashes, cue_bits)
         if unsure:
             cues |= UNSURE_CUE
         stamps[line] = stamp
@@ -312,7 +299,7 @@ def _characters(data, start, classes, fold, head_chars):
 
 
 @compiled(cache=True, nogil=True)
-def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
+def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits):
     """Chrome hits, *_CUE bits and whether a date or a clock time is on the line
     data[start:end], from its tokens."""
     base = np.uint64(_HASH_BASE)
@@ -411,7 +398,7 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
                     break
                 token = np.uint64(0xC2) * base + np.uint64(0xA9)
                 token_digits = False
-            bits = _lookup(cue_hashes, cue_bits, cue_seen, token)
+            bits = _lookup(cue_hashes, cue_bits, token)
             # Hits count as clean.chrome_hits counts them; a phrase counts where it ends
             # (no chrome phrase opens another, so each start has at most one, and none
             # overlaps the next one's start).
@@ -438,7 +425,7 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits, cue_seen):
             # cost one lookup.
             if open_bits & (PHRASE_START | PHRASE_OPEN):
                 gram = gram * pair_base + token
-                phrase_bits = _lookup(cue_hashes, cue_bits, cue_seen, gram)
+                phrase_bits = _lookup(cue_hashes, cue_bits, gram)
                 if phrase_bits & PHRASE:
                     hits += 1
                 if phrase_bits & PHRASE_OPEN:
