@@ -69,10 +69,10 @@ GALLERY_MIN_SLIDES = 3
 # A byline names at most a few people.
 BYLINE_MAX_WORDS = 8
 
-_TERMINAL = tuple(".!?。！？…؟۔")
-_CLOSERS = "\"'”’»)]"
-_LIST_MARKS = tuple("+*-•·–—")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TERMINAL = tuple(linescan.TERMINAL)
+_CJK = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in linescan.CJK_RANGES) + "]"
+)
 
 # Chrome vocabulary: single words and phrases of page furniture. Matched on word tokens
 # (a set lookup per line) rather than by one large regular expression, which was the
@@ -187,7 +187,7 @@ SECTION_END = re.compile(
 )
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
 _META_SEPARATORS = re.compile(r"\s[|•·]\s")
-_SENTENCE_PUNCT = re.compile(r"[.,;!?。、，；！？]")
+_SENTENCE_PUNCT = re.compile(f"[{re.escape(linescan.SENTENCE_PUNCT)}]")
 PHOTO_CREDIT = re.compile(
     r"""(?ix)
     (?:^|\|\s*)(?:photo|image|picture|foto|bild|credit|illustration|video|graphic)s?\s*
@@ -225,7 +225,7 @@ def is_prose(text: str, words: int) -> bool:
     if words >= LONG_WORDS:
         # A long line without any sentence punctuation is a word list (countries, tags).
         return _SENTENCE_PUNCT.search(text) is not None
-    return words >= PROSE_MIN_WORDS and text.rstrip(_CLOSERS).endswith(_TERMINAL)
+    return words >= PROSE_MIN_WORDS and text.rstrip(linescan.CLOSERS).endswith(_TERMINAL)
 
 
 # Cheap token cues that gate the costlier patterns: most lines share no token with them.

@@ -50,12 +50,13 @@ NUMBER_CUE = 32  # opens with a number ("3/50 …", "1 of 24")
 _BMP = 0x10000
 _COPYRIGHT = 0xA9
 _UNDERSCORE = 0x5F
-_CLOSERS = "\"'”’»)]"
-_TERMINAL = ".!?。！？…؟۔"
-_SENTENCE_PUNCT = ".,;!?。、，；！？"
+# The character sets of clean's plain-text rules (is_prose, line_words), shared with them.
+CLOSERS = "\"'”’»)]"  # closing quotes and brackets, looked past for a sentence's end
+TERMINAL = ".!?。！？…؟۔"  # ends a sentence
+SENTENCE_PUNCT = ".,;!?。、，；！？"  # shows that a long line is sentences, not a word list
+LIST_MARKS = "+*-•·–—"  # opens a list item
+CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 _SEPARATORS = "|•·"
-_LIST_MARKS = "+*-•·–—"
-_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 
 # Character classes, one uint16 per BMP code point.
 IS_WORD = 1  # a letter or digit: part of a token
@@ -133,14 +134,14 @@ def character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     classes[np.array(list(map(str.isalnum, chars)))] |= IS_WORD
     classes[np.array(list(map(str.isdecimal, chars)))] |= IS_DECIMAL
     classes[np.array(list(map(str.isdigit, chars)))] |= IS_DIGIT
-    for low, high in _CJK_RANGES:
+    for low, high in CJK_RANGES:
         classes[low : high + 1] |= IS_CJK
     for marks, bit in (
-        (_CLOSERS, IS_CLOSER),
-        (_TERMINAL, IS_TERMINAL),
-        (_SENTENCE_PUNCT, IS_SENTENCE_PUNCT),
+        (CLOSERS, IS_CLOSER),
+        (TERMINAL, IS_TERMINAL),
+        (SENTENCE_PUNCT, IS_SENTENCE_PUNCT),
         (_SEPARATORS, IS_SEPARATOR),
-        (_LIST_MARKS, IS_LIST_MARK),
+        (LIST_MARKS, IS_LIST_MARK),
     ):
         classes[[ord(mark) for mark in marks]] |= bit
     # Lower case as str.lower() and str.casefold() give it, -1 where the result is not one
