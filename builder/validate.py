@@ -54,20 +54,29 @@ def _language_identifier():
 def _feature_counts(next_move, row_base, output, data):
     """py3langid's visit_counts: the features the byte automaton passes, with their counts,
     in the order each is first seen."""
-    counts = np.zeros(len(output), dtype=np.int64)
-    order = np.empty(len(data), dtype=np.int64)
-    seen = 0
+    passed = np.empty(len(data), dtype=np.int64)
+    size = 0
     state = 0
     for byte in data:
         state = next_move[row_base[state] + byte]
-        feature = output[state]
-        if feature >= 0:
-            if counts[feature] == 0:
-                order[seen] = feature
-                seen += 1
-            counts[feature] += 1
-    features = order[:seen]
-    return features, counts[features]
+        if output[state] >= 0:
+            passed[size] = output[state]
+            size += 1
+    passed = passed[:size]
+    # Group equal features (a stable sort keeps each group's first sighting first), then
+    # order the groups by that sighting.
+    order = np.argsort(passed, kind="mergesort")
+    firsts = np.empty(size, dtype=np.int64)
+    counts = np.empty(size, dtype=np.int64)
+    groups = 0
+    for rank in range(size):
+        if rank == 0 or passed[order[rank]] != passed[order[rank - 1]]:
+            firsts[groups] = order[rank]
+            counts[groups] = 0
+            groups += 1
+        counts[groups - 1] += 1
+    by_sighting = np.argsort(firsts[:groups])
+    return passed[firsts[:groups][by_sighting]], counts[:groups][by_sighting]
 
 
 def detect_language(body: str) -> str | None:
