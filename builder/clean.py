@@ -496,18 +496,13 @@ def _mark_galleries(
 def _mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> None:
     """Keep the first copy of a repeated line; an image's alt text and caption render as the
     same line twice in a row, and both go."""
-    for i in _adjacent_repeats(keys).tolist():
+    for i in np.flatnonzero(keys[1:] == keys[:-1]).tolist():
         first, second = lines[i], lines[i + 1]
         if first.no + 1 == second.no and first.text == second.text:
             for j in (i, i + 1):
                 if codes[j] in (KEPT, DUPLICATE):
                     codes[j] = PHOTO_CREDIT_CODE
     _mark_repeats(keys, codes)
-
-
-@compiled(cache=True, nogil=True)
-def _adjacent_repeats(keys):
-    return np.flatnonzero(keys[1:] == keys[:-1])
 
 
 @compiled(cache=True, nogil=True)

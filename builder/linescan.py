@@ -1,9 +1,10 @@
-"""Per-line features of a page, found in one compiled pass over its UTF-8 bytes.
+"""Per-line features of a page, found by compiled passes over its UTF-8 bytes.
 
 The clean stage needs, for every line, its word count, whether it reads as prose, a key to
 find repeated lines, and what its line rules would make of it. Python loops (or chains of
 NumPy operations) over a page's ~200 lines were the stage's main cost, so these come from
-one loop compiled with Numba. The tokens are those of the rules' own tokeniser (runs of
+loops compiled with Numba: one over every character, and one over the tokens of the lines
+short enough for a rule. The tokens are those of the rules' own tokeniser (runs of
 letters and digits of the lower-cased line, and '©'), hashed as 64-bit polynomials and
 looked up in a small table of cue words. The scan decides the chrome-phrase rule itself and
 sends a line to the pattern rules only when one of their cue words is on it; lines with
