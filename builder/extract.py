@@ -486,6 +486,15 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         _SOCIAL,
     ),
     (re.compile(rf"^(?i:follow) {_NAME}(?<! Followed)(?: Followed)?$"), "social", ("follow",)),
+    # A link to the site's own profile: "page of X on Twitter", "página da X no Facebook".
+    (
+        re.compile(
+            rf"(?i:page|página|pagina|seite) (?:of|da|de|do|du|von) (?:the |la |le )?{_NAME} "
+            rf"(?:on|no|na|en|sur|auf) (?i:twitter|facebook|instagram|linkedin|youtube|x)\b"
+        ),
+        "social",
+        ("page", "página", "pagina", "seite"),
+    ),
     (
         re.compile(
             rf"(?i:subscribe to|sign up for|sign in to|log in to|welcome to|abonnez-vous à|"

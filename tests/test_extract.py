@@ -123,6 +123,18 @@ def test_outlet_from_photo_credits_not_from_photo_agencies():
     assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Courier", "text:footer")
 
 
+def test_outlet_from_links_to_the_sites_own_profiles():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"], meta["outlet_source"]
+
+    link = "Link externo, abre página da Folha de Bamako no Twitter"
+    assert outlet_of(link) == ("Folha de Bamako", "text:footer")
+    assert outlet_of("Visit the page of Sahel Courier on Facebook") == ("Sahel Courier", "text:footer")
+    # Naming a site without linking to its profile is no evidence.
+    assert outlet_of("Abre página da Folha de Bamako") == (None, None)
+
+
 def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
