@@ -130,7 +130,8 @@ def test_outlet_from_links_to_the_sites_own_profiles():
 
     link = "Link externo, abre página da Folha de Bamako no Twitter"
     assert outlet_of(link) == ("Folha de Bamako", "text:footer")
-    assert outlet_of("Visit the page of Sahel Courier on Facebook") == ("Sahel Courier", "text:footer")
+    profile = "Visit the page of Sahel Courier on Facebook"
+    assert outlet_of(profile) == ("Sahel Courier", "text:footer")
     # Naming a site without linking to its profile is no evidence.
     assert outlet_of("Abre página da Folha de Bamako") == (None, None)
 
