@@ -570,7 +570,7 @@ _CORPORATE_WORDS = frozenset(
 )
 # Weights of the outlet evidence, on a log-odds scale: a conditional logit over each page's
 # attested candidate names, fitted on the development pages and rounded
-# (benchmarks/fit_weights.py --field outlet; 10-fold 34 of 58 pages, in-sample 36). Every
+# (benchmarks/fit_weights.py --field outlet; 10-fold 36 of 58 pages, in-sample 38). Every
 # candidate already has a cue (_attested), so a weight ranks one cue against the others
 # rather than against no evidence at all.
 OUTLET_WEIGHTS = {
@@ -584,7 +584,7 @@ OUTLET_WEIGHTS = {
     "line_prefix": -0.4,  # log of the chrome lines it opens ("Vox Sentences", "eHow Blog")
     "own_line": 1.1,  # log of the lines that hold only the name (a masthead, a nav logo)
     "own_line_top": 0.1,  # one of them among the page's first three lines
-    "inline_mentions": 1.6,  # log of its mentions inside longer lines
+    "inline_mentions": 1.6,  # log of its mentions inside longer lines, not inside a longer name
     "body_share": -0.5,  # share of its mentions in the article: a subject, not the publisher
     "corporate": -0.9,  # ends with a company word
     "words": -0.2,  # words, as a share of four
@@ -672,6 +672,13 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         if _norm(name) == headline:
             continue  # a page's name is not its headline
         inline = _mentions(page_text, name) - alone[name]
+        # "Quanta" inside "Quanta Magazine" is a mention of the longer candidate, not its own.
+        inline -= sum(
+            _mentions(page_text, other) - alone[other]
+            for other in names
+            if other != name and other.startswith(name + " ")
+        )
+        inline = max(inline, 0)
         article = _mentions(article_text, name) - alone_in_article[name]
         words = name.split()
         candidates[name] = {

@@ -1,17 +1,22 @@
 import datetime as dt
+import math
 from collections import Counter
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from builder.clean import clean
 from builder.doc import Doc, Line, LineReason
 from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
     content_words,
     dates_in,
+    extract_with_context,
     headline_candidates,
     name_opening,
+    outlet_candidates,
     page_date_order,
 )
 from tests.helpers import PROSE, cleaned, doc_from_text
@@ -134,6 +139,19 @@ def test_outlet_from_links_to_the_sites_own_profiles():
     assert outlet_of(profile) == ("Sahel Courier", "text:footer")
     # Naming a site without linking to its profile is no evidence.
     assert outlet_of("Abre página da Folha de Bamako") == (None, None)
+
+
+def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():
+    chrome = [
+        "About Sahel",
+        "Get Sahel Times delivered to your inbox",
+        "Shared with Sahel, the report was published by Sahel Times and Sahel Times Weekly.",
+    ]
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join([*PROSE, *chrome]))))
+    candidates = outlet_candidates(doc, ctx)
+    # "Sahel" stands alone twice; its three other mentions belong to "Sahel Times".
+    assert candidates["Sahel"]["inline_mentions"] == pytest.approx(math.log1p(2))
+    assert candidates["Sahel Times"]["inline_mentions"] == pytest.approx(math.log1p(3))
 
 
 def test_menu_words_alone_do_not_make_an_outlet():
