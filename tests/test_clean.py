@@ -1,3 +1,5 @@
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -7,6 +9,7 @@ from builder.clean import (
     CHROME_WORDS,
     DENSE_PHRASE_MAX_WORDS,
     SECTION_END,
+    clean,
     is_prose,
     line_cues,
     line_rule,
@@ -14,8 +17,9 @@ from builder.clean import (
     scan_lines,
     word_count,
 )
+from builder.doc import Doc
 from builder.linescan import UNSURE_CUE
-from tests.helpers import PROSE, cleaned, reasons
+from tests.helpers import PROSE, cleaned, doc_from_text, reasons
 
 
 def test_word_count_handles_scripts_without_spaces():
@@ -184,3 +188,54 @@ def test_fractions_and_a_lone_counter_are_not_a_gallery():
     got = reasons(cleaned(page))
     assert [got[line] for line in recipe] == ["outside_article"] * 4  # not chrome
     assert [got[line] for line in PROSE] == [None] * 4
+
+
+# Pages for the clean stage's properties: article sentences, chrome and metadata lines, and
+# arbitrary text (any script, control characters, stray whitespace), in any order.
+_PAGE_LINES = st.lists(
+    st.sampled_from(PROSE)
+    | st.sampled_from(_CUE_VOCAB)
+    | _cue_lines.map(" ".join)
+    | st.text(st.characters(exclude_categories=["Cs"]), max_size=120),
+    max_size=40,
+)
+
+
+def _cleaned_body(text: str) -> list[str] | None:
+    doc = doc_from_text(text)
+    if not isinstance(doc, Doc):
+        return None  # decode rejected it (empty, binary): there is nothing to clean
+    return [line.text for line in clean(doc).lines if line.kept]
+
+
+def _is_subsequence(items: list[str], of: list[str]) -> bool:
+    remaining = iter(of)
+    return all(any(item == other for other in remaining) for item in items)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAGE_LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\n \t\n"]))
+def test_cleaning_keeps_input_lines_in_order_and_a_clean_body_is_a_fixed_point(lines, sep):
+    text = sep.join(lines)
+    body = _cleaned_body(text)  # never raises, whatever the text
+    if not body:
+        return
+    # Nothing is invented or reordered: each paragraph is a line of the page as decoded
+    # (whitespace collapsed), and the paragraphs keep the page's order.
+    decoded = [line.text for line in doc_from_text(text).lines]
+    assert _is_subsequence(body, decoded)
+    assert all(p == " ".join(p.split()) and p for p in body)
+    # Unless decode repaired mojibake (flagged in the record's text_repaired), each paragraph
+    # is also a line of the raw page itself, up to whitespace and Unicode normalisation.
+    if not doc_from_text(text).meta["text_repaired"]:
+        raw_lines = [" ".join(unicodedata.normalize("NFC", line).split()) for line in lines]
+        assert all(any(p in line for line in raw_lines) for p in body)
+    # A body that has been cleaned is clean: cleaning it again removes nothing.
+    assert _cleaned_body("\n\n".join(body)) == body
+
+
+def test_properties_hold_on_a_page_with_an_article():
+    page = ["Home", "Share on Facebook", *PROSE, "© 2013 Sahel Times. All rights reserved."]
+    body = _cleaned_body("\n".join(page))
+    assert body == PROSE
+    assert _cleaned_body("\n\n".join(body)) == body
