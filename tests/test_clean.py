@@ -19,6 +19,7 @@ from builder.clean import (
 )
 from builder.doc import Doc
 from builder.linescan import UNSURE_CUE
+from tests.conftest import REPO
 from tests.helpers import PROSE, cleaned, doc_from_text, reasons
 
 
@@ -239,3 +240,12 @@ def test_properties_hold_on_a_page_with_an_article():
     body = _cleaned_body("\n".join(page))
     assert body == PROSE
     assert _cleaned_body("\n\n".join(body)) == body
+
+
+def test_real_pages_cleaned_twice_give_the_same_body():
+    pages = sorted((REPO / "tests" / "fixtures" / "devset").glob("*/raw.txt"))
+    assert len(pages) >= 20
+    for page in pages:
+        body = _cleaned_body(page.read_text(encoding="utf-8"))
+        assert body, page.parent.name
+        assert _cleaned_body("\n\n".join(body)) == body, page.parent.name
