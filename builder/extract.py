@@ -34,6 +34,8 @@ STAMP_MAX_WORDS = 14
 ARTICLE_HEAD_LINES = 1
 # The article's opening this long is where its headline's words recur (and bounds the cost).
 BODY_SAMPLE = 8000
+# A headline is restated by the article's opening paragraph (the lead); a teaser is not.
+LEAD_LINES = 1
 # Longer than this, a line under a byline is a headline or standfirst, not an affiliation.
 AFFILIATION_MAX_WORDS = 6
 
@@ -182,28 +184,29 @@ def _is_meta(line: Line) -> bool:
 
 # Weights of the headline evidence, on a log-odds scale: a conditional logit (softmax over each
 # page's candidates, L2 0.5) fitted on the development pages and rounded; 10-fold
-# cross-validated it picks the right line on 60 of 94 pages, in-sample 65
+# cross-validated it picks the right line on 62 of 91 pages with a gold headline, in-sample 66
 # (benchmarks/fit_weights.py). Every feature is a general property of a line, none names a
 # site; benchmarks/quality.py measures the result and the quality gate pins it.
 HEADLINE_WEIGHTS = {
-    "length": 3.0,  # words, up to 20, as a share of 20
-    "very_short": -1.4,  # under three words
-    "name_like": -1.7,  # at most four words, all capitalised
-    "noise": -0.4,  # a date, clock time or metadata separator
-    "colon_end": -0.1,
+    "length": 2.7,  # words, up to 20, as a share of 20
+    "very_short": -1.6,  # under three words
+    "name_like": -1.6,  # at most four words, all capitalised
+    "noise": -0.5,  # a date, clock time or metadata separator
+    "colon_end": -0.2,
     "repeated": 0.2,  # the page shows it twice (title and heading)
     "title_part": 0.7,  # it opens or closes another line ("<headline> - Site")
     "distance": -0.5,  # log of the candidates between it and the article
-    "top_of_page": 1.2,  # among the page's first three lines, and shown again below
-    "in_article": 0.0,  # inside the kept block
-    "capitalised": 1.4,  # share of capitalised words
-    "meta_below": 0.8,  # a byline, date or name within two lines below
-    "too_long": -1.1,  # over 150 characters
-    "byline_like": -0.6,  # opens like a byline ("By …", "Par …")
-    "body_overlap": 4.3,  # share of its words the article uses: a teaser names another story
+    "top_of_page": 1.0,  # among the page's first three lines, and shown again below
+    "in_article": 0.2,  # inside the kept block
+    "capitalised": 1.3,  # share of capitalised words
+    "meta_below": 0.7,  # a byline, date or name within two lines below
+    "too_long": -1.0,  # over 150 characters
+    "byline_like": -0.4,  # opens like a byline ("By …", "Par …")
+    "body_overlap": 3.8,  # share of its words the article uses: a teaser names another story
     "dropped_as_boilerplate": -0.3,  # a line rule took it for chrome (a share-word in a title)
-    "breadcrumb": -0.7,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
-    "titled": 1.2,  # a page title at the top is it plus a site name ("<it> - Yahoo")
+    "breadcrumb": -0.6,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
+    "titled": 1.0,  # a page title at the top is it plus a site name ("<it> - Yahoo")
+    "lead_overlap": 1.9,  # share of its words the article's first paragraph uses
 }
 
 
@@ -246,7 +249,13 @@ def _body_overlap(line: Line, body: Counter) -> float:
 
 
 def _headline_features(
-    lines: list[Line], i: int, distance: int, body_start: int, page: _PageKeys, body: Counter
+    lines: list[Line],
+    i: int,
+    distance: int,
+    body_start: int,
+    page: _PageKeys,
+    body: Counter,
+    lead: Counter,
 ) -> dict[str, float]:
     line = lines[i]
     words = word_count(line.text)
@@ -274,6 +283,7 @@ def _headline_features(
         "dropped_as_boilerplate": float(line.reason is LineReason.boilerplate),
         "breadcrumb": float(len(_CRUMB_SEPARATOR.findall(line.text)) >= 2),
         "titled": float(key in page.titles),
+        "lead_overlap": _body_overlap(line, lead),
     }
 
 
@@ -302,9 +312,9 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
     """Title-like lines around the article's start, each with its headline evidence."""
     lines = doc.lines
     page = _PageKeys(lines)
-    body = content_words(
-        "\n".join(line.text for line in lines[body_start:] if line.kept)[:BODY_SAMPLE]
-    )
+    article = [line.text for line in lines[body_start:] if line.kept]
+    body = content_words("\n".join(article)[:BODY_SAMPLE])
+    lead = content_words("\n".join(article[:LEAD_LINES]))
     # An organisation named under a byline is an affiliation wherever it appears (a masthead).
     affiliations = {
         page.keys[k + 1]
@@ -331,7 +341,8 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
         if i >= body_start and is_prose(line.text, word_count(line.text)):
             continue
         distance += 1
-        candidates.append((i, _headline_features(lines, i, distance, body_start, page, body)))
+        features = _headline_features(lines, i, distance, body_start, page, body, lead)
+        candidates.append((i, features))
     return candidates
 
 

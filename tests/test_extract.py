@@ -181,6 +181,19 @@ def test_a_breadcrumb_counts_against_a_line():
     assert HEADLINE_WEIGHTS["breadcrumb"] < 0
 
 
+def test_the_articles_first_paragraph_restates_its_headline_not_a_teaser():
+    headline = "Regional force in Bamako to plan deployment"
+    # The teaser's words are the article's too, but further down than its first paragraph.
+    teaser = "Aid groups warn of fighting across border"
+    doc = clean(doc_from_text("\n\n".join([teaser, headline, *PROSE])))
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    features = {doc.lines[i].text: f for i, f in headline_candidates(doc, 2)}
+    assert features[headline]["lead_overlap"] == 1.0
+    assert features[teaser]["lead_overlap"] == 0.0
+    assert features[teaser]["body_overlap"] > 0.5
+    assert HEADLINE_WEIGHTS["lead_overlap"] > 0
+
+
 def test_name_opening_stops_at_dates_titles_and_handles():
     assert name_opening("Laura June Topolsky July 10, 2015") == "Laura June Topolsky"
     assert name_opening("Erin Cunningham March 18 at 4:37 PM") == "Erin Cunningham"
