@@ -60,6 +60,11 @@ _PUBLISHED_STRONG = re.compile(
 )
 # An embedded social post's signature: "— Jane Doe (@jane) August 22, 2013".
 _EMBEDDED_POST = re.compile(r"^[—–-]\s.*\(@\w+\)")
+# A fact's date, as an infobox states it ("Founded February 28, 1998"), is not the page's.
+_FACT_DATE = re.compile(
+    r"(?i)^(?:founded|born|died|established|incorporated|launched|released|opened|"
+    r"fondée?|née?|gegründet|geboren|fundad[ao]|nacid[ao])\b"
+)
 _UPDATED = re.compile(r"(?i)\b(?:updated|modified|last\s+edited|mis\s+à\s+jour|aktualisiert)\b")
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’.]*(?:[ -][A-ZÀ-Þ][\w'’.]*){0,3})"
@@ -392,7 +397,7 @@ def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     "Published 04.05.2015 • Updated 05.05.2015": what follows "Updated" is not the date. A
     stamp is short; a line that says "Published" (or a byline) may run longer.
     """
-    if _EMBEDDED_POST.match(line.text):
+    if _EMBEDDED_POST.match(line.text) or _FACT_DATE.match(line.text):
         return [], False
     updated = _UPDATED.search(line.text)
     stated = line.text[: updated.start()] if updated else line.text

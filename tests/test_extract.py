@@ -169,6 +169,7 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
     )
     assert date_of("Updated: January 7, 2015") is None  # when it was last changed, not published
     assert date_of("— Jane Doe (@janedoe) August 22, 2013") is None  # an embedded post's date
+    assert date_of("Founded February 28, 1998; 18 years ago") is None  # a fact, not a stamp
     assert date_of("Posted August 22, 2013") == dt.date(2013, 8, 22)
 
 
