@@ -84,6 +84,14 @@ _AGENCIES = {
     "ansa": "ANSA",
     "xinhua": "Xinhua",
 }
+# An agency credited by name, as a whole word: not "AP" in "APPS", not "AFP/Getty Images"
+# (a photo's credit, with its slash).
+_AGENCY_NAME = re.compile(
+    r"(?<![\w/])(AFP|AP|Reuters|REUTERS|UPI|dpa|EFE|ANSA|Xinhua|"
+    r"(?i:associated press|agence france-presse))(?![\w/-])"
+)
+# Words of a picture's credit line: an agency that took a photo did not write the article.
+_PICTURE_WORDS = re.compile(r"(?i)\b(?:photos?|foto|image|picture|getty|video)\b")
 _ORG_WORDS = re.compile(
     r"\b(?:Press|Service|News|Agency|Times|Post|Herald|Tribune|Journal|Gazette|Daily|"
     r"Radio|Television|TV|Network|Media|Broadcasting|Wire)\b"
@@ -904,6 +912,39 @@ def find_author_with_bio(doc: Doc, ctx: _Context) -> str | None:
     return None
 
 
+def find_agency_dateline(doc: Doc, ctx: _Context) -> str | None:
+    """The agency a dateline credits: "BAMAKO (AFP) - …"."""
+    match = ctx.dateline_match
+    agency = match.group("agency") if match else None
+    return _AGENCIES.get(agency.casefold()) if agency else None
+
+
+def _credited_agency(doc: Doc, ctx: _Context, credits: Callable[[Line], bool]) -> str | None:
+    """The first agency named on a line under the headline that credits the article. An
+    agency in a sentence is a source the article quotes ("witnesses told AFP"), and one
+    under a picture took the picture ("AFP/Getty Images", "Photo: AFP")."""
+    for i in ctx.head_window:
+        line = doc.lines[i]
+        match = _AGENCY_NAME.search(line.text)
+        if match and not _PICTURE_WORDS.search(line.text) and credits(line):
+            return _AGENCIES[match.group(1).casefold()]
+    return None
+
+
+def find_agency_byline(doc: Doc, ctx: _Context) -> str | None:
+    """ "By Jane Doe, Associated Press"."""
+    return _credited_agency(doc, ctx, lambda line: line.reason is LineReason.byline)
+
+
+def find_agency_stamp(doc: Doc, ctx: _Context) -> str | None:
+    """ "AFP 30 avril 2015 à 07:19": the stamp that dates the article names its agency."""
+    return _credited_agency(
+        doc,
+        ctx,
+        lambda line: line.reason is LineReason.date_line or bool(_stated_dates(line, ctx)[0]),
+    )
+
+
 class _Context:
     def __init__(
         self,
@@ -932,6 +973,11 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:stamp", find_date_published_line),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)
+AGENCY_FINDERS: tuple[tuple[str, Finder], ...] = (
+    ("text:dateline", find_agency_dateline),
+    ("text:byline", find_agency_byline),
+    ("text:stamp", find_agency_stamp),
+)
 AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:byline", find_author_byline),
     ("text:byline", find_author_by_phrase),
@@ -982,7 +1028,5 @@ def extract_with_context(
     match = ctx.dateline_match
     meta["dateline"] = match.group("place") if match else None
     meta["dateline_source"] = "text:dateline" if match else None
-    agency = match.group("agency") if match and match.group("agency") else None
-    meta["agency"] = _AGENCIES.get(agency.casefold()) if agency else None
-    meta["agency_source"] = "text:dateline" if meta["agency"] else None
+    meta["agency"], meta["agency_source"] = _first(AGENCY_FINDERS, doc, ctx)
     return doc, ctx

@@ -98,7 +98,9 @@ class Article(BaseModel):
         description="How the dateline place was found (text:dateline); null if none."
     )
     agency_source: str | None = Field(
-        description="How the agency was found (e.g. text:dateline); null if no agency."
+        description=(
+            "How the agency was found (text:dateline, text:byline, text:stamp); null if none."
+        )
     )
     cluster_id: str = Field(
         description="Id of the canonical record of its duplicate cluster (its own id if alone)."

@@ -154,6 +154,20 @@ def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():
     assert candidates["Sahel Times"]["inline_mentions"] == pytest.approx(math.log1p(3))
 
 
+def test_agency_credited_by_the_byline_or_the_stamp_not_by_a_photo_or_a_quote():
+    def agency_of(*lines: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *lines, *PROSE])).meta
+        return meta["agency"], meta["agency_source"]
+
+    assert agency_of("By Jane Doe, Associated Press") == ("AP", "text:byline")
+    assert agency_of("AFP 30 avril 2015 à 07:19") == ("AFP", "text:stamp")
+    assert agency_of("BAMAKO (Reuters) - " + PROSE[0]) == ("Reuters", "text:dateline")
+    assert agency_of("Photo: Ali Keita/AFP", "March 3, 2013") == (None, None)
+    assert agency_of("AFP/Getty Images 3 March 2013") == (None, None)
+    quoted = "Witnesses told AFP on March 3, 2013 that troops had arrived in the town overnight."
+    assert agency_of(quoted) == (None, None)
+
+
 def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
