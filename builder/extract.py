@@ -945,6 +945,28 @@ def find_agency_stamp(doc: Doc, ctx: _Context) -> str | None:
     )
 
 
+# Captions, a standfirst or player chrome the cleaner kept can stand above the paragraph a
+# dateline opens.
+DATELINE_REACH = 6
+# Capitalised labels that open a paragraph the way a dateline's place does.
+_NOT_PLACES = frozenset(
+    "UPDATE UPDATED BREAKING EXCLUSIVE WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS NOTE".split()
+)
+
+
+def _find_dateline(lines: Sequence[Line]) -> re.Match[str] | None:
+    """The dateline opening the article's first paragraph ("Aspen - …", "BAMAKO (AFP) - …"),
+    or one of the next few, where only a place in capitals ("CAIRO — …") makes it one."""
+    body = (line for line in lines if line.reason is None)
+    for k, line in enumerate(itertools.islice(body, DATELINE_REACH)):
+        match = _DATELINE.match(line.text)
+        if not match or match.group("place").split()[0].strip(".:") in _NOT_PLACES:
+            continue
+        if k == 0 or match.group("place").isupper():
+            return match
+    return None
+
+
 class _Context:
     def __init__(
         self,
@@ -962,8 +984,7 @@ class _Context:
         high = min(len(doc.lines), max(body_start, anchor) + STAMP_REACH)
         self.head_window = range(low, high)
         self.title_suffix: str | None = None
-        first_body = next((line for line in doc.lines if line.reason is None), None)
-        self.dateline_match = _DATELINE.match(first_body.text) if first_body else None
+        self.dateline_match = _find_dateline(doc.lines)
 
 
 Finder = Callable[[Doc, _Context], object]

@@ -168,6 +168,18 @@ def test_agency_credited_by_the_byline_or_the_stamp_not_by_a_photo_or_a_quote():
     assert agency_of(quoted) == (None, None)
 
 
+def test_a_dateline_may_open_a_paragraph_under_a_kept_caption_if_its_place_is_in_capitals():
+    def dateline_of(*paragraphs: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *paragraphs])).meta
+        return meta["dateline"]
+
+    caption = "Soldiers patrol a street of Gao on Monday, after the town was retaken last week."
+    assert dateline_of(caption, "GAO (AFP) — " + PROSE[0], *PROSE[1:]) == "GAO"
+    assert dateline_of(caption, "Monday — " + PROSE[0], *PROSE[1:]) is None
+    assert dateline_of("UPDATE — " + PROSE[0], *PROSE[1:]) is None
+    assert dateline_of("Gao - " + PROSE[0], *PROSE[1:]) == "Gao"
+
+
 def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
