@@ -366,7 +366,32 @@ def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
         score = sum(HEADLINE_WEIGHTS[name] * value for name, value in features.items())
         if best is None or score > best[0]:
             best = (score, i)
-    return (best[1], "text:title_line") if best else None
+    return (_without_label(doc.lines, best[1]), "text:title_line") if best else None
+
+
+# A section label or breadcrumb before a headline is this many words at most.
+LABEL_MAX_WORDS = 4
+_LABEL_SEPARATORS = "|>»›-–—/"
+
+
+def _without_label(lines: Sequence[Line], i: int) -> int:
+    """The line that holds the headline alone, when line i prefixes it with a section label
+    or a breadcrumb ("Economy | <headline>", "Home News <headline>") and the page also shows
+    it by itself (the nearest such line); else i."""
+    words = lines[i].text.split()
+    tails = set()
+    for k in range(1, min(LABEL_MAX_WORDS + 1, len(words) - 1)):
+        label = words[:k]
+        # "Economy |", "News ›", or capitalised crumbs ("Home News"); not "The Project:".
+        crumbs = all(w[:1].isupper() for w in label) and not label[-1].endswith(":")
+        if (len(label[-1]) == 1 and label[-1] in _LABEL_SEPARATORS) or crumbs:
+            tails.add(_norm(" ".join(words[k:]).lstrip(_LABEL_SEPARATORS + " ")))
+    alone = [
+        j
+        for j, line in enumerate(lines)
+        if j != i and _norm(line.text) in tails and _title_like(line)
+    ]
+    return min(alone, key=lambda j: abs(j - i), default=i)
 
 
 def _mark_headline_copies(doc: Doc, headline: str) -> str | None:

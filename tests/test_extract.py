@@ -11,6 +11,7 @@ from builder.doc import Doc, Line, LineReason
 from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
+    _without_label,
     content_words,
     dates_in,
     extract_with_context,
@@ -219,6 +220,21 @@ def test_the_articles_first_paragraph_restates_its_headline_not_a_teaser():
     assert features[teaser]["lead_overlap"] == 0.0
     assert features[teaser]["body_overlap"] > 0.5
     assert HEADLINE_WEIGHTS["lead_overlap"] > 0
+
+
+def test_a_headline_shown_after_a_section_label_is_taken_where_it_stands_alone():
+    def headline_of(*top: str):
+        return cleaned("\n\n".join([*top, *PROSE])).meta["headline"]
+
+    title = "Regional force in Bamako to plan deployment"
+    assert headline_of(f"Economy | {title}", "Share", title) == title
+    assert headline_of(f"Home News {title}", title) == title
+    labelled = [f"Economy | {title}", f"Home News {title}", f"World › {title}"]
+    lines = [Line(n, text) for n, text in enumerate([*labelled, "Share", title], start=1)]
+    assert [_without_label(lines, i) for i in range(3)] == [4, 4, 4]
+    lines = [Line(1, f"Mali Journal: {title}"), Line(2, title), Line(3, f"from the {title}")]
+    assert _without_label(lines, 0) == 0  # a title's first half, not a section label
+    assert _without_label(lines, 2) == 2  # words of a sentence, not a label
 
 
 def test_name_opening_stops_at_dates_titles_and_handles():
