@@ -101,9 +101,19 @@ _ORG_WORDS = re.compile(
 _NOT_HEADLINES = frozenset({LineReason.date_line, LineReason.photo_credit, LineReason.template})
 
 
+# "… Underneath N.Y.C.", "… for the U.S.": a title may end with an initialism's full stop.
+_INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+
+
+def _is_sentence(text: str) -> bool:
+    return is_prose(text, word_count(text)) and _INITIALISM_END.search(text) is None
+
+
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
-    return 2 <= words <= HEADLINE_MAX_WORDS and not line.text.endswith((".", ",", ";"))
+    if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";")):
+        return False
+    return not line.text.endswith(".") or _INITIALISM_END.search(line.text) is not None
 
 
 def _norm(text: str) -> str:
@@ -351,7 +361,7 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
             continue
         if line.reason in _NOT_HEADLINES or not _title_like(line):
             continue
-        if i >= body_start and is_prose(line.text, word_count(line.text)):
+        if i >= body_start and _is_sentence(line.text):
             continue
         distance += 1
         features = _headline_features(lines, i, distance, body_start, page, body, lead)

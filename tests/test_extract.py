@@ -11,6 +11,8 @@ from builder.doc import Doc, Line, LineReason
 from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
+    _is_sentence,
+    _title_like,
     _without_label,
     content_words,
     dates_in,
@@ -235,6 +237,15 @@ def test_a_headline_shown_after_a_section_label_is_taken_where_it_stands_alone()
     lines = [Line(1, f"Mali Journal: {title}"), Line(2, title), Line(3, f"from the {title}")]
     assert _without_label(lines, 0) == 0  # a title's first half, not a section label
     assert _without_label(lines, 2) == 2  # words of a sentence, not a label
+
+
+def test_a_title_may_end_with_an_initialisms_full_stop():
+    title = "How Winter Wreaks Havoc on the Pipes Underneath N.Y.C."
+    assert _title_like(Line(1, title)) and not _is_sentence(title)
+    assert not _title_like(Line(1, "The pipes froze under the city."))
+    assert _is_sentence("The regional force met in Bamako on Monday to plan the deployment.")
+    page = "\n\n".join(["Sections", "Search", title, *PROSE])
+    assert cleaned(page).meta["headline"] == title
 
 
 def test_name_opening_stops_at_dates_titles_and_handles():
