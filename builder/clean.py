@@ -63,6 +63,10 @@ TEASER_MIN_CHARS = 40
 # A run of at least this many consecutive short non-sentence lines is a list of links.
 SHORT_RUN = 3
 # A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
+# An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+# A line opening with a tag is markup when tags make up this share of its characters.
+MARKUP_MIN_SHARE = 0.5
 _COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![\d/.:])")
 # Counters of one total with this many slide numbers make a gallery.
 GALLERY_MIN_SLIDES = 3
@@ -462,7 +466,8 @@ def clean(doc: Doc) -> Doc:
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
     headers_at = np.flatnonzero(headers).tolist()
     section_end[[i for i in headers_at if SECTION_END.match(texts[i])]] = True
-    start, end = _place_article(words, prose, scan.list_mark, codes, stamp, section_end)
+    markup = _markup_lines(texts, scan.opens_tag & (codes == KEPT))
+    start, end = _place_article(words, prose, scan.list_mark, codes, stamp, section_end, markup)
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -470,6 +475,17 @@ def clean(doc: Doc) -> Doc:
         lines[i].reason = _REASONS[code - 1]
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
+
+
+def _markup_lines(texts: list[str], opens_tag: np.ndarray) -> np.ndarray:
+    """Lines of raw HTML that a page's text kept (a noscript notice, a tracking pixel, an
+    unrendered widget): mostly tags. They neither make an article nor break one, since a
+    code sample inside an article reads the same."""
+    markup = np.zeros(len(texts), dtype=np.bool_)
+    for i in np.flatnonzero(opens_tag).tolist():
+        tags = sum(map(len, _TAG.findall(texts[i])))
+        markup[i] = tags >= MARKUP_MIN_SHARE * len(texts[i])
+    return markup
 
 
 def _mark_galleries(
@@ -545,7 +561,7 @@ def _shared_heads(heads, codes):
 
 
 @compiled(cache=True, nogil=True)
-def _place_article(words, prose, list_mark, codes, stamp, section_end):
+def _place_article(words, prose, list_mark, codes, stamp, section_end, markup):
     """Find the article's run of lines, mark what lies outside it and the lists inside it;
     return the run's first and last line index (end < start: no article).
 
@@ -565,7 +581,9 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end):
     for i in range(count):
         code = codes[i]
         if code == KEPT:
-            if prose[i]:
+            if markup[i]:
+                scores[i] = 0.0
+            elif prose[i]:
                 scores[i] = words[i] - NEUTRAL_WORDS + SENTENCE_BONUS
             elif words[i] >= LONG_WORDS:
                 scores[i] = -BOILERPLATE_COST

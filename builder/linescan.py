@@ -172,6 +172,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
     needs_rules = np.zeros(lines, dtype=np.bool_)
     stamps = np.zeros(lines, dtype=np.bool_)
     list_mark = np.zeros(lines, dtype=np.bool_)
+    opens_tag = np.zeros(lines, dtype=np.bool_)
     keys = np.zeros(lines, dtype=np.uint64)
     heads = np.zeros(lines, dtype=np.uint64)
     end = -1
@@ -185,6 +186,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         keys[line] = key
         heads[line] = head
         list_mark[line] = 0 <= first < _BMP and (classes[first] & IS_LIST_MARK) != 0
+        opens_tag[line] = first == 60  # '<'
         is_prose = count >= prose_min_words and (
             sentence_end & 2 != 0 if count >= long_words else sentence_end & 1 != 0
         )
@@ -224,6 +226,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         line_cues,
         stamps,
         list_mark,
+        opens_tag,
         keys,
         heads,
     )
@@ -460,6 +463,7 @@ class LineScan(NamedTuple):
     cues: np.ndarray  # uint8: *_CUE bits, the cues that call for a rule's pattern
     stamp: np.ndarray  # bool: a date or a clock time, as clean._STAMP finds it
     list_mark: np.ndarray  # bool: opens with a list mark ('•', '-', '–' …)
+    opens_tag: np.ndarray  # bool: opens with '<', as a line of raw markup does
     keys: np.ndarray  # uint64: equal for lines equal up to case
     # uint64: the key of the line's first head_chars characters; 0 for a shorter line,
     # UNSURE where case folding changes the length (compare such lines as text)

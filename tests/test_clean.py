@@ -249,3 +249,14 @@ def test_real_pages_cleaned_twice_give_the_same_body():
         body = _cleaned_body(page.read_text(encoding="utf-8"))
         assert body, page.parent.name
         assert _cleaned_body("\n\n".join(body)) == body, page.parent.name
+
+
+def test_raw_markup_neither_opens_an_article_nor_breaks_one():
+    notice = '<div class="alertBox"> <div class="alert"> <i></i><p>JavaScript is <em>off</em> here.'
+    assert _cleaned_body("\n".join(["Home", notice, *PROSE])) == PROSE
+    sample = '<script src="vendor/blanket.js" data-cover-adapter="mocha.js"></script>'
+    article = [*PROSE[:2], sample, *PROSE[2:]]
+    assert _cleaned_body("\n".join(["Home", *article])) == article
+    # A sentence that merely mentions a tag is prose.
+    mentions = "<em> marks stress, and the regional force used it in every one of its notes."
+    assert _cleaned_body("\n".join(["Home", mentions, *PROSE])) == [mentions, *PROSE]
