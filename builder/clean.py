@@ -62,6 +62,10 @@ DENSE_PHRASE_HITS = 3
 TEASER_MIN_CHARS = 40
 # A run of at least this many consecutive short non-sentence lines is a list of links.
 SHORT_RUN = 3
+# A box of links inside an article holds this many titles at most.
+BOX_MAX_ITEMS = 6
+# The run after such a box is the article's when prose makes up this share of its words.
+CONTINUATION_PROSE_SHARE = 0.7
 # A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
 # An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
@@ -187,6 +191,16 @@ SECTION_END = re.compile(
     les\ plus\ lus|más\ leídas|související(?:\ články)?|přečtěte\ si\ také|
     artículos\ relacionados|relacionad[oa]s|comentarios|
     関連記事|関連ニュース|コメント|ランキング|アクセスランキング|相关(?:文章|新闻|阅读)|热门|评论
+    )\W*$""",
+)
+# Of those headers, the ones of a box of links an article can hold in its middle ("Related
+# stories", "À lire aussi"): the article may go on after the box.
+INLINE_BOX = re.compile(
+    r"""(?ix)^\W*(?:
+    related(?:\ (?:stories|articles|posts|content|links|news|reading))?|read\ (?:more|also)|
+    see\ also|à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|mehr\ zum\ thema|
+    související(?:\ články)?|přečtěte\ si\ také|artículos\ relacionados|relacionad[oa]s|
+    leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)
     )\W*$""",
 )
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
@@ -466,8 +480,13 @@ def clean(doc: Doc) -> Doc:
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
     headers_at = np.flatnonzero(headers).tolist()
     section_end[[i for i in headers_at if SECTION_END.match(texts[i])]] = True
+    inline_box = np.zeros(len(texts), dtype=np.bool_)
+    boxes = [i for i in np.flatnonzero(section_end).tolist() if INLINE_BOX.match(texts[i])]
+    inline_box[boxes] = True
     markup = _markup_lines(texts, scan.opens_tag & (codes == KEPT))
-    start, end = _place_article(words, prose, scan.list_mark, codes, stamp, section_end, markup)
+    start, end = _place_article(
+        words, prose, scan.list_mark, codes, stamp, section_end, markup, inline_box
+    )
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -561,7 +580,7 @@ def _shared_heads(heads, codes):
 
 
 @compiled(cache=True, nogil=True)
-def _place_article(words, prose, list_mark, codes, stamp, section_end, markup):
+def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, inline_box):
     """Find the article's run of lines, mark what lies outside it and the lists inside it;
     return the run's first and last line index (end < start: no article).
 
@@ -621,6 +640,38 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup):
             start, end = run_start, run_end
             break
 
+    # A box of links inside the article ("Related stories" and a few titles) ends a part, but
+    # the article goes on after it: the run right after such a box, with no prose in
+    # between, is the article's too, and the box's titles are a short run.
+    if end >= start:
+        for _, run_start, run_end in runs:
+            if run_start <= end:
+                continue
+            boxed, items, prose_between = False, 0, False
+            for i in range(end + 1, run_start):
+                boxed |= inline_box[i]
+                if codes[i] == KEPT:
+                    items += 1
+                    prose_between |= prose[i]
+            prose_words = kept_words = 0
+            for i in range(run_start, run_end + 1):
+                if codes[i] == KEPT:
+                    kept_words += words[i]
+                    prose_words += words[i] if prose[i] else 0
+            if (
+                not boxed
+                or prose_between
+                or items > BOX_MAX_ITEMS
+                or prose_words < CONTINUATION_PROSE_SHARE * kept_words
+            ):
+                break
+            first_prose = run_start
+            while first_prose <= run_end and not prose[first_prose]:
+                first_prose += 1
+            for i in range(end + 1, first_prose):
+                if codes[i] == KEPT:
+                    codes[i] = SHORT_RUN_CODE
+            end = run_end
     for i in range(count):
         if (i < start or i > end) and codes[i] == KEPT:
             codes[i] = OUTSIDE_ARTICLE

@@ -260,3 +260,24 @@ def test_raw_markup_neither_opens_an_article_nor_breaks_one():
     # A sentence that merely mentions a tag is prose.
     mentions = "<em> marks stress, and the regional force used it in every one of its notes."
     assert _cleaned_body("\n".join(["Home", mentions, *PROSE])) == [mentions, *PROSE]
+
+
+MORE_PROSE = [
+    "Residents of Gao said the market had reopened on Tuesday for the first time in months.",
+    "Traders brought grain from Mopti by boat, and prices fell for the second week in a row.",
+    "The mayor asked the army to keep patrols on the roads leading south toward the river.",
+]
+
+
+def test_an_article_goes_on_after_a_box_of_related_links_inside_it():
+    box = ["Related stories", "Talks resume in Algiers", "Aid reaches Timbuktu by road"]
+    doc = cleaned("\n".join(["Home", *PROSE, *box, *MORE_PROSE, "© 2013 Sahel Times"]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
+    assert [reasons(doc)[title] for title in box[1:]] == ["short_run", "short_run"]
+    # Comments end an article, whatever prose follows them.
+    comments = cleaned("\n".join(["Home", *PROSE, "Comments", *MORE_PROSE]))
+    assert [line.text for line in comments.lines if line.kept] == PROSE
+    # After the box, a list of other stories (no prose) is not the article going on.
+    others = [f"Story {n} about the north of the country and its towns 3/9 18:01" for n in range(4)]
+    listed = cleaned("\n".join(["Home", *PROSE, "Related stories", *others]))
+    assert [line.text for line in listed.lines if line.kept] == PROSE
