@@ -66,6 +66,11 @@ SHORT_RUN = 3
 BOX_MAX_ITEMS = 6
 # The run after such a box is the article's when prose makes up this share of its words.
 CONTINUATION_PROSE_SHARE = 0.7
+# Prose resumes after a widget embedded in the article (a gallery's controls, a player, a
+# table) of at most this many lines, in a run that weighs at least this share of the
+# article's.
+RESUME_MAX_GAP = 40
+RESUME_SHARE = 0.25
 # A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
 # An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
@@ -588,33 +593,17 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
     Length carries most of it: fragments below ``NEUTRAL_WORDS`` cost, longer lines pay in
     proportion, and a sentence ending pays a bonus. A long line without sentence punctuation
     is a word list; a fragment carrying a date or a clock time is a teaser. Lines already
-    recognised as metadata are neutral, so that they neither break nor extend the article;
-    chrome costs, and a header of what follows an article all but ends it.
+    recognised as metadata, and raw markup, are neutral, so that they neither break nor
+    extend the article; chrome costs, and a header of what follows an article all but ends it.
 
     Section headers cut the page into parts; each part offers its maximum-sum contiguous run
     (Kadane). Comments and related stories follow the article and can outweigh it, so the
-    first run that carries a fair share of the best run's weight is the article.
+    first run that carries a fair share of the best run's weight is the article. The article
+    then goes on past a box of related links inside it, and past an embedded widget (a
+    gallery, a player, a table) after which prose resumes.
     """
     count = len(words)
-    scores = np.zeros(count, dtype=np.float64)
-    for i in range(count):
-        code = codes[i]
-        if code == KEPT:
-            if markup[i]:
-                scores[i] = 0.0
-            elif prose[i]:
-                scores[i] = words[i] - NEUTRAL_WORDS + SENTENCE_BONUS
-            elif words[i] >= LONG_WORDS:
-                scores[i] = -BOILERPLATE_COST
-            else:
-                scores[i] = words[i] - NEUTRAL_WORDS
-                if stamp[i]:
-                    scores[i] -= STAMP_COST
-        elif code == BOILERPLATE:
-            scores[i] = -SECTION_END_COST if section_end[i] else -BOILERPLATE_COST
-        elif code == TEMPLATE:
-            scores[i] = -BOILERPLATE_COST
-
+    scores = _line_scores(words, prose, codes, stamp, section_end, markup)
     best = -np.inf
     runs = []
     low = 0
@@ -622,56 +611,19 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
         if high < count and scores[high] > -SECTION_END_COST:
             continue
         if high > low:
-            total, run_start, run_end = -np.inf, low, low - 1
-            running, start = 0.0, low
-            for i in range(low, high):
-                if running <= 0:
-                    running, start = scores[i], i
-                else:
-                    running += scores[i]
-                if running > total:
-                    total, run_start, run_end = running, start, i
-            runs.append((total, run_start, run_end))
-            best = max(best, total)
+            run = _max_run(scores, low, high)
+            runs.append(run)
+            best = max(best, run[0])
         low = high + 1
-    start, end = 0, -1
+    start, end, weight = 0, -1, 0.0
     for total, run_start, run_end in runs:
         if total >= max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best)):
-            start, end = run_start, run_end
+            start, end, weight = run_start, run_end, total
             break
-
-    # A box of links inside the article ("Related stories" and a few titles) ends a part, but
-    # the article goes on after it: the run right after such a box, with no prose in
-    # between, is the article's too, and the box's titles are a short run.
     if end >= start:
-        for _, run_start, run_end in runs:
-            if run_start <= end:
-                continue
-            boxed, items, prose_between = False, 0, False
-            for i in range(end + 1, run_start):
-                boxed |= inline_box[i]
-                if codes[i] == KEPT:
-                    items += 1
-                    prose_between |= prose[i]
-            prose_words = kept_words = 0
-            for i in range(run_start, run_end + 1):
-                if codes[i] == KEPT:
-                    kept_words += words[i]
-                    prose_words += words[i] if prose[i] else 0
-            if (
-                not boxed
-                or prose_between
-                or items > BOX_MAX_ITEMS
-                or prose_words < CONTINUATION_PROSE_SHARE * kept_words
-            ):
-                break
-            first_prose = run_start
-            while first_prose <= run_end and not prose[first_prose]:
-                first_prose += 1
-            for i in range(end + 1, first_prose):
-                if codes[i] == KEPT:
-                    codes[i] = SHORT_RUN_CODE
-            end = run_end
+        end = _past_boxes(runs, end, words, prose, codes, inline_box)
+        end = _past_widgets(scores, end, weight, words, prose, codes)
+
     for i in range(count):
         if (i < start or i > end) and codes[i] == KEPT:
             codes[i] = OUTSIDE_ARTICLE
@@ -692,3 +644,117 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
                     codes[j] = SHORT_RUN_CODE
         run_length = 0
     return start, end
+
+
+@compiled(cache=True, nogil=True)
+def _line_scores(words, prose, codes, stamp, section_end, markup):
+    scores = np.zeros(len(words), dtype=np.float64)
+    for i in range(len(words)):
+        code = codes[i]
+        if code == KEPT:
+            if markup[i]:
+                scores[i] = 0.0
+            elif prose[i]:
+                scores[i] = words[i] - NEUTRAL_WORDS + SENTENCE_BONUS
+            elif words[i] >= LONG_WORDS:
+                scores[i] = -BOILERPLATE_COST
+            else:
+                scores[i] = words[i] - NEUTRAL_WORDS
+                if stamp[i]:
+                    scores[i] -= STAMP_COST
+        elif code == BOILERPLATE:
+            scores[i] = -SECTION_END_COST if section_end[i] else -BOILERPLATE_COST
+        elif code == TEMPLATE:
+            scores[i] = -BOILERPLATE_COST
+    return scores
+
+
+@compiled(cache=True, nogil=True)
+def _max_run(scores, low, high):
+    """The maximum-sum run of scores[low:high]: (total, first, last)."""
+    total, run_start, run_end = -np.inf, low, low - 1
+    running, start = 0.0, low
+    for i in range(low, high):
+        if running <= 0:
+            running, start = scores[i], i
+        else:
+            running += scores[i]
+        if running > total:
+            total, run_start, run_end = running, start, i
+    return total, run_start, run_end
+
+
+@compiled(cache=True, nogil=True)
+def _mostly_prose(words, prose, codes, first, last):
+    prose_words = kept_words = 0
+    for i in range(first, last + 1):
+        if codes[i] == KEPT:
+            kept_words += words[i]
+            prose_words += words[i] if prose[i] else 0
+    return prose_words >= CONTINUATION_PROSE_SHARE * kept_words
+
+
+@compiled(cache=True, nogil=True)
+def _gap_items(codes, prose, first, last):
+    """Kept lines in codes[first:last], or -1 if one of them is prose."""
+    items = 0
+    for i in range(first, last):
+        if codes[i] == KEPT:
+            if prose[i]:
+                return -1
+            items += 1
+    return items
+
+
+@compiled(cache=True, nogil=True)
+def _drop_gap(codes, first, last):
+    for i in range(first, last):
+        if codes[i] == KEPT:
+            codes[i] = SHORT_RUN_CODE
+
+
+@compiled(cache=True, nogil=True)
+def _past_boxes(runs, end, words, prose, codes, inline_box):
+    """The article's end once it goes on past boxes of related links ("Related stories" and
+    a few titles) inside it: the next part's run, when nothing but the box stands between
+    and the run is mostly prose. The box's titles are a short run."""
+    for _, run_start, run_end in runs:
+        if run_start <= end:
+            continue
+        boxed = False
+        for i in range(end + 1, run_start):
+            boxed |= inline_box[i]
+        items = _gap_items(codes, prose, end + 1, run_start)
+        if not boxed or not 0 <= items <= BOX_MAX_ITEMS:
+            break
+        if not _mostly_prose(words, prose, codes, run_start, run_end):
+            break
+        first_prose = run_start
+        while first_prose <= run_end and not prose[first_prose]:
+            first_prose += 1
+        _drop_gap(codes, end + 1, first_prose)
+        end = run_end
+    return end
+
+
+@compiled(cache=True, nogil=True)
+def _past_widgets(scores, end, weight, words, prose, codes):
+    """The article's end once it goes on past embedded widgets (a gallery's controls, a
+    player, a table): within the same part, the best run after the article, when no prose
+    stands in the gap of at most RESUME_MAX_GAP lines, the run is mostly prose and it
+    weighs at least RESUME_SHARE of the article. The widget's kept lines are a short run."""
+    count = len(scores)
+    while True:
+        part_end = end + 1
+        while part_end < count and scores[part_end] > -SECTION_END_COST:
+            part_end += 1
+        total, run_start, run_end = _max_run(scores, end + 1, part_end)
+        if run_end < run_start or total < RESUME_SHARE * weight:
+            break
+        if run_start - end - 1 > RESUME_MAX_GAP or _gap_items(codes, prose, end + 1, run_start) < 0:
+            break
+        if not _mostly_prose(words, prose, codes, run_start, run_end):
+            break
+        _drop_gap(codes, end + 1, run_start)
+        end = run_end
+    return end

@@ -281,3 +281,14 @@ def test_an_article_goes_on_after_a_box_of_related_links_inside_it():
     others = [f"Story {n} about the north of the country and its towns 3/9 18:01" for n in range(4)]
     listed = cleaned("\n".join(["Home", *PROSE, "Related stories", *others]))
     assert [line.text for line in listed.lines if line.kept] == PROSE
+
+
+def test_an_article_resumes_after_a_widget_embedded_in_it():
+    widget = ["Photo gallery", "Previous", "Next", "Close", "Show all", "Back", "Play again"]
+    widget += ["Share on Facebook", "Share on Twitter", "Subscribe", "Sign in", "Advertisement"]
+    doc = cleaned("\n".join(["Home", *PROSE, *widget, *MORE_PROSE, "© 2013 Sahel Times"]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
+    # A sentence or two after the page's chrome weighs too little to be the article going on.
+    aside = "Our reporters in Bamako and Gao contributed to this article on the talks."
+    tail = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, *widget, aside]))
+    assert [line.text for line in tail.lines if line.kept] == PROSE + MORE_PROSE
