@@ -889,6 +889,18 @@ def _byline_name(line: Line) -> str | None:
     return None
 
 
+def _mark_bylines(doc: Doc, author: str) -> None:
+    """Take out of the body the short lines that credit the author ("By Jane Doe March 18 at
+    12:22 PM Follow @janedoe"): a byline is metadata, wherever the finder read the name."""
+    for line in doc.lines:
+        if line.reason not in (None, LineReason.outside_article):
+            continue
+        by = _BY_KEYWORD.match(line.text)
+        short = word_count(line.text) <= STAMP_MAX_WORDS
+        if by and short and name_opening(line.text[by.end() :]) == author:
+            line.reason = LineReason.byline
+
+
 def find_author_byline(doc: Doc, ctx: _Context) -> str | None:
     """The byline nearest the top of the headline's neighbourhood."""
     return next(filter(None, (_byline_name(doc.lines[i]) for i in ctx.head_window)), None)
@@ -1081,6 +1093,8 @@ def extract_with_context(
     if meta["outlet"] is None and (brand := find_outlet_brand(doc, ctx)):
         meta["outlet"], meta["outlet_source"] = brand
     meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx)
+    if meta["author"]:
+        _mark_bylines(doc, meta["author"])
     match = ctx.dateline_match
     meta["dateline"] = match.group("place") if match else None
     meta["dateline_source"] = "text:dateline" if match else None

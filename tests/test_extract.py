@@ -22,7 +22,7 @@ from builder.extract import (
     outlet_candidates,
     page_date_order,
 )
-from tests.helpers import PROSE, cleaned, doc_from_text
+from tests.helpers import PROSE, cleaned, doc_from_text, reasons
 
 LATEST = dt.date(2030, 12, 31)
 
@@ -181,6 +181,18 @@ def test_a_dateline_may_open_a_paragraph_under_a_kept_caption_if_its_place_is_in
     assert dateline_of(caption, "Monday — " + PROSE[0], *PROSE[1:]) is None
     assert dateline_of("UPDATE — " + PROSE[0], *PROSE[1:]) is None
     assert dateline_of("Gao - " + PROSE[0], *PROSE[1:]) == "Gao"
+
+
+def test_every_short_line_crediting_the_author_leaves_the_body():
+    credit = "By Jane Doe March 18 at 12:22 PM Follow @janedoe"
+    page = "\n\n".join(["Mali talks resume in Algiers", "By Jane Doe", *PROSE[:2], credit])
+    doc = cleaned(page + "\n\n" + "\n\n".join(PROSE[2:]))
+    assert doc.meta["author"] == "Jane Doe"
+    assert reasons(doc)[credit] == "byline"
+    # A sentence that names the author is the article's.
+    sentence = "By Jane Doe's count, more than forty trucks crossed the border on Monday night."
+    doc = cleaned("\n\n".join(["Mali talks resume in Algiers", "By Jane Doe", sentence, *PROSE]))
+    assert reasons(doc)[sentence] is None
 
 
 def test_menu_words_alone_do_not_make_an_outlet():
