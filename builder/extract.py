@@ -861,7 +861,12 @@ def name_opening(text: str) -> str | None:
     tokens = text.split()
     name: list[str] = []
     for k, token in enumerate(tokens):
-        if _WORD_DATE.match(" ".join(tokens[k : k + 4])) or _DAY.match(" ".join(tokens[k : k + 2])):
+        if _WORD_DATE.match(" ".join(tokens[k : k + 4])):
+            break
+        # "July 10" opens a date; "Nolan 22 Dec 2016" is a name before a day-first one.
+        if _DAY.match(" ".join(tokens[k : k + 2])) and not _WORD_DATE.match(
+            " ".join(tokens[k + 1 : k + 4])
+        ):
             break
         word = token.rstrip(",;:")
         if not word or any(ch.isdigit() or ch in "()[]" for ch in word) or word[0] in "@|/-–—•·":

@@ -267,6 +267,9 @@ def test_name_opening_stops_at_dates_titles_and_handles():
     assert name_opening("Ahiza Garcia @ahiza_garcia February 1, 2016") == "Ahiza Garcia"
     assert name_opening("Stella Kim and Jennifer Jett") == "Stella Kim and Jennifer Jett"
     assert name_opening("Ludwig van Beethoven") == "Ludwig van Beethoven"
+    # A surname before a day-first date is not a month ("Nolan 22" is not "March 22").
+    assert name_opening("Lucas Nolan 22 Dec 2016 651") == "Lucas Nolan"
+    assert name_opening("Jane Doe July 10") == "Jane Doe"
     assert name_opening("the staff") is None
 
 
