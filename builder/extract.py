@@ -1054,9 +1054,9 @@ AGENCY_FINDERS: tuple[tuple[str, Finder], ...] = (
 AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:byline", find_author_byline),
     ("text:byline", find_author_by_phrase),
+    ("text:name_line", find_author_with_bio),
     ("text:name_line", find_author_name_line),
     ("text:byline", find_author_sole_byline),
-    ("text:name_line", find_author_with_bio),
 )
 
 

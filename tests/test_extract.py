@@ -195,6 +195,18 @@ def test_every_short_line_crediting_the_author_leaves_the_body():
     assert reasons(doc)[sentence] is None
 
 
+def test_a_name_the_author_note_introduces_beats_a_name_shaped_source_line():
+    page = [
+        "Mali talks resume in Algiers",
+        "Jane Doe",
+        "Sahel Daily March 3, 2013",
+        *PROSE,
+        "Jane Doe is a reporter based in Bamako.",
+    ]
+    meta = cleaned("\n\n".join(page)).meta
+    assert (meta["author"], meta["author_source"]) == ("Jane Doe", "text:name_line")
+
+
 def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
