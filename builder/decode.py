@@ -89,7 +89,8 @@ def decode(doc: Doc) -> Doc | Rejection:
     controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         return doc.reject(RejectReason.not_text, f"{controls} control characters: binary data")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # The few stray control characters left are no part of any word: spaces, collapsed below.
+    text = _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     repaired = repair(text)
     doc.meta["encoding"] = encoding
     doc.meta["text_repaired"] = repaired != text

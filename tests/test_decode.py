@@ -56,3 +56,11 @@ def test_seeds_are_left_as_they_are():
         doc = decode(_doc(raw))
         assert doc.meta["text_repaired"] is False, path.name
         assert doc.text == raw.decode("utf-8"), path.name
+
+
+def test_stray_control_characters_are_spaces():
+    sentence = "The regional force met in Bamako on Monday to plan the deployment."
+    text = "Mali talks resume\x08in Algiers\n\x08\x08\n" + "\n".join([sentence] * 20)
+    doc = decode(_doc(text.encode()))
+    assert [line.text for line in doc.lines][:2] == ["Mali talks resume in Algiers", sentence]
+    assert [line.no for line in doc.lines][:2] == [1, 3]  # the line of controls alone is blank
