@@ -5,6 +5,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same generated examples every time, so a merge is never decided by chance;
+# HYPOTHESIS_PROFILE=explore draws new ones (and `--hypothesis-seed=N` picks a draw).
+settings.register_profile("ci", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Tests never reach a hub: the datasets and huggingface_hub libraries stay offline.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
