@@ -774,11 +774,22 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# A name heading the page that the article itself mentions this much (a share of all its
+# mentions) is what the page is about ("New Zealand", "Mozilla" on an encyclopedia page),
+# not who publishes it.
+SUBJECT_SHARE = 0.8
+
+
 def _attested(features: dict[str, float]) -> bool:
-    """A cue names it, or it heads the page alone and the page names it again in its lines."""
+    """A cue names it, or it heads the page alone and the page names it again in its lines,
+    mostly outside the article."""
     if any(features[kind] for kind in _CUE_KINDS):
         return True
-    return bool(features["own_line_top"]) and features["inline_mentions"] >= math.log1p(2)
+    return (
+        bool(features["own_line_top"])
+        and features["inline_mentions"] >= math.log1p(2)
+        and features["body_share"] < SUBJECT_SHARE
+    )
 
 
 def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:

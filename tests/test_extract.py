@@ -207,6 +207,19 @@ def test_a_name_the_author_note_introduces_beats_a_name_shaped_source_line():
     assert (meta["author"], meta["author_source"]) == ("Jane Doe", "text:name_line")
 
 
+def test_a_name_heading_the_page_that_the_article_is_about_is_not_its_outlet():
+    about = [
+        "Gao is a city on the Niger river, and Gao was the capital of the Songhai empire.",
+        "Troops entered Gao in January, and the people of Gao welcomed them in the streets.",
+    ]
+    page = ["Gao", "Gao", "Mali talks resume in Algiers", *about, *PROSE, "Sahel Times", "Gao"]
+    assert cleaned("\n\n".join(page)).meta["outlet"] is None
+    # Named mostly outside the article, the same heading is the site's masthead.
+    chrome = ["Sahel Times", "Sahel Times", "Mali talks resume in Algiers", *PROSE]
+    chrome += ["About Sahel Times", "Sahel Times jobs", "Sahel Times archive"]
+    assert cleaned("\n\n".join(chrome)).meta["outlet"] == "Sahel Times"
+
+
 def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
