@@ -72,6 +72,16 @@ CONTINUATION_PROSE_SHARE = 0.7
 RESUME_MAX_GAP = 40
 RESUME_SHARE = 0.25
 # A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
+# A site saying it uses cookies, or asking to accept them, in the languages of the pages.
+CONSENT_NOTICE = re.compile(
+    r"""(?ix)
+    \b(?:we|this\ (?:web)?site|our\ (?:web)?site|nous|ce\ site|notre\ site|
+    diese\ (?:web)?seite|wir|este\ (?:sitio|site)|usamos|utilizamos|utilizza|
+    deze\ (?:web)?site)\b[^.]{0,80}\bcookies?\b
+    |\bcookies?\b[^.]{0,100}\b(?:consent|accept|agree|acceptez|accepter|zustimm|akzept|
+    aceptas|aceitar)
+    """
+)
 # An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line opening with a tag is markup when tags make up this share of its characters.
@@ -471,6 +481,7 @@ def clean(doc: Doc) -> Doc:
         reason = line_rule(texts[i], int(words[i]), bool(prose[i]), cues, hits)
         if reason is not None:
             codes[i] = _CODE_OF[reason]
+    _mark_consent_notices(texts, codes)
     _mark_duplicates(lines, scan.keys, codes)
 
     # Evidence the placement needs: a date or clock time on a kept fragment (a teaser), and
@@ -499,6 +510,18 @@ def clean(doc: Doc) -> Doc:
         lines[i].reason = _REASONS[code - 1]
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
+
+
+def _mark_consent_notices(texts: list[str], codes: np.ndarray) -> None:
+    """A site's statement that it uses cookies ("We use cookies to …", "En poursuivant votre
+    navigation sur ce site, vous acceptez l'utilisation de cookies") is chrome however long
+    it runs; an article about cookies speaks of them otherwise."""
+    joined = "\n".join(texts)
+    if "ookie" not in joined and "OOKIE" not in joined:
+        return
+    for i, text in enumerate(texts):
+        if codes[i] == KEPT and CONSENT_NOTICE.search(text):
+            codes[i] = BOILERPLATE
 
 
 def _markup_lines(texts: list[str], opens_tag: np.ndarray) -> np.ndarray:

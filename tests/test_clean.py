@@ -295,3 +295,21 @@ def test_an_article_resumes_after_a_widget_embedded_in_it():
     aside = "Our reporters in Bamako and Gao contributed to this article on the talks."
     tail = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, *widget, aside]))
     assert [line.text for line in tail.lines if line.kept] == PROSE + MORE_PROSE
+
+
+def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookies_is_not():
+    notice = (
+        "We use cookies and similar technologies to improve your browsing experience, "
+        "personalize content and offers, show targeted ads, analyze traffic, and better "
+        "understand you, and we share data with our partners for these purposes."
+    )
+    doc = cleaned("\n".join(["Home", notice, "Sign in", *PROSE]))
+    assert reasons(doc)[notice] == "boilerplate"
+    french = "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies."
+    assert reasons(cleaned("\n".join([french, *PROSE])))[french] == "boilerplate"
+    article = [
+        "Cookies, or some form of tracking, are needed for things like shopping carts online.",
+        "However, those cookies can easily be session cookies that expire when you leave.",
+        *PROSE,
+    ]
+    assert _cleaned_body("\n".join(["Home", *article])) == article
