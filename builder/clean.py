@@ -481,7 +481,7 @@ def clean(doc: Doc) -> Doc:
         reason = line_rule(texts[i], int(words[i]), bool(prose[i]), cues, hits)
         if reason is not None:
             codes[i] = _CODE_OF[reason]
-    _mark_consent_notices(texts, codes)
+    _mark_consent_notices(texts, codes, scan.mentions_cookie)
     _mark_duplicates(lines, scan.keys, codes)
 
     # Evidence the placement needs: a date or clock time on a kept fragment (a teaser), and
@@ -512,15 +512,12 @@ def clean(doc: Doc) -> Doc:
     return doc
 
 
-def _mark_consent_notices(texts: list[str], codes: np.ndarray) -> None:
+def _mark_consent_notices(texts: list[str], codes: np.ndarray, cookie: np.ndarray) -> None:
     """A site's statement that it uses cookies ("We use cookies to …", "En poursuivant votre
     navigation sur ce site, vous acceptez l'utilisation de cookies") is chrome however long
     it runs; an article about cookies speaks of them otherwise."""
-    joined = "\n".join(texts)
-    if "ookie" not in joined and "OOKIE" not in joined:
-        return
-    for i, text in enumerate(texts):
-        if codes[i] == KEPT and CONSENT_NOTICE.search(text):
+    for i in np.flatnonzero(cookie & (codes == KEPT)).tolist():
+        if CONSENT_NOTICE.search(texts[i]):
             codes[i] = BOILERPLATE
 
 

@@ -38,6 +38,9 @@ PHRASE_START = 256  # a word that opens a chrome phrase ("sign")
 PHRASE_OPEN = 512  # two or three words that open a longer chrome phrase ("you may")
 
 UNSURE = 1  # a head key meaning "not known"
+# The case-folded code points of "cookie", followed through each line (no prefix of it
+# recurs inside it, so a mismatch restarts at its first letter or at nothing).
+_COOKIE = np.array([ord(ch) for ch in "cookie"], dtype=np.int32)
 
 # What a line's tokens call for (LineScan.cues).
 PHOTO_CUE = 1  # a photo-credit word
@@ -173,14 +176,17 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
     stamps = np.zeros(lines, dtype=np.bool_)
     list_mark = np.zeros(lines, dtype=np.bool_)
     opens_tag = np.zeros(lines, dtype=np.bool_)
+    mentions_cookie = np.zeros(lines, dtype=np.bool_)
     keys = np.zeros(lines, dtype=np.uint64)
     heads = np.zeros(lines, dtype=np.uint64)
     end = -1
     for line in range(lines):
         start = end + 1
-        end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first = (
-            _characters(data, start, classes, fold, head_chars)
-        )
+        (
+            end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
+            cookie,
+        ) = _characters(data, start, classes, fold, head_chars)  # fmt: skip
+        mentions_cookie[line] = cookie
         count = spaces + 1 + (cjk // 2 if non_ascii else 0)
         words[line] = count
         keys[line] = key
@@ -227,6 +233,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         stamps,
         list_mark,
         opens_tag,
+        mentions_cookie,
         keys,
         heads,
     )
@@ -264,6 +271,8 @@ def _characters(data, start, classes, fold, head_chars):
     non_ascii = digit = sentence_punct = unsure = head_unsure = False
     last_open = first = -1
     key = head = np.uint64(0)
+    matched = 0  # characters of "cookie" matched so far, case folded
+    cookie = False
     position = start
     while position < size and data[position] != 10:
         cp, position = _decode(data, position)
@@ -292,6 +301,12 @@ def _characters(data, start, classes, fold, head_chars):
             head_unsure = True
             folded = cp
         key = key * base + np.uint64(folded + 1)
+        if not cookie:
+            if folded == _COOKIE[matched]:
+                matched += 1
+                cookie = matched == len(_COOKIE)
+            else:
+                matched = 1 if folded == _COOKIE[0] else 0
         chars += 1
         if chars == head_chars:
             head = key
@@ -300,7 +315,10 @@ def _characters(data, start, classes, fold, head_chars):
     terminal = 0 <= last_open < _BMP and (classes[last_open] & IS_TERMINAL) != 0
     sentence_end = (1 if terminal else 0) | (2 if sentence_punct else 0)
     end = position
-    return end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first
+    return (
+        end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
+        cookie,
+    )  # fmt: skip
 
 
 @compiled(cache=True, nogil=True)
@@ -464,6 +482,7 @@ class LineScan(NamedTuple):
     stamp: np.ndarray  # bool: a date or a clock time, as clean._STAMP finds it
     list_mark: np.ndarray  # bool: opens with a list mark ('•', '-', '–' …)
     opens_tag: np.ndarray  # bool: opens with '<', as a line of raw markup does
+    mentions_cookie: np.ndarray  # bool: holds "cookie" in any case (a consent notice may)
     keys: np.ndarray  # uint64: equal for lines equal up to case
     # uint64: the key of the line's first head_chars characters; 0 for a shorter line,
     # UNSURE where case folding changes the length (compare such lines as text)

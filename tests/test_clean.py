@@ -92,6 +92,7 @@ _CUE_VOCAB = [
     *("like us", "comments count", "you may", "STRASSE", "straße", "İ", "\U0001d400", "©2016"),
     *("10:30", "15/01/2013", "1.2.13", "_12:30", "2013_", "12:305", "x2013", "١٢:٣٠", "7/8", "/"),
     *("1999", "20", "13", ":", "3.", "12/31/99", "2013-01-15", "0:00"),
+    *("cookies", "COOKIE", "cocookie", "cooKie", "cook", "ie", "Cookie-Einstellungen"),
 ]
 _cue_lines = st.lists(
     st.lists(
@@ -114,6 +115,7 @@ def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
         words = line_words(text)
         prose = words >= 8 and is_prose(text, words)
         assert bool(scan.prose[i]) == prose, text
+        assert bool(scan.mentions_cookie[i]) == ("cookie" in text.casefold()), text
         cues, hits = line_cues(text)
         expected = line_rule(text, words, prose, cues, hits)
         if words > DENSE_PHRASE_MAX_WORDS:
