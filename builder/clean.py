@@ -643,6 +643,16 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
     if end >= start:
         end = _past_boxes(runs, end, words, prose, codes, inline_box)
         end = _past_widgets(scores, end, weight, words, prose, codes)
+        # A run that starts or ends inside a list (one mark, item after item) holds all of
+        # it: items are short, and scoring alone would cut the list anywhere.
+        while start > 0 and list_mark[start] and list_mark[start - 1] == list_mark[start]:
+            if codes[start - 1] != KEPT:
+                break
+            start -= 1
+        while end + 1 < count and list_mark[end] and list_mark[end + 1] == list_mark[end]:
+            if codes[end + 1] != KEPT:
+                break
+            end += 1
 
     for i in range(count):
         if (i < start or i > end) and codes[i] == KEPT:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 from builder.clean import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
+from builder.linescan import LIST_MARKS
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
 DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
@@ -113,6 +114,8 @@ def _title_like(line: Line) -> bool:
     words = word_count(line.text)
     if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";")):
         return False
+    if line.text[0] in LIST_MARKS:
+        return False  # an item of a list
     return not line.text.endswith(".") or _INITIALISM_END.search(line.text) is not None
 
 

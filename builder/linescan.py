@@ -174,7 +174,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
     line_cues = np.zeros(lines, dtype=np.uint8)
     needs_rules = np.zeros(lines, dtype=np.bool_)
     stamps = np.zeros(lines, dtype=np.bool_)
-    list_mark = np.zeros(lines, dtype=np.bool_)
+    list_mark = np.zeros(lines, dtype=np.int32)
     opens_tag = np.zeros(lines, dtype=np.bool_)
     mentions_cookie = np.zeros(lines, dtype=np.bool_)
     keys = np.zeros(lines, dtype=np.uint64)
@@ -191,7 +191,8 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         words[line] = count
         keys[line] = key
         heads[line] = head
-        list_mark[line] = 0 <= first < _BMP and (classes[first] & IS_LIST_MARK) != 0
+        if 0 <= first < _BMP and (classes[first] & IS_LIST_MARK) != 0:
+            list_mark[line] = first
         opens_tag[line] = first == 60  # '<'
         is_prose = count >= prose_min_words and (
             sentence_end & 2 != 0 if count >= long_words else sentence_end & 1 != 0
@@ -480,7 +481,7 @@ class LineScan(NamedTuple):
     hits: np.ndarray  # int32: chrome words and phrases (clean.chrome_hits without labels)
     cues: np.ndarray  # uint8: *_CUE bits, the cues that call for a rule's pattern
     stamp: np.ndarray  # bool: a date or a clock time, as clean._STAMP finds it
-    list_mark: np.ndarray  # bool: opens with a list mark ('•', '-', '–' …)
+    list_mark: np.ndarray  # int32: the list mark the line opens with ('•', '-', '–' …), or 0
     opens_tag: np.ndarray  # bool: opens with '<', as a line of raw markup does
     mentions_cookie: np.ndarray  # bool: holds "cookie" in any case (a consent notice may)
     keys: np.ndarray  # uint64: equal for lines equal up to case

@@ -315,3 +315,14 @@ def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookie
         *PROSE,
     ]
     assert _cleaned_body("\n".join(["Home", *article])) == article
+
+
+def test_an_article_that_starts_inside_a_list_keeps_the_whole_list():
+    items = [f"+ Added {thing}" for thing in ("Granite", "Slime Block", "Banners", "Rabbits")]
+    items += [
+        "+ Containers can be locked in custom maps by using the new Lock data tag on them.",
+        "+ Player skins can now have double layers across the whole model, arms and legs.",
+    ]
+    title = "The Bountiful Update brings new blocks and mobs"
+    doc = cleaned("\n".join(["Home", "News", title, *items, *PROSE, "• Privacy", "• Terms"]))
+    assert [line.text for line in doc.lines if line.kept] == items + PROSE

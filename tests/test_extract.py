@@ -280,6 +280,7 @@ def test_a_title_may_end_with_an_initialisms_full_stop():
     title = "How Winter Wreaks Havoc on the Pipes Underneath N.Y.C."
     assert _title_like(Line(1, title)) and not _is_sentence(title)
     assert not _title_like(Line(1, "The pipes froze under the city."))
+    assert not _title_like(Line(1, "+ Added Granite, Andesite and Diorite blocks"))  # a list item
     assert _is_sentence("The regional force met in Bamako on Monday to plan the deployment.")
     page = "\n\n".join(["Sections", "Search", title, *PROSE])
     assert cleaned(page).meta["headline"] == title

@@ -42,7 +42,7 @@ def test_heads_match_on_the_first_characters_up_to_case():
 def test_words_count_spaces_and_half_the_characters_of_scripts_without_spaces():
     got = scan(["three plain words", "马里危机持续发酵", "• a list item"], cue_table({}), LIMITS)
     assert got.words.tolist() == [3, 1 + 8 // 2, 4]
-    assert got.list_mark.tolist() == [False, False, True]
+    assert got.list_mark.tolist() == [0, 0, ord("•")]
 
 
 def test_no_lines_scan_to_empty_arrays():
