@@ -72,16 +72,31 @@ CONTINUATION_PROSE_SHARE = 0.7
 RESUME_MAX_GAP = 40
 RESUME_SHARE = 0.25
 # A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
-# A site saying it uses cookies, or asking to accept them, in the languages of the pages.
-CONSENT_NOTICE = re.compile(
-    r"""(?ix)
-    \b(?:we|this\ (?:web)?site|our\ (?:web)?site|nous|ce\ site|notre\ site|
-    diese\ (?:web)?seite|wir|este\ (?:sitio|site)|usamos|utilizamos|utilizza|
-    deze\ (?:web)?site)\b[^.]{0,80}\bcookies?\b
-    |\bcookies?\b[^.]{0,100}\b(?:consent|accept|agree|acceptez|accepter|zustimm|akzept|
-    aceptas|aceitar)
-    """
+# A site saying it uses cookies ("We use cookies", "ce site utilise des cookies") shortly
+# before the word, or asking to accept them ("… cookies. Accept") shortly after it.
+_CONSENT_SUBJECT = re.compile(
+    r"(?i)\b(?:we|this (?:web)?site|our (?:web)?site|nous|ce site|notre site|diese (?:web)?seite"
+    r"|wir|este (?:sitio|site)|usamos|utilizamos|utilizza|deze (?:web)?site)\b"
 )
+_CONSENT_VERB = re.compile(
+    r"(?i)\b(?:consent|accept|agree|acceptez|accepter|zustimm|akzept|aceptas|aceitar)"
+)
+CONSENT_REACH = 100  # characters, within the sentence, between "cookie" and the words above
+
+
+def is_consent_notice(text: str) -> bool:
+    lowered = text.lower()
+    at = lowered.find("cookie")
+    while at >= 0:
+        opening = max(lowered.rfind(".", 0, at) + 1, at - CONSENT_REACH)
+        closing = lowered.find(".", at)
+        closing = at + CONSENT_REACH if closing < 0 else min(closing, at + CONSENT_REACH)
+        if _CONSENT_SUBJECT.search(text, opening, at) or _CONSENT_VERB.search(text, at, closing):
+            return True
+        at = lowered.find("cookie", at + 6)
+    return False
+
+
 # An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line opening with a tag is markup when tags make up this share of its characters.
@@ -494,11 +509,10 @@ def clean(doc: Doc) -> Doc:
     section_end = _mark_galleries(texts, codes, scan, words)
     headers = (codes == BOILERPLATE) & (words <= PHRASE_MAX_WORDS)
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
-    headers_at = np.flatnonzero(headers).tolist()
-    section_end[[i for i in headers_at if SECTION_END.match(texts[i])]] = True
+    ends = [i for i in np.flatnonzero(headers).tolist() if SECTION_END.match(texts[i])]
+    section_end[ends] = True
     inline_box = np.zeros(len(texts), dtype=np.bool_)
-    boxes = [i for i in np.flatnonzero(section_end).tolist() if INLINE_BOX.match(texts[i])]
-    inline_box[boxes] = True
+    inline_box[[i for i in ends if INLINE_BOX.match(texts[i])]] = True
     markup = _markup_lines(texts, scan.opens_tag & (codes == KEPT))
     start, end = _place_article(
         words, prose, scan.list_mark, codes, stamp, section_end, markup, inline_box
@@ -516,8 +530,10 @@ def _mark_consent_notices(texts: list[str], codes: np.ndarray, cookie: np.ndarra
     """A site's statement that it uses cookies ("We use cookies to …", "En poursuivant votre
     navigation sur ce site, vous acceptez l'utilisation de cookies") is chrome however long
     it runs; an article about cookies speaks of them otherwise."""
+    if not cookie.any():
+        return
     for i in np.flatnonzero(cookie & (codes == KEPT)).tolist():
-        if CONSENT_NOTICE.search(texts[i]):
+        if is_consent_notice(texts[i]):
             codes[i] = BOILERPLATE
 
 
@@ -526,6 +542,8 @@ def _markup_lines(texts: list[str], opens_tag: np.ndarray) -> np.ndarray:
     unrendered widget): mostly tags. They neither make an article nor break one, since a
     code sample inside an article reads the same."""
     markup = np.zeros(len(texts), dtype=np.bool_)
+    if not opens_tag.any():
+        return markup
     for i in np.flatnonzero(opens_tag).tolist():
         tags = sum(map(len, _TAG.findall(texts[i])))
         markup[i] = tags >= MARKUP_MIN_SHARE * len(texts[i])
