@@ -82,15 +82,19 @@ _CONSENT_VERB = re.compile(
     r"(?i)\b(?:consent|accept|agree|acceptez|accepter|zustimm|akzept|aceptas|aceitar)"
 )
 CONSENT_REACH = 100  # characters, within the sentence, between "cookie" and the words above
+CONSENT_MAX_CHARS = 2000
 
 
 def is_consent_notice(text: str) -> bool:
+    if len(text) > CONSENT_MAX_CHARS:
+        return False  # a notice is a paragraph, not a page run into one line
     lowered = text.lower()
     at = lowered.find("cookie")
     while at >= 0:
-        opening = max(lowered.rfind(".", 0, at) + 1, at - CONSENT_REACH)
-        closing = lowered.find(".", at)
-        closing = at + CONSENT_REACH if closing < 0 else min(closing, at + CONSENT_REACH)
+        # Both looks stay within CONSENT_REACH, so a huge line costs linear time.
+        opening = max(lowered.rfind(".", max(0, at - CONSENT_REACH), at) + 1, at - CONSENT_REACH)
+        closing = lowered.find(".", at, at + CONSENT_REACH)
+        closing = at + CONSENT_REACH if closing < 0 else closing
         if _CONSENT_SUBJECT.search(text, opening, at) or _CONSENT_VERB.search(text, at, closing):
             return True
         at = lowered.find("cookie", at + 6)
