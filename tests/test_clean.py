@@ -10,6 +10,7 @@ from builder.clean import (
     DENSE_PHRASE_MAX_WORDS,
     SECTION_END,
     clean,
+    is_consent_notice,
     is_prose,
     line_cues,
     line_rule,
@@ -315,6 +316,9 @@ def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookie
         *PROSE,
     ]
     assert _cleaned_body("\n".join(["Home", *article])) == article
+    # A page run into one huge line is not a notice, and is judged in linear time.
+    assert not is_consent_notice("We use cookies to improve your visit. " * 100)
+    assert is_consent_notice("We use cookies to improve your visit.")
 
 
 def test_an_article_that_starts_inside_a_list_keeps_the_whole_list():
