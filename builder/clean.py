@@ -71,40 +71,11 @@ CONTINUATION_PROSE_SHARE = 0.7
 # article's.
 RESUME_MAX_GAP = 40
 RESUME_SHARE = 0.25
-# A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
-# A site saying it uses cookies ("We use cookies", "ce site utilise des cookies") shortly
-# before the word, or asking to accept them ("… cookies. Accept") shortly after it.
-_CONSENT_SUBJECT = re.compile(
-    r"(?i)\b(?:we|this (?:web)?site|our (?:web)?site|nous|ce site|notre site|diese (?:web)?seite"
-    r"|wir|este (?:sitio|site)|usamos|utilizamos|utilizza|deze (?:web)?site)\b"
-)
-_CONSENT_VERB = re.compile(
-    r"(?i)\b(?:consent|accept|agree|acceptez|accepter|zustimm|akzept|aceptas|aceitar)"
-)
-CONSENT_REACH = 100  # characters, within the sentence, between "cookie" and the words above
-CONSENT_MAX_CHARS = 2000
-
-
-def is_consent_notice(text: str) -> bool:
-    if len(text) > CONSENT_MAX_CHARS:
-        return False  # a notice is a paragraph, not a page run into one line
-    lowered = text.lower()
-    at = lowered.find("cookie")
-    while at >= 0:
-        # Both looks stay within CONSENT_REACH, so a huge line costs linear time.
-        opening = max(lowered.rfind(".", max(0, at - CONSENT_REACH), at) + 1, at - CONSENT_REACH)
-        closing = lowered.find(".", at, at + CONSENT_REACH)
-        closing = at + CONSENT_REACH if closing < 0 else closing
-        if _CONSENT_SUBJECT.search(text, opening, at) or _CONSENT_VERB.search(text, at, closing):
-            return True
-        at = lowered.find("cookie", at + 6)
-    return False
-
-
 # An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line opening with a tag is markup when tags make up this share of its characters.
 MARKUP_MIN_SHARE = 0.5
+# A slide counter ("3/50", "1 of 24"): a slide number, not above the total, and no date.
 _COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![\d/.:])")
 # Counters of one total with this many slide numbers make a gallery.
 GALLERY_MIN_SLIDES = 3
@@ -528,6 +499,38 @@ def clean(doc: Doc) -> Doc:
         lines[i].reason = _REASONS[code - 1]
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
+
+
+# A site saying it uses cookies ("We use cookies", "ce site utilise des cookies") shortly
+# before the word, or asking to accept them ("… cookies. Accept") shortly after it.
+_CONSENT_SUBJECT = re.compile(
+    r"(?i)\b(?:we|this (?:web)?site|our (?:web)?site|nous|ce site|notre site|diese (?:web)?seite"
+    r"|wir|este (?:sitio|site)|usamos|utilizamos|utilizza|deze (?:web)?site)\b"
+)
+_CONSENT_VERB = re.compile(
+    r"(?i)\b(?:consent|accept|agree|acceptez|accepter|zustimm|akzept|aceptas|aceitar)"
+)
+CONSENT_REACH = 100  # characters, within the sentence, between "cookie" and the words above
+CONSENT_MAX_CHARS = 2000
+
+
+def is_consent_notice(text: str) -> bool:
+    if len(text) > CONSENT_MAX_CHARS:
+        return False  # a notice is a paragraph, not a page run into one line
+    lowered = text.lower()
+    at = lowered.find("cookie")
+    while at >= 0:
+        # Both looks stay within CONSENT_REACH, so a huge line costs linear time.
+        opening = max(lowered.rfind(".", max(0, at - CONSENT_REACH), at) + 1, at - CONSENT_REACH)
+        closing = lowered.find(".", at, at + CONSENT_REACH)
+        closing = at + CONSENT_REACH if closing < 0 else closing
+        # Searched in the lowered text, whose offsets these are ('İ' lowers to two characters).
+        if _CONSENT_SUBJECT.search(lowered, opening, at) or _CONSENT_VERB.search(
+            lowered, at, closing
+        ):
+            return True
+        at = lowered.find("cookie", at + 6)
+    return False
 
 
 def _mark_consent_notices(texts: list[str], codes: np.ndarray, cookie: np.ndarray) -> None:
