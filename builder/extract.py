@@ -334,10 +334,12 @@ def _headline_window(lines: list[Line], body_start: int) -> list[int]:
     return window + [i for i in range(min(3, len(lines))) if i not in window]
 
 
-def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, float]]]:
+def headline_candidates(
+    doc: Doc, body_start: int, page: _PageKeys | None = None
+) -> list[tuple[int, dict[str, float]]]:
     """Title-like lines around the article's start, each with its headline evidence."""
     lines = doc.lines
-    page = _PageKeys(lines)
+    page = page or _PageKeys(lines)
     article = [line.text for line in lines[body_start:] if line.kept]
     body = content_words("\n".join(article)[:BODY_SAMPLE])
     lead = content_words("\n".join(article[:LEAD_LINES]))
@@ -375,11 +377,12 @@ def headline_candidates(doc: Doc, body_start: int) -> list[tuple[int, dict[str, 
 def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
     """The best-scoring title-like line above the article (or opening it), or at the top."""
     best: tuple[float, int] | None = None
-    for i, features in headline_candidates(doc, body_start):
+    page = _PageKeys(doc.lines)
+    for i, features in headline_candidates(doc, body_start, page):
         score = sum(HEADLINE_WEIGHTS[name] * value for name, value in features.items())
         if best is None or score > best[0]:
             best = (score, i)
-    return (_without_label(doc.lines, best[1]), "text:title_line") if best else None
+    return (_without_label(doc.lines, page.keys, best[1]), "text:title_line") if best else None
 
 
 # A section label or breadcrumb before a headline is this many words at most.
@@ -387,7 +390,7 @@ LABEL_MAX_WORDS = 4
 _LABEL_SEPARATORS = "|>»›-–—/"
 
 
-def _without_label(lines: Sequence[Line], i: int) -> int:
+def _without_label(lines: Sequence[Line], keys: Sequence[str], i: int) -> int:
     """The line that holds the headline alone, when line i prefixes it with a section label
     or a breadcrumb ("Economy | <headline>", "Home News <headline>") and the page also shows
     it by itself (the nearest such line); else i."""
@@ -399,11 +402,7 @@ def _without_label(lines: Sequence[Line], i: int) -> int:
         crumbs = all(w[:1].isupper() for w in label) and not label[-1].endswith(":")
         if (len(label[-1]) == 1 and label[-1] in _LABEL_SEPARATORS) or crumbs:
             tails.add(_norm(" ".join(words[k:]).lstrip(_LABEL_SEPARATORS + " ")))
-    alone = [
-        j
-        for j, line in enumerate(lines)
-        if j != i and _norm(line.text) in tails and _title_like(line)
-    ]
+    alone = [j for j, key in enumerate(keys) if j != i and key in tails and _title_like(lines[j])]
     return min(alone, key=lambda j: abs(j - i), default=i)
 
 
@@ -727,18 +726,20 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     article_text = "\n".join(line.text for line in doc.lines if line.kept)
     alone = Counter(line.text for line in doc.lines)
     alone_in_article = Counter(line.text for line in doc.lines if line.kept)
+
+    @functools.cache
+    def inline_mentions(name: str) -> int:
+        return _mentions(page_text, name) - alone[name]
+
     candidates = {}
     for name, found in evidence.items():
         if "own_line_top" not in found and not any(kind in found for kind in _CUE_KINDS):
             continue  # never attested, whatever its mentions
         if _norm(name) == headline:
             continue  # a page's name is not its headline
-        inline = _mentions(page_text, name) - alone[name]
         # "Quanta" inside "Quanta Magazine" is a mention of the longer candidate, not its own.
-        inline -= sum(
-            _mentions(page_text, other) - alone[other]
-            for other in names
-            if other != name and other.startswith(name + " ")
+        inline = inline_mentions(name) - sum(
+            inline_mentions(other) for other in names if other.startswith(name + " ")
         )
         inline = max(inline, 0)
         article = _mentions(article_text, name) - alone_in_article[name]

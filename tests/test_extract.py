@@ -12,6 +12,7 @@ from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
     _is_sentence,
+    _PageKeys,
     _title_like,
     _without_label,
     content_words,
@@ -261,6 +262,10 @@ def test_the_articles_first_paragraph_restates_its_headline_not_a_teaser():
     assert HEADLINE_WEIGHTS["lead_overlap"] > 0
 
 
+def _keys(lines: list[Line]) -> list[str]:
+    return _PageKeys(lines).keys
+
+
 def test_a_headline_shown_after_a_section_label_is_taken_where_it_stands_alone():
     def headline_of(*top: str):
         return cleaned("\n\n".join([*top, *PROSE])).meta["headline"]
@@ -270,10 +275,10 @@ def test_a_headline_shown_after_a_section_label_is_taken_where_it_stands_alone()
     assert headline_of(f"Home News {title}", title) == title
     labelled = [f"Economy | {title}", f"Home News {title}", f"World › {title}"]
     lines = [Line(n, text) for n, text in enumerate([*labelled, "Share", title], start=1)]
-    assert [_without_label(lines, i) for i in range(3)] == [4, 4, 4]
+    assert [_without_label(lines, _keys(lines), i) for i in range(3)] == [4, 4, 4]
     lines = [Line(1, f"Mali Journal: {title}"), Line(2, title), Line(3, f"from the {title}")]
-    assert _without_label(lines, 0) == 0  # a title's first half, not a section label
-    assert _without_label(lines, 2) == 2  # words of a sentence, not a label
+    assert _without_label(lines, _keys(lines), 0) == 0  # a title's first half, not a section label
+    assert _without_label(lines, _keys(lines), 2) == 2  # words of a sentence, not a label
 
 
 def test_a_title_may_end_with_an_initialisms_full_stop():
