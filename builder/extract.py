@@ -198,6 +198,16 @@ _CRUMB_SEPARATOR = re.compile(r"\s[>»›/]\s")
 _BY_KEYWORD = re.compile(r"(?i)(?:^|(?<=\s))(?:by|par|por|von|door)\s*:?\s+(?=\S)")
 
 
+# Metadata separators and clock times; a bare year is not noise ("… in 2020: …").
+_NOISE_MARKS = re.compile(r"[|•·»]|\b\d{1,2}:\d{2}\b")
+_FULL_DATES = (_NUMERIC_DATE, _ISO_DATE, _WORD_DATE, _CJK_DATE)
+
+
+def _has_noise(text: str) -> bool:
+    """A metadata separator, a clock time or a full date: what a stamp line has."""
+    return _NOISE_MARKS.search(text) is not None or any(p.search(text) for p in _FULL_DATES)
+
+
 def _is_meta(line: Line) -> bool:
     """A byline, date or author-name line: what stands right under a headline."""
     if line.reason in (LineReason.byline, LineReason.date_line):
@@ -217,7 +227,7 @@ HEADLINE_WEIGHTS = {
     "length": 2.7,  # words, up to 20, as a share of 20
     "very_short": -1.6,  # under three words
     "name_like": -1.6,  # at most four words, all capitalised
-    "noise": -0.5,  # a date, clock time or metadata separator
+    "noise": -0.9,  # a date, clock time or metadata separator
     "colon_end": -0.2,
     "repeated": 0.2,  # the page shows it twice (title and heading)
     "title_part": 0.7,  # it opens or closes another line ("<headline> - Site")
@@ -294,7 +304,7 @@ def _headline_features(
         "length": min(words, 20) / 20,
         "very_short": float(words < 3),
         "name_like": float(words <= 4 and capitalised == 1),
-        "noise": float(_HEADLINE_NOISE.search(line.text) is not None),
+        "noise": float(_has_noise(line.text)),
         "colon_end": float(line.text.endswith(":")),
         "repeated": float(repeated),
         "title_part": float(title_part),
@@ -334,6 +344,14 @@ def _headline_window(lines: list[Line], body_start: int) -> list[int]:
     return window + [i for i in range(min(3, len(lines))) if i not in window]
 
 
+def _reads_as_byline(line: Line) -> bool:
+    if line.reason is LineReason.byline:
+        return True
+    by = _BY_KEYWORD.match(line.text)
+    short = word_count(line.text) <= STAMP_MAX_WORDS
+    return bool(by and short and name_opening(line.text[by.end() :]))
+
+
 def headline_candidates(
     doc: Doc, body_start: int, page: _PageKeys | None = None
 ) -> list[tuple[int, dict[str, float]]]:
@@ -361,7 +379,7 @@ def headline_candidates(
         line = lines[i]
         if page.keys[i] in affiliations:
             continue
-        if line.reason is LineReason.byline and i < body_start:
+        if i < body_start and _reads_as_byline(line):
             candidates = []  # lines between a byline and the article are its affiliation
             continue
         if line.reason in _NOT_HEADLINES or not _title_like(line):
@@ -392,8 +410,8 @@ _LABEL_SEPARATORS = "|>»›-–—/"
 
 def _without_label(lines: Sequence[Line], keys: Sequence[str], i: int) -> int:
     """The line that holds the headline alone, when line i prefixes it with a section label
-    or a breadcrumb ("Economy | <headline>", "Home News <headline>") and the page also shows
-    it by itself (the nearest such line); else i."""
+    or a breadcrumb ("Economy | <headline>", "Home News <headline>", "Home > News > 2015 >
+    <headline>") and the page also shows it by itself (the nearest such line); else i."""
     words = lines[i].text.split()
     tails = set()
     for k in range(1, min(LABEL_MAX_WORDS + 1, len(words) - 1)):
@@ -402,6 +420,8 @@ def _without_label(lines: Sequence[Line], keys: Sequence[str], i: int) -> int:
         crumbs = all(w[:1].isupper() for w in label) and not label[-1].endswith(":")
         if (len(label[-1]) == 1 and label[-1] in _LABEL_SEPARATORS) or crumbs:
             tails.add(_norm(" ".join(words[k:]).lstrip(_LABEL_SEPARATORS + " ")))
+    # A breadcrumb of any length ends with the page it leads to ("Mac > News > 2015 > <it>").
+    tails.update(_norm(lines[i].text[m.end() :]) for m in _CRUMB_SEPARATOR.finditer(lines[i].text))
     alone = [j for j, key in enumerate(keys) if j != i and key in tails and _title_like(lines[j])]
     return min(alone, key=lambda j: abs(j - i), default=i)
 
