@@ -276,9 +276,38 @@ def test_a_headline_shown_after_a_section_label_is_taken_where_it_stands_alone()
     labelled = [f"Economy | {title}", f"Home News {title}", f"World › {title}"]
     lines = [Line(n, text) for n, text in enumerate([*labelled, "Share", title], start=1)]
     assert [_without_label(lines, _keys(lines), i) for i in range(3)] == [4, 4, 4]
+    crumbs = Line(1, f"Africa > News > 2013 > Week 2 > {title}")
+    lines = [crumbs, Line(2, "Share"), Line(3, title)]
+    assert _without_label(lines, _keys(lines), 0) == 2  # a breadcrumb longer than a label
     lines = [Line(1, f"Mali Journal: {title}"), Line(2, title), Line(3, f"from the {title}")]
     assert _without_label(lines, _keys(lines), 0) == 0  # a title's first half, not a section label
     assert _without_label(lines, _keys(lines), 2) == 2  # words of a sentence, not a label
+
+
+def test_lines_under_a_long_by_line_are_not_the_headline():
+    title = "Attack stokes instability fears in North Africa"
+    # A gallery's caption under the byline, in the words of the article's first paragraph.
+    gallery = "Regional force troops arrive in Bamako to plan the deployment"
+    byline = "By Jane Doe March 18 at 3:57 PM Follow @janedoe"
+    top = ["Sections", title, "Share", byline, "1 of 24", gallery, "View Photos"]
+    page = "\n\n".join([*top, *PROSE])
+    assert cleaned(page).meta["headline"] == title
+
+
+def test_a_year_in_a_headline_is_not_a_stamps_noise():
+    title = "Tite says he erred in taking the cup to Lula in 2012"
+    features = {
+        text: f for text, f in _features_of([title, "Updated: January 7, 2025", "Edition | Weekly"])
+    }
+    assert features[title]["noise"] == 0.0
+    assert features["Updated: January 7, 2025"]["noise"] == 1.0
+    assert features["Edition | Weekly"]["noise"] == 1.0
+
+
+def _features_of(top: list[str]) -> list[tuple[str, dict[str, float]]]:
+    doc = clean(doc_from_text("\n\n".join([*top, *PROSE])))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
+    return [(doc.lines[i].text, f) for i, f in headline_candidates(doc, body_start)]
 
 
 def test_a_title_may_end_with_an_initialisms_full_stop():
