@@ -304,6 +304,17 @@ def test_a_year_in_a_headline_is_not_a_stamps_noise():
     assert features["Edition | Weekly"]["noise"] == 1.0
 
 
+def test_an_encyclopedia_title_opens_its_articles_first_sentence():
+    lead = "Northern Mali is the region of Mali north of the Niger River, in the Sahara."
+    prose = [lead, *PROSE]
+    doc = clean(doc_from_text("\n\n".join(["Northern Mali", "Contents", "from the Sahel", *prose])))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
+    features = {doc.lines[i].text: f for i, f in headline_candidates(doc, body_start)}
+    assert features["Northern Mali"]["opens_lead"] == 1.0
+    assert features["from the Sahel"]["opens_lead"] == 0.0
+    assert HEADLINE_WEIGHTS["opens_lead"] > 0
+
+
 def _features_of(top: list[str]) -> list[tuple[str, dict[str, float]]]:
     doc = clean(doc_from_text("\n\n".join([*top, *PROSE])))
     body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
