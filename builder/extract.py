@@ -722,6 +722,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     cue_lines = {
         bisect.bisect_right(starts, m.start()) - 1 for m in _BRAND_CUES.finditer("\n".join(lowered))
     }
+    kept = [i for i, line in enumerate(doc.lines) if line.kept]
+    article_span = range(kept[0], kept[-1] + 1) if kept else range(0)
     for i, line in enumerate(doc.lines):
         words = word_count(line.text)
         if not line.kept:
@@ -739,6 +741,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 continue
             if kind == "credit" and not caption:
                 continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
+            if kind == "logo" and i in article_span:
+                continue  # a picture in the article ("Firefox logo") shows what it is about
             for match in pattern.finditer(line.text):
                 if kind != "credit" or match.group(1).casefold() not in _PHOTO_AGENCIES:
                     add(match.group(1), kind)

@@ -221,6 +221,14 @@ def test_a_name_heading_the_page_that_the_article_is_about_is_not_its_outlet():
     assert cleaned("\n\n".join(chrome)).meta["outlet"] == "Sahel Times"
 
 
+def test_a_logo_pictured_inside_the_article_is_not_the_sites_masthead():
+    middle = [*PROSE[:1], "Kidal Radio logo", *PROSE[1:]]
+    page = ["Mali talks resume in Algiers", *middle, "About Sahel Times"]
+    assert cleaned("\n\n".join(page)).meta["outlet"] == "Sahel Times"
+    masthead = ["Kidal Radio logo", "Mali talks resume in Algiers", *PROSE]
+    assert cleaned("\n\n".join(masthead)).meta["outlet"] == "Kidal Radio"
+
+
 def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
