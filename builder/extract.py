@@ -220,29 +220,29 @@ def _is_meta(line: Line) -> bool:
 
 # Weights of the headline evidence, on a log-odds scale: a conditional logit (softmax over each
 # page's candidates, L2 0.5) fitted on the development pages and rounded; 10-fold
-# cross-validated it picks the right line on 65 of 92 pages with a gold headline, in-sample 70
+# cross-validated it picks the right line on 66 of 92 pages with a gold headline, in-sample 70
 # (benchmarks/fit_weights.py). Every feature is a general property of a line, none names a
 # site; benchmarks/quality.py measures the result and the quality gate pins it.
 HEADLINE_WEIGHTS = {
     "length": 3.2,  # words, up to 12, as a share of 12
-    "very_short": -1.1,  # under three words
-    "name_like": -1.2,  # at most four words, all capitalised
-    "noise": -0.8,  # a date, clock time or metadata separator
+    "very_short": -1.0,  # under three words
+    "name_like": -1.3,  # at most four words, all capitalised
+    "noise": -0.7,  # a date, clock time or metadata separator
     "colon_end": -0.2,
     "repeated": 0.1,  # the page shows it twice (title and heading)
-    "title_part": 0.7,  # it opens or closes another line ("<headline> - Site")
+    "title_part": 1.2,  # it opens or closes another line ("<headline> - Site")
     "distance": -0.6,  # log of the candidates between it and the article
-    "top_of_page": 1.0,  # among the page's first three lines, and shown again below
+    "top_of_page": 0.6,  # among the page's first three lines, and shown again below
     "in_article": -0.1,  # inside the kept block
-    "capitalised": 1.2,  # share of capitalised words
+    "capitalised": 1.1,  # share of capitalised words
     "meta_below": 0.7,  # a byline, date or name within two lines below
     "too_long": -0.6,  # over 150 characters
     "byline_like": 0.0,  # opens like a byline ("By …", "Par …")
     "body_overlap": 3.9,  # share of its words the article uses: a teaser names another story
     "dropped_as_boilerplate": -0.5,  # a line rule took it for chrome (a share-word in a title)
-    "breadcrumb": -1.0,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
-    "titled": 1.0,  # a page title at the top is it plus a site name ("<it> - Yahoo")
-    "lead_overlap": 1.5,  # share of its words the article's first paragraph uses
+    "breadcrumb": -0.9,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
+    "titled": 0.7,  # a page title at the top is it plus a site name ("<it> - Yahoo")
+    "lead_overlap": 1.7,  # share of its words the article's first paragraph uses
     "opens_lead": 1.4,  # the article's first sentence opens with it ("New Zealand is …")
 }
 
@@ -256,7 +256,14 @@ def _is_title_part(key: str, others: str) -> bool:
     if len(key) < 12:
         return False
     exact = others.count(f"\n{key}\n")
-    return others.count(f"\n{key}") > exact or others.count(f"{key}\n") > exact
+    if others.count(f"\n{key}") == exact and others.count(f"{key}\n") == exact:
+        return False
+    # Joined to the rest by a separator: "Jane Doe is a reporter …" is a sentence, not a title.
+    quoted = re.escape(key)
+    return re.search(rf"\n{quoted}\s*{_TITLE_JOIN}|{_TITLE_JOIN}\s*{quoted}\n", others) is not None
+
+
+_TITLE_JOIN = r"[-|–—:·»>›/(\[,]"
 
 
 _WORD = re.compile(r"\w+")
@@ -982,7 +989,8 @@ def find_author_sole_byline(doc: Doc, ctx: _Context) -> str | None:
 
 
 def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
-    """A name with a date, a handle or an age ("Mike Conley December 18, 2020")."""
+    """A name with a date, a handle or an age ("Mike Conley December 18, 2020"), else a name
+    alone over such a line."""
     for i in ctx.head_window:
         text = doc.lines[i].text
         if match := _NAME_LINE.match(text):
@@ -990,17 +998,42 @@ def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
         name = name_opening(text)
         if name and len(name.split()) >= 2 and _WORD_DATE.match(text[len(name) :].strip()):
             return name
-    return None
+    return next((doc.lines[i].text for i in ctx.head_window if _signed_above_stamp(doc, i)), None)
+
+
+# "14 min read", "3 minutes read": a post's reading time, shown under its author's name.
+_READING_TIME = re.compile(r"(?i)^\d+\s*min(?:ute)?s?\.?\s+read\b")
+_AGE = re.compile(r"\b\d+ ?(?:minutes?|hours?|days?|[mhd]) ago\b")
+
+
+def _signed_above_stamp(doc: Doc, i: int) -> bool:
+    """Line i is a person's name alone, and the line under it a date, an age or a reading
+    time ("Hazel Sheffield" over "Friday 25 December 2015", "Jane Doe" over "14 min read")."""
+    text = doc.lines[i].text
+    if i == 0 or not _BARE_NAME.match(text) or text.split()[0].casefold() in _NOT_NAMES:
+        return False  # a page's first line is its site's name ("Silicon Exposed" over a date)
+    if _norm(text) in (_norm(doc.meta.get("headline") or ""), _norm(doc.meta.get("outlet") or "")):
+        return False
+    if i + 1 >= len(doc.lines):
+        return False
+    below = doc.lines[i + 1].text
+    if word_count(below) > STAMP_MAX_WORDS:
+        return False
+    if _READING_TIME.match(below) or _AGE.search(below):
+        return True
+    return any(p.search(below) for p in _FULL_DATES)
 
 
 def find_author_with_bio(doc: Doc, ctx: _Context) -> str | None:
     """A name alone on a line near the headline that the page's author note introduces
     ("Sarah Archer" above the article, "Sarah Archer is the author of …" below it)."""
+    headline = _norm(doc.meta.get("headline") or "")
     names = [
         doc.lines[i].text
         for i in ctx.head_window
         if _BARE_NAME.match(doc.lines[i].text)
         and doc.lines[i].text.split()[0].casefold() not in _NOT_NAMES
+        and _norm(doc.lines[i].text) != headline  # "New Zealand … New Zealand was …": a subject
     ]
     for name in names:
         bio = re.compile(rf"^{re.escape(name)} (?:is|was|has|writes|covers|joined|arrives)\b")

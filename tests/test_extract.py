@@ -12,6 +12,7 @@ from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
     _is_sentence,
+    _is_title_part,
     _PageKeys,
     _title_like,
     _without_label,
@@ -198,7 +199,7 @@ def test_every_short_line_crediting_the_author_leaves_the_body():
 
 def test_a_name_the_author_note_introduces_beats_a_name_shaped_source_line():
     page = [
-        "Mali talks resume in Algiers",
+        "Regional force in Bamako to plan deployment",
         "Jane Doe",
         "Sahel Daily March 3, 2013",
         *PROSE,
@@ -427,7 +428,8 @@ def test_a_domain_name_gives_way_to_the_name_the_page_writes():
 
 def test_author_from_a_name_line_with_a_date_or_an_author_note():
     def author_of(*lines: str):
-        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *lines])).meta
+        headline = "Regional force in Bamako to plan deployment"
+        meta = cleaned("\n\n".join([headline, *lines])).meta
         return meta["author"], meta["author_source"]
 
     dated = author_of("Amadou Diallo December 18, 2012", *PROSE)
@@ -435,6 +437,31 @@ def test_author_from_a_name_line_with_a_date_or_an_author_note():
     note = "Amadou Diallo is a reporter based in Bamako who covers the Sahel for the paper."
     assert author_of("Amadou Diallo", *PROSE, note) == ("Amadou Diallo", "text:name_line")
     assert author_of("Amadou Diallo", *PROSE) == (None, None)  # a bare name alone says nothing
+    over_a_date = ("Amadou Diallo", "text:name_line")
+    assert author_of("Amadou Diallo", "Friday 25 January 2013", *PROSE) == over_a_date
+    assert author_of("Amadou Diallo", "14 min read", *PROSE) == over_a_date
+    assert author_of("Amadou Diallo", "3 hours ago", *PROSE) == over_a_date
+
+
+def test_a_title_part_is_joined_to_the_rest_of_its_line_by_a_separator():
+    def part(key: str, *lines: str) -> bool:
+        return _is_title_part(key, "\n" + "\n".join([key, *lines]) + "\n")
+
+    assert part("mali talks resume", "mali talks resume - sahel times")
+    assert part("mali talks resume", "world › mali talks resume")
+    assert not part("amadou diallo", "amadou diallo is a reporter based in bamako.")
+    assert not part("hermitian matrix", "proof: by definition of the hermitian matrix")
+
+
+def test_a_site_name_or_the_subject_over_a_date_is_not_an_author():
+    # The page's first line is its site's name, even when a date stands under it.
+    page = ["Sahel Diaries", "Friday 25 January 2013", "Mali talks resume in Algiers", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["author"] is None
+    # A name the page is about, introduced like an author ("Northern Mali is …"), is not one.
+    lead = "Northern Mali is the region of Mali north of the Niger River, in the Sahara."
+    page = ["Northern Mali", "Contents", "Northern Mali", lead, *PROSE]
+    meta = cleaned("\n\n".join(page)).meta
+    assert (meta["headline"], meta["author"]) == ("Northern Mali", None)
 
 
 def test_outlet_names_lose_leading_years_and_credit_labels():
