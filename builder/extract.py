@@ -503,6 +503,35 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
     return best[1] if best else None
 
 
+# A post may be signed under its last paragraph instead of under its headline.
+SIGNATURE_REACH = 2
+# "Jane Doe — 2013-09-29 — in Code — Permalink", "Posted by Jane Doe on March 3, 2013".
+_SIGNED_WORDS = re.compile(r"(?i)^posted\b|\bpermalink\b")
+
+
+def _find_signature(lines: Sequence[Line]) -> Line | None:
+    """The line right under the article's last paragraph that signs and dates it: among the
+    article's last lines (a cleaner keeps a link list under it) or right after them."""
+    kept = [i for i in range(len(lines)) if lines[i].kept]
+    if not kept:
+        return None
+    first = kept[max(0, len(kept) - 1 - SIGNATURE_REACH)]
+    for line in lines[first : kept[-1] + 1 + SIGNATURE_REACH]:
+        signed = _NAME_LINE.match(line.text) or _SIGNED_WORDS.search(line.text)
+        short = word_count(line.text) <= 2 * STAMP_MAX_WORDS
+        if signed and short and any(p.search(line.text) for p in _FULL_DATES):
+            return line
+    return None
+
+
+def find_date_signature(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The date of the signature under the article ("Jane Doe — 2013-09-29 — in Code")."""
+    if ctx.signature is None:
+        return None
+    dates, _ = _stated_dates(ctx.signature, ctx)
+    return dates[0] if dates else None
+
+
 def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
     """The first line above the article's opening that says it gives the publication date.
 
@@ -1024,6 +1053,13 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
     return any(p.search(below) for p in _FULL_DATES)
 
 
+def find_author_signature(doc: Doc, ctx: _Context) -> str | None:
+    """The name signing the article under its last paragraph ("Jane Doe — 2013-09-29")."""
+    if ctx.signature is not None and (match := _NAME_LINE.match(ctx.signature.text)):
+        return name_opening(match.group("name"))
+    return None
+
+
 def find_author_with_bio(doc: Doc, ctx: _Context) -> str | None:
     """A name alone on a line near the headline that the page's author note introduces
     ("Sarah Archer" above the article, "Sarah Archer is the author of …" below it)."""
@@ -1115,6 +1151,7 @@ class _Context:
         self.head_window = range(low, high)
         self.title_suffix: str | None = None
         self.dateline_match = _find_dateline(doc.lines)
+        self.signature = _find_signature(doc.lines)
 
 
 Finder = Callable[[Doc, _Context], object]
@@ -1122,6 +1159,7 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:dateline", find_date_dateline),
     ("text:stamp", find_date_stamp),
     ("text:stamp", find_date_published_line),
+    ("text:stamp", find_date_signature),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)
 AGENCY_FINDERS: tuple[tuple[str, Finder], ...] = (
@@ -1135,6 +1173,7 @@ AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:name_line", find_author_with_bio),
     ("text:name_line", find_author_name_line),
     ("text:byline", find_author_sole_byline),
+    ("text:name_line", find_author_signature),
 )
 
 
@@ -1178,6 +1217,8 @@ def extract_with_context(
     meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx)
     if meta["author"]:
         _mark_bylines(doc, meta["author"])
+    if ctx.signature is not None and ctx.signature.kept:
+        ctx.signature.reason = LineReason.byline  # metadata under the article, not its text
     match = ctx.dateline_match
     meta["dateline"] = match.group("place") if match else None
     meta["dateline_source"] = "text:dateline" if match else None

@@ -453,6 +453,25 @@ def test_a_title_part_is_joined_to_the_rest_of_its_line_by_a_separator():
     assert not part("hermitian matrix", "proof: by definition of the hermitian matrix")
 
 
+def test_a_post_signed_under_its_last_paragraph():
+    headline = "Regional force in Bamako to plan deployment"
+    # Long enough that the signature stands beyond the headline's stamp neighbourhood.
+    article = [f"{sentence[:-1]}, day {day}." for day in range(1, 5) for sentence in PROSE]
+    signature = "Amadou Diallo — 2013-01-29 — in Sahel — Permalink — License"
+    doc = cleaned("\n\n".join([headline, *article, signature, "Home", "About", "Contact"]))
+    assert (doc.meta["date"], doc.meta["date_source"]) == (dt.date(2013, 1, 29), "text:stamp")
+    assert (doc.meta["author"], doc.meta["author_source"]) == ("Amadou Diallo", "text:name_line")
+    assert [line.text for line in doc.lines if line.kept] == article
+    # Kept by the cleaner as the article's last paragraph, the signature still leaves it.
+    doc = clean(doc_from_text("\n\n".join([headline, *article, signature, "Home", "About"])))
+    doc.lines[len(article) + 1].reason = None
+    doc, _ = extract_with_context(doc)
+    assert [line.text for line in doc.lines if line.kept] == article
+    # Further down, past the page's links, a signed and dated line is somebody else's.
+    doc = cleaned("\n\n".join([headline, *article, "Home", "About", "Comments", signature]))
+    assert (doc.meta["date"], doc.meta["author"]) == (None, None)
+
+
 def test_a_site_name_or_the_subject_over_a_date_is_not_an_author():
     # The page's first line is its site's name, even when a date stands under it.
     page = ["Sahel Diaries", "Friday 25 January 2013", "Mali talks resume in Algiers", *PROSE]
