@@ -71,6 +71,10 @@ CONTINUATION_PROSE_SHARE = 0.7
 # article's.
 RESUME_MAX_GAP = 40
 RESUME_SHARE = 0.25
+# A feed of teasers, where most sentences stand alone between a title and a source line,
+# is not the article when a later run of about the same weight reads as running prose.
+FEED_ISOLATED_SHARE = 0.7
+ARTICLE_ISOLATED_SHARE = 0.3
 # An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line opening with a tag is markup when tags make up this share of its characters.
@@ -661,10 +665,18 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
             best = max(best, run[0])
         low = high + 1
     start, end, weight = 0, -1, 0.0
+    fair = max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best))
     for total, run_start, run_end in runs:
-        if total >= max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best)):
+        if total >= fair:
             start, end, weight = run_start, run_end, total
             break
+    if end >= start and _isolated_share(prose, codes, start, end) >= FEED_ISOLATED_SHARE:
+        for total, run_start, run_end in runs:
+            if run_start <= end or total < fair:
+                continue
+            if _isolated_share(prose, codes, run_start, run_end) <= ARTICLE_ISOLATED_SHARE:
+                start, end, weight = run_start, run_end, total
+                break
     if end >= start:
         end = _past_boxes(runs, end, words, prose, codes, inline_box)
         end = _past_widgets(scores, end, weight, words, prose, codes)
@@ -737,6 +749,28 @@ def _max_run(scores, low, high):
         if running > total:
             total, run_start, run_end = running, start, i
     return total, run_start, run_end
+
+
+@compiled(cache=True, nogil=True)
+def _isolated_share(prose, codes, first, last):
+    """Share of the kept sentences in codes[first:last + 1] with no kept sentence next to
+    them (dropped lines between do not part two paragraphs)."""
+    sentences = isolated = 0
+    previous_prose = False
+    alone = False  # the last kept line is a sentence with none before it
+    for i in range(first, last + 1):
+        if codes[i] != KEPT:
+            continue
+        if prose[i]:
+            sentences += 1
+            alone = not previous_prose
+        elif alone:
+            isolated += 1
+            alone = False
+        previous_prose = prose[i]
+    if alone:
+        isolated += 1
+    return isolated / sentences if sentences else 0.0
 
 
 @compiled(cache=True, nogil=True)

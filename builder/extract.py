@@ -1021,13 +1021,24 @@ def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
     """A name with a date, a handle or an age ("Mike Conley December 18, 2020"), else a name
     alone over such a line."""
     for i in ctx.head_window:
-        text = doc.lines[i].text
-        if match := _NAME_LINE.match(text):
-            return name_opening(match.group("name"))
-        name = name_opening(text)
-        if name and len(name.split()) >= 2 and _WORD_DATE.match(text[len(name) :].strip()):
+        name = _dated_name(doc.lines[i].text)
+        if name and not _is_organisation(doc, name):
             return name
     return next((doc.lines[i].text for i in ctx.head_window if _signed_above_stamp(doc, i)), None)
+
+
+def _dated_name(text: str) -> str | None:
+    if match := _NAME_LINE.match(text):
+        return name_opening(match.group("name"))
+    name = name_opening(text)
+    if name and len(name.split()) >= 2 and _WORD_DATE.match(text[len(name) :].strip()):
+        return name
+    return None
+
+
+def _is_organisation(doc: Doc, name: str) -> bool:
+    """A wire agency or the page's outlet: "Associated Press December 2, 2016" is a credit."""
+    return name.casefold() in _AGENCIES or _norm(name) == _norm(doc.meta.get("outlet") or "")
 
 
 # "14 min read", "3 minutes read": a post's reading time, shown under its author's name.
@@ -1041,7 +1052,7 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
     text = doc.lines[i].text
     if i == 0 or not _BARE_NAME.match(text) or text.split()[0].casefold() in _NOT_NAMES:
         return False  # a page's first line is its site's name ("Silicon Exposed" over a date)
-    if _norm(text) in (_norm(doc.meta.get("headline") or ""), _norm(doc.meta.get("outlet") or "")):
+    if _is_organisation(doc, text) or _norm(text) == _norm(doc.meta.get("headline") or ""):
         return False
     if i + 1 >= len(doc.lines):
         return False

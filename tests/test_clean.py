@@ -1,5 +1,6 @@
 import unicodedata
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ from builder.clean import (
     CHROME_WORDS,
     DENSE_PHRASE_MAX_WORDS,
     SECTION_END,
+    _isolated_share,
     clean,
     is_consent_notice,
     is_prose,
@@ -298,6 +300,54 @@ def test_an_article_resumes_after_a_widget_embedded_in_it():
     aside = "Our reporters in Bamako and Gao contributed to this article on the talks."
     tail = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, *widget, aside]))
     assert [line.text for line in tail.lines if line.kept] == PROSE + MORE_PROSE
+
+
+FEED = [
+    (
+        "Drought spreads across the Sahel",
+        "Farmers in Niger and Chad said the rains had failed "
+        "for a second year, and prices of millet rose sharply in the markets of the region.",
+    ),
+    (
+        "Ghana opens new port terminal",
+        "The terminal at Tema will double the port's capacity, "
+        "officials said, and should cut the waiting time for ships that now queue for days.",
+    ),
+    (
+        "Senegal wins the regional cup",
+        "A late goal gave the team its first title in a decade, "
+        "and thousands of fans poured into the streets of Dakar to celebrate the victory.",
+    ),
+    (
+        "Nigeria's central bank holds rates",
+        "The bank kept its main rate unchanged for the fourth "
+        "meeting in a row, saying inflation was easing but still above its target range.",
+    ),
+]
+
+
+def test_a_feed_of_teasers_gives_way_to_the_article_after_it():
+    feed = []
+    for day in ("Monday", "Tuesday"):
+        for title, teaser in FEED:
+            feed += [f"{title} on {day}", teaser.replace("said", f"said on {day}"), "Sahel Wire"]
+    article = [*PROSE, *MORE_PROSE]
+    page = ["Home", *feed, "36 Comments", "Regional force in Bamako to plan deployment", *article]
+    doc = cleaned("\n".join([*page, "© 2013 Sahel Times"]))
+    assert [line.text for line in doc.lines if line.kept] == article
+    # Alone on its page, an article of short items, each a title and a sentence, is kept.
+    items = [line for title, teaser in FEED for line in (title, teaser)]
+    doc = cleaned("\n".join(["Home", "Four stories from the region", *items, "© 2013 Sahel Times"]))
+    kept = [line.text for line in doc.lines if line.kept]
+    assert [teaser for _, teaser in FEED] == [text for text in kept if text.endswith(".")]
+
+
+def test_isolated_share_counts_sentences_with_no_sentence_beside_them():
+    prose = np.array([True, False, True, True, False, True], dtype=np.bool_)
+    codes = np.zeros(6, dtype=np.int8)
+    assert _isolated_share(prose, codes, 0, 5) == 2 / 4  # the first and the last stand alone
+    codes[1] = 1  # a dropped line between two sentences does not part them
+    assert _isolated_share(prose, codes, 0, 5) == 1 / 4
 
 
 def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookies_is_not():

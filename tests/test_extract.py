@@ -441,6 +441,11 @@ def test_author_from_a_name_line_with_a_date_or_an_author_note():
     assert author_of("Amadou Diallo", "Friday 25 January 2013", *PROSE) == over_a_date
     assert author_of("Amadou Diallo", "14 min read", *PROSE) == over_a_date
     assert author_of("Amadou Diallo", "3 hours ago", *PROSE) == over_a_date
+    # A wire agency with a date credits the story; the name over it wrote it.
+    assert author_of("AMADOU DIALLO", "Associated Press January 25, 2013", *PROSE) == (
+        "AMADOU DIALLO",
+        "text:name_line",
+    )
 
 
 def test_a_title_part_is_joined_to_the_rest_of_its_line_by_a_separator():
