@@ -496,6 +496,7 @@ def clean(doc: Doc) -> Doc:
     start, end = _place_article(
         words, prose, scan.list_mark, codes, stamp, section_end, markup, inline_box
     )
+    start = _past_account_prompts(texts, prose, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -503,6 +504,36 @@ def clean(doc: Doc) -> Doc:
         lines[i].reason = _REASONS[code - 1]
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
+
+
+# An invitation to log in or subscribe ("Log in with your X account to …", "Sign up for a
+# free X account …"): it reads as a sentence, but a site's chrome says it, not an article.
+_ACCOUNT_PROMPT = re.compile(
+    r"(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|create an? (?:free )?account|"
+    r"connectez-vous|inscrivez-vous|abonnez-vous|regístrate|suscríbete|melden sie sich)\b"
+    r".*\b(?:account|newsletter|subscription|compte|cuenta|konto)\b"
+)
+
+
+def _past_account_prompts(texts, prose, codes, start: int, end: int) -> int:
+    """Where the article starts once the account prompts opening its run are left out (with
+    the fragments among them): a sign-in box above a headline can read as prose."""
+    first = prompts = start
+    for first in range(start, end + 1):
+        if codes[first] != KEPT or not prose[first]:
+            continue
+        if not _ACCOUNT_PROMPT.match(texts[first]):
+            break
+        codes[first] = BOILERPLATE
+        prompts = first + 1
+    else:
+        first = end + 1  # nothing but prompts
+    if prompts == start:
+        return start
+    for i in range(start, first):
+        if codes[i] == KEPT:
+            codes[i] = OUTSIDE_ARTICLE
+    return first
 
 
 # A site saying it uses cookies ("We use cookies", "ce site utilise des cookies") shortly

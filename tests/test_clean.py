@@ -342,6 +342,22 @@ def test_a_feed_of_teasers_gives_way_to_the_article_after_it():
     assert [teaser for _, teaser in FEED] == [text for text in kept if text.endswith(".")]
 
 
+def test_account_prompts_opening_the_article_are_chrome():
+    prompts = [
+        "Log in with your Sahel Times account to create or edit your custom homepage today.",
+        "Sign in",
+        "Sign up for a free Sahel Times account to customize your news experience.",
+        "take the tour",
+    ]
+    doc = cleaned("\n\n".join(["Home", *prompts, *PROSE]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    assert reasons(doc)[prompts[0]] == reasons(doc)[prompts[2]] == "boilerplate"
+    # Inside the article, a sentence about accounts is the article's.
+    inside = "Subscribe to the agency's newsletter, officials said, to follow the account."
+    doc = cleaned("\n\n".join(["Home", PROSE[0], inside, *PROSE[1:]]))
+    assert inside in [line.text for line in doc.lines if line.kept]
+
+
 def test_isolated_share_counts_sentences_with_no_sentence_beside_them():
     prose = np.array([True, False, True, True, False, True], dtype=np.bool_)
     codes = np.zeros(6, dtype=np.int8)

@@ -303,6 +303,13 @@ def test_lines_under_a_long_by_line_are_not_the_headline():
     assert cleaned(page).meta["headline"] == title
 
 
+def test_a_question_the_cleaner_kept_atop_the_article_may_be_its_headline():
+    question = "Is the regional force in Bamako ready for the deployment?"
+    doc = cleaned("\n\n".join(["Home", "Sign in", question, "By Amadou Diallo", *PROSE]))
+    assert doc.meta["headline"] == question
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+
+
 def test_a_year_in_a_headline_is_not_a_stamps_noise():
     title = "Tite says he erred in taking the cup to Lula in 2012"
     features = {
