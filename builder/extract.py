@@ -629,9 +629,9 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(rf"(?i:get) {_NAME} (?i:delivered)"), "account", ("deliver",)),
     (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account", ("newsletter", "account")),
     (
-        re.compile(rf"(?i:more from|about|contact|join) {_NAME}$"),
+        re.compile(rf"(?i:more (?:(?:on|about) [^.!?]{{1,40}} )?from|about|contact|join) {_NAME}$"),
         "about",
-        ("more from", "about", "contact", "join"),
+        ("more ", "about", "contact", "join"),
     ),
     (
         re.compile(

@@ -144,6 +144,12 @@ def test_outlet_from_links_to_the_sites_own_profiles():
     assert outlet_of(profile) == ("Sahel Courier", "text:footer")
     # Naming a site without linking to its profile is no evidence.
     assert outlet_of("Abre página da Folha de Bamako") == (None, None)
+    # A link to more of the site's stories, on a topic or not.
+    assert outlet_of("More on Sahel politics from Sahel Courier") == (
+        "Sahel Courier",
+        "text:footer",
+    )
+    assert outlet_of("More from Sahel Courier") == ("Sahel Courier", "text:footer")
 
 
 def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():
