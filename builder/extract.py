@@ -247,6 +247,10 @@ HEADLINE_WEIGHTS = {
 }
 
 
+# What joins a title to a site name, a label or a breadcrumb: "<it> - Site", "News › <it>".
+_TITLE_JOIN = r"[-|–—:·»>›/(\[,]"
+
+
 def _is_title_part(key: str, others: str) -> bool:
     """Whether a line other than key itself opens or closes with key.
 
@@ -261,9 +265,6 @@ def _is_title_part(key: str, others: str) -> bool:
     # Joined to the rest by a separator: "Jane Doe is a reporter …" is a sentence, not a title.
     quoted = re.escape(key)
     return re.search(rf"\n{quoted}\s*{_TITLE_JOIN}|{_TITLE_JOIN}\s*{quoted}\n", others) is not None
-
-
-_TITLE_JOIN = r"[-|–—:·»>›/(\[,]"
 
 
 _WORD = re.compile(r"\w+")
@@ -355,6 +356,8 @@ def _headline_window(lines: list[Line], body_start: int) -> list[int]:
 
 
 def _reads_as_byline(line: Line) -> bool:
+    """A byline, whether or not the cleaner marked it: a long one carries a date and a handle
+    ("By Jane Doe March 18 at 3:57 PM Follow @janedoe")."""
     if line.reason is LineReason.byline:
         return True
     by = _BY_KEYWORD.match(line.text)
@@ -917,9 +920,10 @@ _NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di
 _NAME_JOINERS = frozenset("and & et y und e".split())
 # A person's name standing alone above an article with a date, a handle or an age:
 # "Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra", "Alex Perry 1 day ago".
+_AGE = r"\d+ ?(?:minutes?|hours?|days?|[mhd]) ago"
 _NAME_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
-    r"(?:,? @\w+.*| [-–—•] .*\d.*| \d+ ?(?:minutes?|hours?|days?|[mhd]) ago)$"
+    rf"(?:,? @\w+.*| [-–—•] .*\d.*| {_AGE})$"
 )
 # A line holding only a person-like name: two or three capitalised words.
 _BARE_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z]\.?)?(?: [A-Z][\w'’-]+){1,2}$")
@@ -1043,7 +1047,7 @@ def _is_organisation(doc: Doc, name: str) -> bool:
 
 # "14 min read", "3 minutes read": a post's reading time, shown under its author's name.
 _READING_TIME = re.compile(r"(?i)^\d+\s*min(?:ute)?s?\.?\s+read\b")
-_AGE = re.compile(r"\b\d+ ?(?:minutes?|hours?|days?|[mhd]) ago\b")
+_AGE_STAMP = re.compile(rf"\b{_AGE}\b")
 
 
 def _signed_above_stamp(doc: Doc, i: int) -> bool:
@@ -1059,7 +1063,7 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
     below = doc.lines[i + 1].text
     if word_count(below) > STAMP_MAX_WORDS:
         return False
-    if _READING_TIME.match(below) or _AGE.search(below):
+    if _READING_TIME.match(below) or _AGE_STAMP.search(below):
         return True
     return any(p.search(below) for p in _FULL_DATES)
 
