@@ -768,7 +768,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         if not line.kept:
             if opening := _LINE_PREFIX.match(line.text):
                 prefixes[opening.group(1)] += 1
-            if words <= MASTHEAD_MAX_WORDS:
+            # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read").
+            if words <= MASTHEAD_MAX_WORDS and not (i and _over_stamp(doc.lines, i)):
                 add(line.text, "own_line")
                 if i < 3:
                     add(line.text, "own_line_top")
@@ -1058,11 +1059,14 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
         return False  # a page's first line is its site's name ("Silicon Exposed" over a date)
     if _is_organisation(doc, text) or _norm(text) == _norm(doc.meta.get("headline") or ""):
         return False
-    if i + 1 >= len(doc.lines):
+    return _over_stamp(doc.lines, i)
+
+
+def _over_stamp(lines: Sequence[Line], i: int) -> bool:
+    """Whether the line under line i is a short date, age or reading time."""
+    if i + 1 >= len(lines) or word_count(lines[i + 1].text) > STAMP_MAX_WORDS:
         return False
-    below = doc.lines[i + 1].text
-    if word_count(below) > STAMP_MAX_WORDS:
-        return False
+    below = lines[i + 1].text
     if _READING_TIME.match(below) or _AGE_STAMP.search(below):
         return True
     return any(p.search(below) for p in _FULL_DATES)

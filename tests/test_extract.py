@@ -490,6 +490,14 @@ def test_a_post_signed_under_its_last_paragraph():
     assert (doc.meta["date"], doc.meta["author"]) == (None, None)
 
 
+def test_a_name_signing_the_post_at_the_top_is_its_author_not_its_masthead():
+    top = ["Publish", "Amadou Diallo", "14 min read", "Sign in", "Amadou Diallo"]
+    headline = "Regional force in Bamako to plan deployment"
+    bottom = ["Amadou Diallo in Sahel Notes", "More stories liked by Amadou Diallo"]
+    meta = cleaned("\n\n".join([*top, headline, *PROSE, *bottom])).meta
+    assert (meta["outlet"], meta["author"]) == (None, "Amadou Diallo")
+
+
 def test_a_site_name_or_the_subject_over_a_date_is_not_an_author():
     # The page's first line is its site's name, even when a date stands under it.
     page = ["Sahel Diaries", "Friday 25 January 2013", "Mali talks resume in Algiers", *PROSE]
