@@ -512,10 +512,9 @@ SIGNATURE_REACH = 2
 _SIGNED_WORDS = re.compile(r"(?i)^posted\b|\bpermalink\b")
 
 
-def _find_signature(lines: Sequence[Line]) -> Line | None:
+def _find_signature(lines: Sequence[Line], kept: Sequence[int]) -> Line | None:
     """The line right under the article's last paragraph that signs and dates it: among the
     article's last lines (a cleaner keeps a link list under it) or right after them."""
-    kept = [i for i in range(len(lines)) if lines[i].kept]
     if not kept:
         return None
     first = kept[max(0, len(kept) - 1 - SIGNATURE_REACH)]
@@ -761,8 +760,6 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     cue_lines = {
         bisect.bisect_right(starts, m.start()) - 1 for m in _BRAND_CUES.finditer("\n".join(lowered))
     }
-    kept = [i for i, line in enumerate(doc.lines) if line.kept]
-    article_span = range(kept[0], kept[-1] + 1) if kept else range(0)
     for i, line in enumerate(doc.lines):
         words = word_count(line.text)
         if not line.kept:
@@ -781,7 +778,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 continue
             if kind == "credit" and not caption:
                 continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
-            if kind == "logo" and i in article_span:
+            if kind == "logo" and i in ctx.article_span:
                 continue  # a picture in the article ("Firefox logo") shows what it is about
             for match in pattern.finditer(line.text):
                 if kind != "credit" or match.group(1).casefold() not in _PHOTO_AGENCIES:
@@ -1170,7 +1167,10 @@ class _Context:
         self.head_window = range(low, high)
         self.title_suffix: str | None = None
         self.dateline_match = _find_dateline(doc.lines)
-        self.signature = _find_signature(doc.lines)
+        kept = [i for i, line in enumerate(doc.lines) if line.kept]
+        # The article's span, from its first kept line to its last.
+        self.article_span = range(kept[0], kept[-1] + 1) if kept else range(0)
+        self.signature = _find_signature(doc.lines, kept)
 
 
 Finder = Callable[[Doc, _Context], object]
