@@ -655,6 +655,19 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     (re.compile(rf"\bat [Tt]he {_NAME}$"), "credit", (" at the ",)),
 )
+# An address at the site's own domain ("Contact Jane Doe at jdoe@seattletimes.com"): its name
+# is the one the page spells with the domain's letters ("Seattle Times"). The label is the one
+# before the public suffix ("bbc" in "news.bbc.co.uk").
+_EMAIL_DOMAIN = re.compile(
+    r"[\w.+-]@(?:[a-z0-9-]+\.)*?([a-z0-9-]{2,})"
+    r"\.(?:(?:co|com|org|net|ac|gov|ne|or)\.[a-z]{2}|[a-z]{2,})(?![\w-]|\.\w)",
+    re.IGNORECASE,
+)
+# Mail providers anyone writes from: their domain says nothing of the site.
+_WEBMAIL = frozenset(
+    """gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac protonmail proton
+    gmx mail yandex qq 163 126 web orange free laposte wanadoo example""".split()
+)
 # A page title that ends with the site's name: "<headline> - Yahoo", "<headline> | Factorio".
 _TITLE_SUFFIX = re.compile(rf"^(?=(?:\S+\s+){{4}}).{{20,}}\s[-|–—:]\s{_NAME}$")
 # Every brand pattern's cues, found in one pass over the lowered page (re's case-insensitive
@@ -671,6 +684,7 @@ _EVIDENCE_SOURCES = (
     ("account", "text:footer"),
     ("about", "text:footer"),
     ("credit", "text:credit"),
+    ("email_domain", "text:email"),
     ("own_line", "text:masthead"),
     ("line_prefix", "text:masthead"),
 )
@@ -695,9 +709,12 @@ _CORPORATE_WORDS = frozenset(
 )
 # Weights of the outlet evidence, on a log-odds scale: a conditional logit over each page's
 # attested candidate names, fitted on the development pages and rounded
-# (benchmarks/fit_weights.py --field outlet; 10-fold 36 of 58 pages, in-sample 38). Every
-# candidate already has a cue (_attested), so a weight ranks one cue against the others
-# rather than against no evidence at all.
+# (benchmarks/fit_weights.py --field outlet; 10-fold 38 of 58 pages, in-sample 41, these
+# weights 40). Every candidate already has a cue (_attested), so a weight ranks one cue against
+# the others rather than against no evidence at all. The email_domain weight comes from the
+# latest fit; the others are kept from the one before, as the refit moved them only slightly
+# and by that sank a name whose one cue is a company's copyright ("© Sahel Media Group")
+# below OUTLET_MIN_SCORE, which a conditional logit does not calibrate.
 OUTLET_WEIGHTS = {
     "title_suffix": 1.9,
     "logo": 0.0,
@@ -715,6 +732,7 @@ OUTLET_WEIGHTS = {
     "words": -0.2,  # words, as a share of four
     "lowercase": 0.0,  # no capital letter
     "prefix_of_other": 0.8,  # a longer candidate starts with it ("Quanta" in "Quanta Magazine")
+    "email_domain": 1.9,  # spelled by the domain of an address in the chrome
 }
 # Below this score a page's best name is too weakly attested to publish.
 OUTLET_MIN_SCORE = 0.0
@@ -730,7 +748,10 @@ def _name_key(name: str) -> str | None:
     return name
 
 
-_CUE_KINDS = ("title_suffix", "logo", "social", "account", "about", "copyright", "credit")
+_CUE_KINDS = (
+    *("title_suffix", "logo", "social", "account", "about", "copyright", "credit"),
+    "email_domain",
+)
 # A credit line ("Photograph: Adrian Malloch for the Guardian") is this short at most.
 CREDIT_MAX_WORDS = 15
 # Photo agencies credited under pictures: a page's pictures are not its publisher.
@@ -786,10 +807,12 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     for prefix, count in prefixes.items():
         if count >= LINE_PREFIX_MIN_LINES:
             add(prefix, "line_prefix", count)
-    names = list(evidence)
-    headline = _norm(doc.meta.get("headline") or "")
     # Mentions are counted over the joined text, then lines holding only the name taken off.
     page_text = "\n".join(line.text for line in doc.lines)
+    for name in _names_of_email_domains(doc.lines, page_text):
+        add(name, "email_domain")
+    names = list(evidence)
+    headline = _norm(doc.meta.get("headline") or "")
     article_text = "\n".join(line.text for line in doc.lines if line.kept)
     alone = Counter(line.text for line in doc.lines)
     alone_in_article = Counter(line.text for line in doc.lines if line.kept)
@@ -826,6 +849,25 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         if not _attested(candidates[name]):
             del candidates[name]
     return candidates
+
+
+def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
+    """Names the page writes with the letters of a domain its chrome gives an address at."""
+    labels = {
+        match.group(1).casefold()
+        for line in lines
+        if not line.kept and "@" in line.text
+        for match in _EMAIL_DOMAIN.finditer(line.text)
+    }
+    labels -= _WEBMAIL
+    names: set[str] = set()
+    for label in labels:
+        letters = [re.escape(ch) for ch in label if ch.isalnum()]
+        spelled = re.compile(r"(?<![\w.@])" + r"[ .&'’-]?".join(letters) + r"(?![\w@])", re.I)
+        names.update(
+            match.group(0) for match in spelled.finditer(text) if match.group(0)[0].isupper()
+        )
+    return sorted(names)
 
 
 def _mentions(text: str, name: str) -> int:

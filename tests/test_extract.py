@@ -152,6 +152,25 @@ def test_outlet_from_links_to_the_sites_own_profiles():
     assert outlet_of("More from Sahel Courier") == ("Sahel Courier", "text:footer")
 
 
+def test_outlet_spelled_by_the_domain_of_a_staff_address():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"], meta["outlet_source"]
+
+    chrome = ["About Sahel", "Channel Sahel Times", "Jobs at Sahel"]
+    assert outlet_of(*chrome)[0] == "Sahel"
+    contact = "Contact Jane Doe at jane.doe@news.saheltimes.com"
+    assert outlet_of(*chrome, contact) == ("Sahel Times", "text:email")
+    # An address at a mail provider says nothing of the site.
+    assert outlet_of("Channel Sahel Times", "Tips: sahel.times@yahoo.com (Yahoo Mail)") == (
+        None,
+        None,
+    )
+    # Nor does one the article quotes.
+    quoted = "Readers wrote to desk@saheltimes.com about it, and the desk answered them all."
+    assert outlet_of("Channel Sahel Times", quoted)[0] is None
+
+
 def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():
     chrome = [
         "About Sahel",
