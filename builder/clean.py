@@ -85,6 +85,12 @@ _COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![\d/.:])")
 GALLERY_MIN_SLIDES = 3
 # A byline names at most a few people.
 BYLINE_MAX_WORDS = 8
+# A line of at least this many separators between spaces, parting fields of this many
+# words at most on average, is a menu or a footer ("Privacy | Terms | Ad policy | Careers",
+# "International ▪ Politique ▪ Société ▪ …"), however it ends: sentences are not parted so.
+MENU_MIN_SEPARATORS = 3
+MENU_FIELD_WORDS = 6
+_FIELD_SEPARATOR = re.compile(f"(?<= )[{re.escape(linescan.FIELD_SEPARATORS)}](?= )")
 
 _TERMINAL = tuple(linescan.TERMINAL)
 _CJK = re.compile(
@@ -374,6 +380,11 @@ def line_cues(text: str) -> tuple[int, int]:
     return cues, chrome_hits(text, tokens)
 
 
+def field_separators(text: str) -> int:
+    """The separators between spaces on a line, as the compiled scan counts them (fields)."""
+    return len(_FIELD_SEPARATOR.findall(text))
+
+
 def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) -> LineReason | None:
     """The line rules, in order: a photo credit, a byline, a section header, chrome phrases,
     a metadata line of separated fields with a date. cues and hits are line_cues(text)."""
@@ -476,6 +487,9 @@ def clean(doc: Doc) -> Doc:
         if reason is not None:
             codes[i] = _CODE_OF[reason]
     _mark_consent_notices(texts, codes, scan.mentions_cookie)
+    menu = scan.fields >= MENU_MIN_SEPARATORS
+    menu &= words <= MENU_FIELD_WORDS * (scan.fields + 1)
+    codes[menu & (codes == KEPT)] = BOILERPLATE
     _mark_duplicates(lines, scan.keys, codes)
 
     # Evidence the placement needs: a date or clock time on a kept fragment (a teaser), and

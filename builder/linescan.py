@@ -61,6 +61,7 @@ SENTENCE_PUNCT = ".,;!?。、，；！？"  # shows that a long line is sentence
 LIST_MARKS = "+*-•·–—"  # opens a list item
 CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 _SEPARATORS = "|•·"
+FIELD_SEPARATORS = "|•·▪"  # between spaces, they part the fields of a menu or a footer
 
 # Character classes, one uint16 per BMP code point.
 IS_WORD = 1  # a letter or digit: part of a token
@@ -72,6 +73,7 @@ IS_SENTENCE_PUNCT = 32  # shows that a long line is sentences, not a word list
 IS_SEPARATOR = 64  # '|', '•', '·': separators of a metadata line
 IS_LIST_MARK = 128  # a line opening with it is a list item
 IS_DIGIT = 256  # str.isdigit: a token of these is a number
+IS_FIELD_SEPARATOR = 512  # FIELD_SEPARATORS
 
 
 def word_hash(word: str) -> int:
@@ -146,6 +148,7 @@ def character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         (SENTENCE_PUNCT, IS_SENTENCE_PUNCT),
         (_SEPARATORS, IS_SEPARATOR),
         (LIST_MARKS, IS_LIST_MARK),
+        (FIELD_SEPARATORS, IS_FIELD_SEPARATOR),
     ):
         classes[[ord(mark) for mark in marks]] |= bit
     # Lower case as str.lower() and str.casefold() give it, -1 where the result is not one
@@ -177,6 +180,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
     list_mark = np.zeros(lines, dtype=np.int32)
     opens_tag = np.zeros(lines, dtype=np.bool_)
     mentions_cookie = np.zeros(lines, dtype=np.bool_)
+    fields = np.zeros(lines, dtype=np.int32)
     keys = np.zeros(lines, dtype=np.uint64)
     heads = np.zeros(lines, dtype=np.uint64)
     end = -1
@@ -184,9 +188,10 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         start = end + 1
         (
             end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
-            cookie,
+            cookie, spaced_separators,
         ) = _characters(data, start, classes, fold, head_chars)  # fmt: skip
         mentions_cookie[line] = cookie
+        fields[line] = spaced_separators
         count = spaces + 1 + (cjk // 2 if non_ascii else 0)
         words[line] = count
         keys[line] = key
@@ -235,6 +240,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         list_mark,
         opens_tag,
         mentions_cookie,
+        fields,
         keys,
         heads,
     )
@@ -268,7 +274,8 @@ def _characters(data, start, classes, fold, head_chars):
     facts about its characters."""
     base = np.uint64(_HASH_BASE)
     size = len(data)
-    spaces = cjk = separators = chars = 0
+    spaces = cjk = separators = spaced_separators = chars = 0
+    before_last = last = 0  # the two code points before this one
     non_ascii = digit = sentence_punct = unsure = head_unsure = False
     last_open = first = -1
     key = head = np.uint64(0)
@@ -291,6 +298,9 @@ def _characters(data, start, classes, fold, head_chars):
             kind = classes[cp]
         if kind & IS_DECIMAL:
             digit = True
+        if cp == 32 and before_last == 32 and last < _BMP and classes[last] & IS_FIELD_SEPARATOR:
+            spaced_separators += 1
+        before_last, last = last, cp
         if kind & (IS_CJK | IS_SENTENCE_PUNCT | IS_SEPARATOR):
             cjk += (kind & IS_CJK) != 0
             sentence_punct |= (kind & IS_SENTENCE_PUNCT) != 0
@@ -318,7 +328,7 @@ def _characters(data, start, classes, fold, head_chars):
     end = position
     return (
         end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
-        cookie,
+        cookie, spaced_separators,
     )  # fmt: skip
 
 
@@ -484,6 +494,7 @@ class LineScan(NamedTuple):
     list_mark: np.ndarray  # int32: the list mark the line opens with ('•', '-', '–' …), or 0
     opens_tag: np.ndarray  # bool: opens with '<', as a line of raw markup does
     mentions_cookie: np.ndarray  # bool: holds "cookie" in any case (a consent notice may)
+    fields: np.ndarray  # int32: FIELD_SEPARATORS standing between spaces ("News | Sport")
     keys: np.ndarray  # uint64: equal for lines equal up to case
     # uint64: the key of the line's first head_chars characters; 0 for a shorter line,
     # UNSURE where case folding changes the length (compare such lines as text)

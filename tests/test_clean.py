@@ -12,6 +12,7 @@ from builder.clean import (
     SECTION_END,
     _isolated_share,
     clean,
+    field_separators,
     is_consent_notice,
     is_prose,
     line_cues,
@@ -90,6 +91,7 @@ _CUE_VOCAB = [
     *(" ".join(phrase) for phrase in CHROME_PHRASES),
     *("By", "Topics:", "Tags:", "Photo:", "Getty Images", "AFP/", "(c)", "12", "2016", "10:30"),
     *("Related stories", "3 comments", "Sign-up", "e-mail", "x_share", "|", "•", "’s", "“Mali”"),
+    *("▪", "·", "l·l", "|•", " | "),
     *("Bamako", "said", "the", "Ça", "日本語", "—", ".", "SHARE:", "Comments (4)", "(C)", "c"),
     *("Más leídas", "関連記事", "à lire aussi", "Categories: News", "Filed under:", "²", "١٢"),
     *("like us", "comments count", "you may", "STRASSE", "straße", "İ", "\U0001d400", "©2016"),
@@ -119,6 +121,7 @@ def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
         prose = words >= 8 and is_prose(text, words)
         assert bool(scan.prose[i]) == prose, text
         assert bool(scan.mentions_cookie[i]) == ("cookie" in text.casefold()), text
+        assert scan.fields[i] == field_separators(text), text
         cues, hits = line_cues(text)
         expected = line_rule(text, words, prose, cues, hits)
         if words > DENSE_PHRASE_MAX_WORDS:
@@ -364,6 +367,25 @@ def test_isolated_share_counts_sentences_with_no_sentence_beside_them():
     assert _isolated_share(prose, codes, 0, 5) == 2 / 4  # the first and the last stand alone
     codes[1] = 1  # a dropped line between two sentences does not part them
     assert _isolated_share(prose, codes, 0, 5) == 1 / 4
+
+
+def test_a_line_of_many_short_fields_is_a_menu_however_it_ends():
+    menus = [
+        "Les rubriques du Monde International ▪ Politique ▪ Société ▪ Économie ▪ Culture.",
+        "Privacy | Terms | Ad policy | Careers",
+        "© Sahel Times | Mentions légales | Qui sommes-nous ? | Charte du groupe | Index",
+    ]
+    # Fields this long, or separators this few, or none between spaces, part sentences.
+    kept = [
+        "The talks, which began in Algiers last month | were cut short on Monday as the army "
+        "moved north | and the mediators flew back | to the capital for more consultations.",
+        "The vote • held on Monday • ended with a clear majority for the plan of the force.",
+        "La col·lecció del museu va ser traslladada a la capital abans de l·l·l dels combats.",
+    ]
+    doc = clean(doc_from_text("\n".join([PROSE[0], *menus, *kept, *PROSE[1:]])))
+    assert [reasons(doc)[line] for line in menus] == ["boilerplate"] * 3
+    assert [reasons(doc)[line] for line in kept] == [None] * 3
+    assert [field_separators(line) for line in menus] == [4, 3, 4]
 
 
 def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookies_is_not():
