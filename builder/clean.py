@@ -190,7 +190,7 @@ def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
 # Headers of what follows an article, in several languages; matched on short lines only.
 SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
-    related\ (?:stories|articles|posts|content|links|news|reading)|
+    (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage)|
     more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
@@ -212,7 +212,8 @@ SECTION_END = re.compile(
 # stories", "À lire aussi"): the article may go on after the box.
 INLINE_BOX = re.compile(
     r"""(?ix)^\W*(?:
-    related(?:\ (?:stories|articles|posts|content|links|news|reading))?|read\ (?:more|also)|
+    related(?:\ (?:stories|articles|posts|content|links|news|reading|coverage))?|
+    read\ (?:more|also)|
     see\ also|à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|mehr\ zum\ thema|
     související(?:\ články)?|přečtěte\ si\ také|artículos\ relacionados|relacionad[oa]s|
     leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)
@@ -500,7 +501,8 @@ def clean(doc: Doc) -> Doc:
     stamp = fragment & scan.stamp & ~unsure
     stamp[[i for i in np.flatnonzero(fragment & unsure).tolist() if _STAMP.search(texts[i])]] = True
     section_end = _mark_galleries(texts, codes, scan, words)
-    headers = (codes == BOILERPLATE) & (words <= PHRASE_MAX_WORDS)
+    # A site's header recurs on its every page, so a template line may be one too.
+    headers = ((codes == BOILERPLATE) | (codes == TEMPLATE)) & (words <= PHRASE_MAX_WORDS)
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
     ends = [i for i in np.flatnonzero(headers).tolist() if SECTION_END.match(texts[i])]
     section_end[ends] = True
@@ -711,11 +713,14 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
         low = high + 1
     start, end, weight = 0, -1, 0.0
     fair = max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best))
-    for total, run_start, run_end in runs:
-        if total >= fair:
+    reach = -1  # where the article ends past boxes of related links inside it
+    for k, (total, run_start, run_end) in enumerate(runs):
+        # An article that a box of related links interrupts weighs as a whole.
+        boxed_weight, reach = _boxed_run(runs, k, words, prose, codes, inline_box)
+        if total > 0 and boxed_weight >= fair:
             start, end, weight = run_start, run_end, total
             break
-    if end >= start and _isolated_share(prose, codes, start, end) >= FEED_ISOLATED_SHARE:
+    if end >= start and _isolated_share(prose, codes, start, reach) >= FEED_ISOLATED_SHARE:
         for total, run_start, run_end in runs:
             if run_start <= end or total < fair:
                 continue
@@ -723,7 +728,7 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
                 start, end, weight = run_start, run_end, total
                 break
     if end >= start:
-        end = _past_boxes(runs, end, words, prose, codes, inline_box)
+        end = _past_boxes(runs, end, weight, words, prose, codes, inline_box)
         end = _past_widgets(scores, end, weight, words, prose, codes)
         # A run that starts or ends inside a list (one mark, item after item) holds all of
         # it: items are short, and scoring alone would cut the list anywhere.
@@ -774,10 +779,8 @@ def _line_scores(words, prose, codes, stamp, section_end, markup):
                 scores[i] = words[i] - NEUTRAL_WORDS
                 if stamp[i]:
                     scores[i] -= STAMP_COST
-        elif code == BOILERPLATE:
+        elif code in (BOILERPLATE, TEMPLATE):
             scores[i] = -SECTION_END_COST if section_end[i] else -BOILERPLATE_COST
-        elif code == TEMPLATE:
-            scores[i] = -BOILERPLATE_COST
     return scores
 
 
@@ -848,21 +851,49 @@ def _drop_gap(codes, first, last):
 
 
 @compiled(cache=True, nogil=True)
-def _past_boxes(runs, end, words, prose, codes, inline_box):
+def _box_continues(runs, k, end, words, prose, codes, inline_box):
+    """Whether runs[k] goes on an article ending at end, past a box of related links."""
+    _, run_start, run_end = runs[k]
+    boxed = False
+    for i in range(end + 1, run_start):
+        boxed |= inline_box[i]
+    items = _gap_items(codes, prose, end + 1, run_start)
+    return (
+        boxed
+        and 0 <= items <= BOX_MAX_ITEMS
+        and _mostly_prose(words, prose, codes, run_start, run_end)
+    )
+
+
+@compiled(cache=True, nogil=True)
+def _boxed_run(runs, k, words, prose, codes, inline_box):
+    """The weight of runs[k] with the runs that go on after it past boxes of related links,
+    and where the last of them ends."""
+    total, _, end = runs[k]
+    for j in range(k + 1, len(runs)):
+        if not _box_continues(runs, j, end, words, prose, codes, inline_box):
+            break
+        if runs[j][0] < RESUME_SHARE * total:
+            break
+        total += runs[j][0]
+        end = runs[j][2]
+    return total, end
+
+
+@compiled(cache=True, nogil=True)
+def _past_boxes(runs, end, weight, words, prose, codes, inline_box):
     """The article's end once it goes on past boxes of related links ("Related stories" and
     a few titles) inside it: the next part's run, when nothing but the box stands between
     and the run is mostly prose. The box's titles are a short run."""
-    for _, run_start, run_end in runs:
+    for k in range(len(runs)):
+        _, run_start, run_end = runs[k]
         if run_start <= end:
             continue
-        boxed = False
-        for i in range(end + 1, run_start):
-            boxed |= inline_box[i]
-        items = _gap_items(codes, prose, end + 1, run_start)
-        if not boxed or not 0 <= items <= BOX_MAX_ITEMS:
+        if not _box_continues(runs, k, end, words, prose, codes, inline_box):
             break
-        if not _mostly_prose(words, prose, codes, run_start, run_end):
+        if runs[k][0] < RESUME_SHARE * weight:
             break
+        weight += runs[k][0]
         first_prose = run_start
         while first_prose <= run_end and not prose[first_prose]:
             first_prose += 1

@@ -1,7 +1,7 @@
 import unicodedata
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from builder.clean import (
@@ -22,7 +22,7 @@ from builder.clean import (
     word_count,
 )
 from builder.decode import _CONTROLS
-from builder.doc import Doc
+from builder.doc import Doc, LineReason
 from builder.linescan import UNSURE_CUE
 from tests.conftest import REPO
 from tests.helpers import PROSE, cleaned, doc_from_text, reasons
@@ -179,6 +179,21 @@ def test_a_label_line_is_chrome():
     assert SECTION_END.match("Categories")
 
 
+def test_a_header_of_what_follows_ends_the_article_even_as_a_site_wide_template_line():
+    # Teasers that read as prose: the box is the rest of the page, not a pause in the article.
+    teasers = [
+        "Pets benefit our mental health: a systematic review of existing studies lists the ways.",
+        "Consciousness restored using nerve stimulation a month after a stimulator was implanted.",
+    ]
+    article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    for header in ("Related coverage", "Recommended related news"):
+        for reason in (None, LineReason.template):
+            doc = doc_from_text("\n".join([*article, header, *teasers]))
+            doc.lines[len(article)].reason = reason  # the template stage found it on every page
+            kept = [line.text for line in clean(doc).lines if line.kept]
+            assert kept == article, (header, reason)
+
+
 def test_a_gallery_after_the_article_is_cut_off_at_its_slide_counters():
     captions = [
         f"Caption {n} tells the story of another photograph in a long gallery of the week's news."
@@ -225,6 +240,10 @@ def _is_subsequence(items: list[str], of: list[str]) -> bool:
 
 @settings(max_examples=300, deadline=None)
 @given(_PAGE_LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\n \t\n"]))
+# Found by the property: a fragment before a box of related links is no article to go on.
+@example(
+    lines=["0", "related stories", *PROSE[:3], "accessibility " * 27 + "report this ad ."], sep="\n"
+)
 def test_cleaning_keeps_input_lines_in_order_and_a_clean_body_is_a_fixed_point(lines, sep):
     text = sep.join(lines)
     body = _cleaned_body(text)  # never raises, whatever the text
@@ -278,6 +297,12 @@ MORE_PROSE = [
     "Traders brought grain from Mopti by boat, and prices fell for the second week in a row.",
     "The mayor asked the army to keep patrols on the roads leading south toward the river.",
 ]
+LATER_PROSE = [
+    "Schools in Timbuktu were due to open again next month, the education ministry said.",
+    "Teachers who fled south last year were asked to return before the start of the term.",
+    "Parents said many families would wait to see whether the roads were safe in the rains.",
+    "The ministry promised new books and desks for the schools that were looted last spring.",
+]
 
 
 def test_an_article_goes_on_after_a_box_of_related_links_inside_it():
@@ -288,6 +313,10 @@ def test_an_article_goes_on_after_a_box_of_related_links_inside_it():
     # Comments end an article, whatever prose follows them.
     comments = cleaned("\n".join(["Home", *PROSE, "Comments", *MORE_PROSE]))
     assert [line.text for line in comments.lines if line.kept] == PROSE
+    # A first paragraph that weighs little alone is the article's when the article goes on
+    # past the box.
+    first = clean(doc_from_text("\n".join(["Home", PROSE[0], *box, *PROSE[1:], *MORE_PROSE])))
+    assert [line.text for line in first.lines if line.kept] == PROSE + MORE_PROSE
     # After the box, a list of other stories (no prose) is not the article going on.
     others = [f"Story {n} about the north of the country and its towns 3/9 18:01" for n in range(4)]
     listed = cleaned("\n".join(["Home", *PROSE, "Related stories", *others]))
