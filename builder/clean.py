@@ -199,7 +199,7 @@ SECTION_END = re.compile(
     join\ the\ (?:discussion|conversation)|(?:view|show|read|see)\ (?:all\ )?comments.*|
     add\ (?:a\ |new\ |your\ )?comment|
     leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
-    like\ this|share\ this|tags?|filed\ under|categories|
+    like\ this|share\ this(?:\ (?:article|story|post|page))?|tags?|filed\ under|categories|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|(?:en\ )?direct|
     live(?:\ updates|\ blog|ticker)?|(?:ao|en)\ vivo|
     mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|meistkommentiert|
@@ -214,7 +214,8 @@ INLINE_BOX = re.compile(
     r"""(?ix)^\W*(?:
     related(?:\ (?:stories|articles|posts|content|links|news|reading|coverage))?|
     read\ (?:more|also)|
-    see\ also|à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|mehr\ zum\ thema|
+    see\ also|share\ this(?:\ (?:article|story|post|page))?|
+    à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|mehr\ zum\ thema|
     související(?:\ články)?|přečtěte\ si\ také|artículos\ relacionados|relacionad[oa]s|
     leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)
     )\W*$""",
@@ -716,7 +717,7 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
     reach = -1  # where the article ends past boxes of related links inside it
     for k, (total, run_start, run_end) in enumerate(runs):
         # An article that a box of related links interrupts weighs as a whole.
-        boxed_weight, reach = _boxed_run(runs, k, words, prose, codes, inline_box)
+        boxed_weight, reach = _boxed_run(runs, k, words, prose, codes, section_end, inline_box)
         if total > 0 and boxed_weight >= fair:
             start, end, weight = run_start, run_end, total
             break
@@ -728,7 +729,7 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
                 start, end, weight = run_start, run_end, total
                 break
     if end >= start:
-        end = _past_boxes(runs, end, weight, words, prose, codes, inline_box)
+        end = _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box)
         end = _past_widgets(scores, end, weight, words, prose, codes)
         # A run that starts or ends inside a list (one mark, item after item) holds all of
         # it: items are short, and scoring alone would cut the list anywhere.
@@ -851,11 +852,14 @@ def _drop_gap(codes, first, last):
 
 
 @compiled(cache=True, nogil=True)
-def _box_continues(runs, k, end, words, prose, codes, inline_box):
-    """Whether runs[k] goes on an article ending at end, past a box of related links."""
+def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box):
+    """Whether runs[k] goes on an article ending at end, past a box of related links (and
+    no header of what follows an article)."""
     _, run_start, run_end = runs[k]
     boxed = False
     for i in range(end + 1, run_start):
+        if section_end[i] and not inline_box[i]:
+            return False
         boxed |= inline_box[i]
     items = _gap_items(codes, prose, end + 1, run_start)
     return (
@@ -866,12 +870,12 @@ def _box_continues(runs, k, end, words, prose, codes, inline_box):
 
 
 @compiled(cache=True, nogil=True)
-def _boxed_run(runs, k, words, prose, codes, inline_box):
+def _boxed_run(runs, k, words, prose, codes, section_end, inline_box):
     """The weight of runs[k] with the runs that go on after it past boxes of related links,
     and where the last of them ends."""
     total, _, end = runs[k]
     for j in range(k + 1, len(runs)):
-        if not _box_continues(runs, j, end, words, prose, codes, inline_box):
+        if not _box_continues(runs, j, end, words, prose, codes, section_end, inline_box):
             break
         if runs[j][0] < RESUME_SHARE * total:
             break
@@ -881,7 +885,7 @@ def _boxed_run(runs, k, words, prose, codes, inline_box):
 
 
 @compiled(cache=True, nogil=True)
-def _past_boxes(runs, end, weight, words, prose, codes, inline_box):
+def _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box):
     """The article's end once it goes on past boxes of related links ("Related stories" and
     a few titles) inside it: the next part's run, when nothing but the box stands between
     and the run is mostly prose. The box's titles are a short run."""
@@ -889,7 +893,7 @@ def _past_boxes(runs, end, weight, words, prose, codes, inline_box):
         _, run_start, run_end = runs[k]
         if run_start <= end:
             continue
-        if not _box_continues(runs, k, end, words, prose, codes, inline_box):
+        if not _box_continues(runs, k, end, words, prose, codes, section_end, inline_box):
             break
         if runs[k][0] < RESUME_SHARE * weight:
             break

@@ -310,8 +310,10 @@ def test_an_article_goes_on_after_a_box_of_related_links_inside_it():
     doc = cleaned("\n".join(["Home", *PROSE, *box, *MORE_PROSE, "© 2013 Sahel Times"]))
     assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
     assert [reasons(doc)[title] for title in box[1:]] == ["short_run", "short_run"]
-    # Comments end an article, whatever prose follows them.
+    # Comments end an article, whatever prose follows them, a box among them or not.
     comments = cleaned("\n".join(["Home", *PROSE, "Comments", *MORE_PROSE]))
+    assert [line.text for line in comments.lines if line.kept] == PROSE
+    comments = cleaned("\n".join(["Home", *PROSE, "Comments", *box, *MORE_PROSE]))
     assert [line.text for line in comments.lines if line.kept] == PROSE
     # A first paragraph that weighs little alone is the article's when the article goes on
     # past the box.
@@ -321,6 +323,19 @@ def test_an_article_goes_on_after_a_box_of_related_links_inside_it():
     others = [f"Story {n} about the north of the country and its towns 3/9 18:01" for n in range(4)]
     listed = cleaned("\n".join(["Home", *PROSE, "Related stories", *others]))
     assert [line.text for line in listed.lines if line.kept] == PROSE
+
+
+def test_a_share_bar_is_a_box_the_article_goes_on_past_only_into_a_run_of_weight():
+    share = ["Share this article", "Copied!"]
+    promo = [
+        "Do you still have questions? Head over to our community forum to find the answers.",
+        "Level up your game at our premier conference where the experts come together.",
+    ]
+    article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    ended = clean(doc_from_text("\n".join(["Home", *article, *share, *promo])))
+    assert [line.text for line in ended.lines if line.kept] == article
+    inside = clean(doc_from_text("\n".join(["Home", *PROSE, *share, *MORE_PROSE, *LATER_PROSE])))
+    assert [line.text for line in inside.lines if line.kept] == article
 
 
 def test_an_article_resumes_after_a_widget_embedded_in_it():
