@@ -30,6 +30,9 @@ HEAD_WINDOW = 60
 STAMP_REACH = 10
 # A stamp or byline line holds this many words at most.
 STAMP_MAX_WORDS = 14
+# A date under more of the article's paragraphs than a deck and a caption dates something
+# else: a teaser in a box of related stories, an event the article tells of.
+STAMP_MAX_PARAGRAPHS_ABOVE = 3
 # How many of the article's first kept lines may be its headline: a cleaner can keep a stray
 # line (a script tag, a notice) above it.
 ARTICLE_HEAD_LINES = 1
@@ -498,12 +501,21 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
         dates, published = _stated_dates(line, ctx)
         if not dates:
             continue
+        if _paragraphs_between(doc.lines, ctx.body_start, i) > STAMP_MAX_PARAGRAPHS_ABOVE:
+            break
         rank = (int(published), -abs(i - ctx.anchor))
         if best is None or rank > best[0]:
             best = (rank, dates[0])
         if line.reason in (None, LineReason.outside_article) and len(line.text) < 60:
             line.reason = LineReason.date_line
     return best[1] if best else None
+
+
+def _paragraphs_between(lines: Sequence[Line], first: int, end: int) -> int:
+    """The article's paragraphs of prose in lines[first:end]."""
+    return sum(
+        1 for line in lines[first:end] if line.kept and is_prose(line.text, word_count(line.text))
+    )
 
 
 # A post may be signed under its last paragraph instead of under its headline.

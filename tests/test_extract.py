@@ -274,6 +274,19 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
     assert date_of("Posted August 22, 2013") == dt.date(2013, 8, 22)
 
 
+def test_a_date_under_the_articles_paragraphs_dates_something_else():
+    box = ["Recommended", "Remembering the old market of Gao", "Jane Roe", "Jul 17, 2014"]
+    more = [
+        "Residents of Gao said the market had reopened on Tuesday for the first time in months.",
+        "Traders brought grain from Mopti by boat, and prices fell for the second week in a row.",
+    ]
+    page = "\n\n".join(["Mali talks resume in Algiers", "1:39 PM ET", *PROSE, *box, *more])
+    assert cleaned(page).meta["date"] is None  # the teaser's date, under four paragraphs
+    deck = "The talks in Algiers drew the regional force and the mediators to one table."
+    page = "\n\n".join(["Mali talks resume in Algiers", deck, "Jan 17, 2013", *PROSE, *more])
+    assert cleaned(page).meta["date"] == dt.date(2013, 1, 17)  # a deck is not the article
+
+
 def test_a_breadcrumb_counts_against_a_line():
     headline = "Regional force plans deployment of troops to the north"
     crumb = "News > Regional force > Deployment of troops to the north > Officials"
