@@ -11,8 +11,10 @@ import bisect
 import contextlib
 import datetime as dt
 import functools
+import importlib
 import itertools
 import math
+import pkgutil
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -199,6 +201,8 @@ _HEADLINE_NOISE = re.compile(r"[|•·»]|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 _CRUMB_SEPARATOR = re.compile(r"\s[>»›/]\s")
 # "By Jane Doe", "Par …", "By: …": the keyword of a byline, wherever it stands in a line.
 _BY_KEYWORD = re.compile(r"(?i)(?:^|(?<=\s))(?:by|par|por|von|door)\s*:?\s+(?=\S)")
+# What parts the fields of a metadata line.
+_FIELD_SEPARATOR = re.compile(r"\s[|•·▪]\s")
 
 
 # Metadata separators and clock times; a bare year is not noise ("… in 2020: …").
@@ -1056,14 +1060,18 @@ def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
     """
     for i in ctx.head_window:
         line = doc.lines[i]
-        if line.reason is LineReason.headline or word_count(line.text) > STAMP_MAX_WORDS:
+        if line.reason is LineReason.headline:
             continue
-        for by in _BY_KEYWORD.finditer(line.text):
-            if _NOT_AUTHORSHIP.search(line.text[: by.start()]):
-                break
-            name = name_opening(line.text[by.end() :])
-            if name and len(name.split()) >= 2:
-                return name
+        # A metadata line packs fields: "Le Monde | 04.05.2015 à 13h36 | Par Jane Doe".
+        for field in _FIELD_SEPARATOR.split(line.text):
+            if word_count(field) > STAMP_MAX_WORDS:
+                continue
+            for by in _BY_KEYWORD.finditer(field):
+                if _NOT_AUTHORSHIP.search(field[: by.start()]):
+                    break
+                name = name_opening(field[by.end() :])
+                if name and len(name.split()) >= 2:
+                    return name
     return None
 
 
@@ -1100,6 +1108,57 @@ def _is_organisation(doc: Doc, name: str) -> bool:
 # "14 min read", "3 minutes read": a post's reading time, shown under its author's name.
 _READING_TIME = re.compile(r"(?i)^\d+\s*min(?:ute)?s?\.?\s+read\b")
 _AGE_STAMP = re.compile(rf"\b{_AGE}\b")
+# How dateparser's language data writes the number of a relative date.
+_CLDR_NUMBER = r"(\d++[.,]?\d*+)"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@functools.cache
+def _ago_phrases() -> tuple[frozenset[tuple[str, str]], tuple[int, ...], tuple[int, ...]]:
+    """The words around the number of every "<n> <unit> ago" phrase in dateparser's CLDR data
+    (about 200 languages: "před 2 hodinami", "il y a 3 heures", "2 時間前"), case folded, with
+    the lengths of the words before and after it."""
+    import dateparser.data.date_translation_data as data
+
+    pairs = set()
+    for module in pkgutil.iter_modules(data.__path__):
+        info = importlib.import_module(f"{data.__name__}.{module.name}").info
+        for relative, patterns in info.get("relative-type-regex", {}).items():
+            if not relative.endswith(" ago"):
+                continue
+            for pattern in patterns:
+                before, _, after = pattern.partition(_CLDR_NUMBER)
+                if _ and not re.search(r"[\\()\[\]{}?*+|^$]", before + after):
+                    pairs.add((before.casefold(), after.casefold()))
+    return (
+        frozenset(pairs),
+        tuple(sorted({len(b) for b, _ in pairs})),
+        tuple(sorted({len(a) for _, a in pairs})),
+    )
+
+
+def _is_age(text: str) -> bool:
+    """Whether text gives an age in any language dateparser knows ("před 2 hodinami")."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    pairs, before_sizes, after_sizes = _ago_phrases()
+    folded = text.casefold()
+    for number in _NUMBER.finditer(folded):
+        start, end = number.span()
+        for size in before_sizes:
+            if size > start:
+                break
+            before = folded[start - size : start]
+            if size and before[0].isalpha() and start > size and folded[start - size - 1].isalpha():
+                continue  # inside a longer word
+            for after_size in after_sizes:
+                after = folded[end : end + after_size]
+                if len(after) < after_size or (before, after) not in pairs:
+                    continue
+                following = folded[end + after_size : end + after_size + 1]
+                if not (after and after[-1].isalpha() and following.isalpha()):
+                    return True
+    return False
 
 
 def _signed_above_stamp(doc: Doc, i: int) -> bool:
@@ -1118,7 +1177,7 @@ def _over_stamp(lines: Sequence[Line], i: int) -> bool:
     if i + 1 >= len(lines) or word_count(lines[i + 1].text) > STAMP_MAX_WORDS:
         return False
     below = lines[i + 1].text
-    if _READING_TIME.match(below) or _AGE_STAMP.search(below):
+    if _READING_TIME.match(below) or _AGE_STAMP.search(below) or _is_age(below):
         return True
     return any(p.search(below) for p in _FULL_DATES)
 

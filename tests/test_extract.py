@@ -11,6 +11,7 @@ from builder.doc import Doc, Line, LineReason
 from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
+    _is_age,
     _is_sentence,
     _is_title_part,
     _PageKeys,
@@ -528,6 +529,26 @@ def test_a_name_signing_the_post_at_the_top_is_its_author_not_its_masthead():
     bottom = ["Amadou Diallo in Sahel Notes", "More stories liked by Amadou Diallo"]
     meta = cleaned("\n\n".join([*top, headline, *PROSE, *bottom])).meta
     assert (meta["outlet"], meta["author"]) == (None, "Amadou Diallo")
+
+
+def test_a_byline_may_be_one_field_of_a_long_metadata_line():
+    stamp = (
+        "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+        "Par Amadou Diallo (avec Jane Doe et Ali Keita)"
+    )
+    meta = cleaned("\n\n".join(["Mali talks resume in Algiers", stamp, *PROSE])).meta
+    assert (meta["author"], meta["date"]) == ("Amadou Diallo", dt.date(2015, 5, 4))
+
+
+def test_a_name_over_an_age_in_any_language_is_the_author():
+    headline = "Regional force in Bamako to plan deployment"
+    for age in ("před 2 hodinami", "il y a 3 heures", "hace 2 horas", "2 時間前", "5 hours ago"):
+        page = ["Sahel Times", headline, "Amadou Diallo", age, *PROSE]
+        assert cleaned("\n\n".join(page)).meta["author"] == "Amadou Diallo", age
+    for other in ("2 comments", "12 photos", "Page 2", "vor 3 Stundenplänen"):
+        assert not _is_age(other), other
+        page = ["Sahel Times", headline, "Amadou Diallo", other, *PROSE]
+        assert cleaned("\n\n".join(page)).meta["author"] is None, other
 
 
 def test_a_site_name_or_the_subject_over_a_date_is_not_an_author():
