@@ -1065,6 +1065,8 @@ def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
         # A metadata line packs fields: "Le Monde | 04.05.2015 à 13h36 | Par Jane Doe".
         for field in _FIELD_SEPARATOR.split(line.text):
             if word_count(field) > STAMP_MAX_WORDS:
+                if not line.kept and (name := _byline_with_note(field)):
+                    return name
                 continue
             for by in _BY_KEYWORD.finditer(field):
                 if _NOT_AUTHORSHIP.search(field[: by.start()]):
@@ -1073,6 +1075,19 @@ def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
                 if name and len(name.split()) >= 2:
                     return name
     return None
+
+
+def _byline_with_note(text: str) -> str | None:
+    """The name of a byline that runs on into its author's note ("By Jane Doe, a deputy
+    editor who has covered … for a decade."): a name, a comma, then words in lower case."""
+    by = _BY_KEYWORD.match(text)
+    if not by:
+        return None
+    rest = text[by.end() :]
+    name = name_opening(rest)
+    if not name or len(name.split()) < 2 or not rest.startswith(name + ", "):
+        return None
+    return name if rest[len(name) + 2 : len(name) + 3].islower() else None
 
 
 def find_author_sole_byline(doc: Doc, ctx: _Context) -> str | None:

@@ -540,6 +540,19 @@ def test_a_byline_may_be_one_field_of_a_long_metadata_line():
     assert (meta["author"], meta["date"]) == ("Amadou Diallo", dt.date(2015, 5, 4))
 
 
+def test_a_byline_that_runs_on_into_the_authors_note():
+    note = (
+        "By Amadou Diallo, a correspondent who has covered the Sahel for the agency since "
+        "2009 and has reported from Gao, Kidal and Timbuktu."
+    )
+    head = ["Mali talks resume in Algiers", note, "Jan 7, 2013, 8:54 PM UTC |", "Comments"]
+    assert cleaned("\n\n".join([*head, *PROSE])).meta["author"] == "Amadou Diallo"
+    # An article's own sentence is no byline, however it opens.
+    sentence = "By President Keita, the mediators were told that the talks would go on in March."
+    page = ["Mali talks resume in Algiers", *PROSE[:2], sentence, *PROSE[2:]]
+    assert cleaned("\n\n".join(page)).meta["author"] is None
+
+
 def test_a_name_over_an_age_in_any_language_is_the_author():
     headline = "Regional force in Bamako to plan deployment"
     for age in ("před 2 hodinami", "il y a 3 heures", "hace 2 horas", "2 時間前", "5 hours ago"):
