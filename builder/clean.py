@@ -510,8 +510,9 @@ def clean(doc: Doc) -> Doc:
     inline_box = np.zeros(len(texts), dtype=np.bool_)
     inline_box[[i for i in ends if INLINE_BOX.match(texts[i])]] = True
     markup = _markup_lines(texts, scan.opens_tag & (codes == KEPT))
+    list_mark = _with_ordered_lists(texts, scan, words)
     start, end = _place_article(
-        words, prose, scan.list_mark, codes, stamp, section_end, markup, inline_box
+        words, prose, list_mark, codes, stamp, section_end, markup, inline_box
     )
     start = _past_account_prompts(texts, prose, codes, start, end)
 
@@ -628,6 +629,31 @@ def _mark_galleries(
             codes[[i for i in at if codes[i] == KEPT]] = BOILERPLATE
             barriers[at] = True
     return barriers
+
+
+# An item of an ordered list: "1. Finland", "2) Norway".
+_ORDINAL = re.compile(r"(\d{1,3})[.)]\s")
+# The list mark of an ordered list's items (no character opens a line with it).
+ORDERED_MARK = -1
+
+
+def _with_ordered_lists(texts: list[str], scan: linescan.LineScan, words: np.ndarray):
+    """The lines' list marks, with the items of ordered lists marked too: lines in a row that
+    open with numbers counting up by one ("1. Finland", "2. Norway") are a list in the
+    article, not a list of links."""
+    list_mark = scan.list_mark
+    numbered = (scan.cues & (linescan.NUMBER_CUE | linescan.UNSURE_CUE)) != 0
+    previous_line, previous_number = -2, 0
+    for i in np.flatnonzero(numbered & (words <= PHRASE_MAX_WORDS)).tolist():
+        if not (match := _ORDINAL.match(texts[i])):
+            continue
+        number = int(match[1])
+        if i == previous_line + 1 and number == previous_number + 1:
+            if list_mark is scan.list_mark:
+                list_mark = list_mark.copy()
+            list_mark[previous_line] = list_mark[i] = ORDERED_MARK
+        previous_line, previous_number = i, number
+    return list_mark
 
 
 def _mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> None:

@@ -338,6 +338,19 @@ def test_a_share_bar_is_a_box_the_article_goes_on_past_only_into_a_run_of_weight
     assert [line.text for line in inside.lines if line.kept] == article
 
 
+def test_an_ordered_list_in_the_article_is_no_list_of_links():
+    ranking = ["1. Senegal", "2. Ghana", "3. Niger", "4. Mali", "5. Chad"]
+    intro = "The overall rankings of the countries were as follows:"
+    article = [*PROSE, intro, *ranking, *MORE_PROSE, *LATER_PROSE]
+    doc = clean(doc_from_text("\n".join(["Home", *article])))
+    assert [line.text for line in doc.lines if line.kept] == article
+    # Numbers that do not count up are no list of the article's.
+    scattered = ["3. Senegal", "7. Ghana", "12. Niger", "4. Mali"]
+    page = ["Home", *PROSE, intro, *scattered, *MORE_PROSE, *LATER_PROSE]
+    doc = clean(doc_from_text("\n".join(page)))
+    assert [reasons(doc)[line] for line in scattered] == ["short_run"] * 4
+
+
 def test_an_article_resumes_after_a_widget_embedded_in_it():
     widget = ["Photo gallery", "Previous", "Next", "Close", "Show all", "Back", "Play again"]
     widget += ["Share on Facebook", "Share on Twitter", "Subscribe", "Sign in", "Advertisement"]
