@@ -426,6 +426,8 @@ def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
     return (_without_label(doc.lines, page.keys, best[1]), "text:title_line") if best else None
 
 
+# The link to a heading's own anchor, rendered after it ("Installation ¶", "Usage #").
+_PERMALINK_MARK = re.compile(r"\s+[¶#§]$")
 # A section label or breadcrumb before a headline is this many words at most.
 LABEL_MAX_WORDS = 4
 _LABEL_SEPARATORS = "|>»›-–—/"
@@ -1353,7 +1355,8 @@ def extract_with_context(
     anchor, title_suffix = body_start, None
     if found:
         anchor, source = found
-        meta["headline"], meta["headline_source"] = lines[anchor].text, source
+        meta["headline"] = _PERMALINK_MARK.sub("", lines[anchor].text)
+        meta["headline_source"] = source
         title_suffix = _mark_headline_copies(doc, lines[anchor].text)
     ctx = _Context(doc, anchor, body_start, latest, site_order)
     ctx.title_suffix = title_suffix

@@ -288,6 +288,14 @@ def test_a_date_under_the_articles_paragraphs_dates_something_else():
     assert cleaned(page).meta["date"] == dt.date(2013, 1, 17)  # a deck is not the article
 
 
+def test_a_headlines_permalink_mark_is_not_part_of_it():
+    for mark in ("¶", "#", "§"):
+        page = "\n\n".join([f"Regional force plans deployment of troops {mark}", *PROSE])
+        assert cleaned(page).meta["headline"] == "Regional force plans deployment of troops"
+    page = "\n\n".join(["Regional force plans deployment of troops #2", *PROSE])
+    assert cleaned(page).meta["headline"] == "Regional force plans deployment of troops #2"
+
+
 def test_a_breadcrumb_counts_against_a_line():
     headline = "Regional force plans deployment of troops to the north"
     crumb = "News > Regional force > Deployment of troops to the north > Officials"
