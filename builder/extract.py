@@ -1098,6 +1098,25 @@ def find_author_sole_byline(doc: Doc, ctx: _Context) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+# A byline broken after its "by", the name being a link: "Written on Feb 24 by" / "Jane Doe".
+_BY_AT_END = re.compile(r"(?i)(?:^|\s)(?:by|par|por|von|door)\s*:?$")
+
+
+def find_author_split_byline(doc: Doc, ctx: _Context) -> str | None:
+    """The one name the page's bylines broken after "by" give, wherever they stand: a blog
+    signs its post under it ("Written by" / "Jane Doe")."""
+    names = set()
+    for line, below in itertools.pairwise(doc.lines):
+        by = _BY_AT_END.search(line.text)
+        if not by or word_count(line.text) > STAMP_MAX_WORDS:
+            continue
+        if _NOT_AUTHORSHIP.search(line.text[: by.start()]):
+            continue  # "Photo by" / "Jane Doe" credits a picture
+        if _BARE_NAME.match(below.text) and below.text.split()[0].casefold() not in _NOT_NAMES:
+            names.add(below.text)
+    return names.pop() if len(names) == 1 else None
+
+
 def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
     """A name with a date, a handle or an age ("Mike Conley December 18, 2020"), else a name
     alone over such a line."""
@@ -1189,8 +1208,16 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
     return _over_stamp(doc.lines, i)
 
 
+# A button a blog shows between its author's name and the post's date ("Jane Doe / Follow /
+# Oct 18, 2019 · 8 min read"): it breaks a byline's lines without being part of it.
+_FOLLOW_BUTTON = re.compile(r"(?i)^(?:follow|following|subscribe|suivre|seguir|folgen)$")
+
+
 def _over_stamp(lines: Sequence[Line], i: int) -> bool:
-    """Whether the line under line i is a short date, age or reading time."""
+    """Whether the line under line i (or under its follow button) is a short date, age or
+    reading time."""
+    if i + 2 < len(lines) and _FOLLOW_BUTTON.match(lines[i + 1].text):
+        i += 1
     if i + 1 >= len(lines) or word_count(lines[i + 1].text) > STAMP_MAX_WORDS:
         return False
     below = lines[i + 1].text
@@ -1322,6 +1349,7 @@ AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:name_line", find_author_with_bio),
     ("text:name_line", find_author_name_line),
     ("text:byline", find_author_sole_byline),
+    ("text:byline", find_author_split_byline),
     ("text:name_line", find_author_signature),
 )
 

@@ -572,6 +572,29 @@ def test_a_name_over_an_age_in_any_language_is_the_author():
         assert cleaned("\n\n".join(page)).meta["author"] is None, other
 
 
+def test_a_follow_button_between_a_name_and_its_date_is_skipped():
+    headline = "Regional force in Bamako to plan deployment"
+    page = ["Sign in", headline, "Amadou Diallo", "Follow", "Oct 18, 2012 · 8 min read", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["author"] == "Amadou Diallo"
+    # Any other line between them parts the name from the date.
+    page = ["Sign in", headline, "Amadou Diallo", "Top stories", "Oct 18, 2012", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["author"] is None
+
+
+def test_a_byline_broken_after_its_by_gives_the_author():
+    def author_of(*tail: str):
+        page = ["Mali talks resume in Algiers", *PROSE, *tail, "Home", "About"]
+        meta = cleaned("\n\n".join(page)).meta
+        return meta["author"], meta["author_source"]
+
+    signed = ("Amadou Diallo", "text:byline")
+    assert author_of("Written on Jan 24 by", "Amadou Diallo") == signed
+    assert author_of("Written by", "Amadou Diallo", "Written by", "Amadou Diallo") == signed
+    assert author_of("Photo by", "Amadou Diallo") == (None, None)
+    # Two names so signed are the commenters under a post, not its author.
+    assert author_of("Posted by", "Amadou Diallo", "Posted by", "Jane Doe") == (None, None)
+
+
 def test_a_site_name_or_the_subject_over_a_date_is_not_an_author():
     # The page's first line is its site's name, even when a date stands under it.
     page = ["Sahel Diaries", "Friday 25 January 2013", "Mali talks resume in Algiers", *PROSE]
