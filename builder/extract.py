@@ -1150,13 +1150,13 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @functools.cache
-def _ago_phrases() -> tuple[frozenset[tuple[str, str]], tuple[int, ...], tuple[int, ...]]:
+def _ago_phrases() -> tuple[dict[str, frozenset[str]], tuple[int, ...]]:
     """The words around the number of every "<n> <unit> ago" phrase in dateparser's CLDR data
-    (about 200 languages: "před 2 hodinami", "il y a 3 heures", "2 時間前"), case folded, with
-    the lengths of the words before and after it."""
+    (about 200 languages: "před 2 hodinami", "il y a 3 heures", "2 時間前"), case folded: the
+    words before it for each of the words after it, and the lengths of the words after it."""
     import dateparser.data.date_translation_data as data
 
-    pairs = set()
+    befores: dict[str, set[str]] = {}
     for module in pkgutil.iter_modules(data.__path__):
         info = importlib.import_module(f"{data.__name__}.{module.name}").info
         for relative, patterns in info.get("relative-type-regex", {}).items():
@@ -1165,11 +1165,10 @@ def _ago_phrases() -> tuple[frozenset[tuple[str, str]], tuple[int, ...], tuple[i
             for pattern in patterns:
                 before, _, after = pattern.partition(_CLDR_NUMBER)
                 if _ and not re.search(r"[\\()\[\]{}?*+|^$]", before + after):
-                    pairs.add((before.casefold(), after.casefold()))
+                    befores.setdefault(after.casefold(), set()).add(before.casefold())
     return (
-        frozenset(pairs),
-        tuple(sorted({len(b) for b, _ in pairs})),
-        tuple(sorted({len(a) for _, a in pairs})),
+        {after: frozenset(words) for after, words in befores.items()},
+        tuple(sorted({len(after) for after in befores})),
     )
 
 
@@ -1177,22 +1176,24 @@ def _is_age(text: str) -> bool:
     """Whether text gives an age in any language dateparser knows ("před 2 hodinami")."""
     if not any(ch.isdigit() for ch in text):
         return False
-    pairs, before_sizes, after_sizes = _ago_phrases()
+    befores, after_sizes = _ago_phrases()
     folded = text.casefold()
     for number in _NUMBER.finditer(folded):
         start, end = number.span()
-        for size in before_sizes:
-            if size > start:
-                break
-            before = folded[start - size : start]
-            if size and before[0].isalpha() and start > size and folded[start - size - 1].isalpha():
+        # The words after the number first: few numbers on a page are followed by a unit.
+        for size in after_sizes:
+            after = folded[end : end + size]
+            if len(after) < size or after not in befores:
+                continue
+            following = folded[end + size : end + size + 1]
+            if after and after[-1].isalpha() and following.isalpha():
                 continue  # inside a longer word
-            for after_size in after_sizes:
-                after = folded[end : end + after_size]
-                if len(after) < after_size or (before, after) not in pairs:
+            for before in befores[after]:
+                size_before = len(before)
+                if size_before > start or folded[start - size_before : start] != before:
                     continue
-                following = folded[end + after_size : end + after_size + 1]
-                if not (after and after[-1].isalpha() and following.isalpha()):
+                inside_word = size_before and before[0].isalpha() and start > size_before
+                if not (inside_word and folded[start - size_before - 1].isalpha()):
                     return True
     return False
 
@@ -1208,6 +1209,7 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
     return _over_stamp(doc.lines, i)
 
 
+_DIGIT = re.compile(r"\d")
 # A button a blog shows between its author's name and the post's date ("Jane Doe / Follow /
 # Oct 18, 2019 · 8 min read"): it breaks a byline's lines without being part of it.
 _FOLLOW_BUTTON = re.compile(r"(?i)^(?:follow|following|subscribe|suivre|seguir|folgen)$")
@@ -1221,6 +1223,8 @@ def _over_stamp(lines: Sequence[Line], i: int) -> bool:
     if i + 1 >= len(lines) or word_count(lines[i + 1].text) > STAMP_MAX_WORDS:
         return False
     below = lines[i + 1].text
+    if not _DIGIT.search(below):
+        return False  # every date, age and reading time has a number
     if _READING_TIME.match(below) or _AGE_STAMP.search(below) or _is_age(below):
         return True
     return any(p.search(below) for p in _FULL_DATES)
