@@ -58,6 +58,12 @@ PHRASE_ALONE_MAX_WORDS = 6
 # Longer lines are chrome only when packed with chrome phrases (footer sentences).
 DENSE_PHRASE_MAX_WORDS = 30
 DENSE_PHRASE_HITS = 3
+# A link card renders its title in two or three elements: "<title> <title> <title>", the
+# last one maybe cut short by the page's style. A title that short-circuits the test is
+# this long at least, in characters and in words.
+SELF_REPEAT_HEAD_CHARS = 12
+SELF_REPEAT_MIN_WORDS = 3
+SELF_REPEAT_MAX_COPIES = 4  # three whole copies and a cut one; more is no card
 # A kept line this long that opens a longer kept line is its teaser.
 TEASER_MIN_CHARS = 40
 # A run of at least this many consecutive short non-sentence lines is a list of links.
@@ -154,6 +160,7 @@ CHROME_PHRASES = tuple(
         "most popular", "most read", "most viewed", "most shared", "you may also like",
         "more from", "more stories", "join now", "click here", "enable javascript",
         "watch video", "watch live", "contact us", "about us", "site map", "help center",
+        "continue reading", "lire la suite", "leer más", "leia mais",
     )
 )  # fmt: skip
 _PHRASE_STARTS: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -220,6 +227,9 @@ INLINE_BOX = re.compile(
     leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)
     )\W*$""",
 )
+# A teaser cut short, then its link: "… overloaded with sights, sounds,… Read more".
+CUT_SHORT_TAIL_CHARS = 80  # room for the ellipsis and six words of a link after it
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W*((?:[^\W\d_]+\W*){1,6})$")
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
 _META_SEPARATORS = re.compile(r"\s[|•·]\s")
 _SENTENCE_PUNCT = re.compile(f"[{re.escape(linescan.SENTENCE_PUNCT)}]")
@@ -437,6 +447,8 @@ _RULE_LIMITS = linescan.RuleLimits(
     prose_min_words=PROSE_MIN_WORDS,
     long_words=LONG_WORDS,
     head_chars=TEASER_MIN_CHARS,
+    echo_bytes=SELF_REPEAT_HEAD_CHARS,
+    echo_min_words=2 * SELF_REPEAT_MIN_WORDS,
 )
 
 
@@ -493,6 +505,8 @@ def clean(doc: Doc) -> Doc:
     menu &= words <= MENU_FIELD_WORDS * (scan.fields + 1)
     codes[menu & (codes == KEPT)] = BOILERPLATE
     _mark_duplicates(lines, scan.keys, codes)
+    _mark_self_repeats(texts, codes, scan.echoes)
+    _mark_cut_short_teasers(texts, codes, scan.ellipsis)
 
     # Evidence the placement needs: a date or clock time on a kept fragment (a teaser), and
     # a section header among the dropped chrome (only a line that opens with a section cue
@@ -666,6 +680,38 @@ def _mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> 
                 if codes[j] in (KEPT, DUPLICATE):
                     codes[j] = PHOTO_CREDIT_CODE
     _mark_repeats(keys, codes)
+
+
+def _repeats_itself(text: str) -> bool:
+    """Whether text says one phrase of SELF_REPEAT_MIN_WORDS words or more two or three times
+    in a row, maybe with the start of one more copy."""
+    head = text[:SELF_REPEAT_HEAD_CHARS]
+    again = text.find(head, 1)
+    # The phrase ends where its opening comes again at a word's start, once it has its words.
+    while again != -1 and (
+        text[again - 1] != " " or text.count(" ", 0, again - 1) + 1 < SELF_REPEAT_MIN_WORDS
+    ):
+        again = text.find(head, again + 1)
+    if again == -1 or not 2 * again - 1 <= len(text) < SELF_REPEAT_MAX_COPIES * again:
+        return False
+    return text[again:] == text[: len(text) - again]  # said again and again from there
+
+
+def _mark_self_repeats(texts: list[str], codes: np.ndarray, echoes: np.ndarray) -> None:
+    for i in np.flatnonzero((codes == KEPT) & echoes).tolist():
+        if _repeats_itself(texts[i]):
+            codes[i] = DUPLICATE
+
+
+def _mark_cut_short_teasers(texts: list[str], codes: np.ndarray, ellipsis: np.ndarray) -> None:
+    """A teaser cut short, then its link ("… overloaded with sights, sounds,… Read more"), is
+    chrome however long it runs."""
+    for i in np.flatnonzero((codes == KEPT) & ellipsis).tolist():
+        tail = texts[i][-CUT_SHORT_TAIL_CHARS:]
+        if "…" not in tail and "..." not in tail:
+            continue
+        if (cut := _CUT_SHORT.search(tail)) and chrome_hits(cut.group(1)):
+            codes[i] = BOILERPLATE
 
 
 @compiled(cache=True, nogil=True)

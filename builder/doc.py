@@ -52,7 +52,10 @@ LINE_REASONS: dict[LineReason, str] = {
     LineReason.date_line: "a short line that states the date ('Published on 15/01/2013')",
     LineReason.boilerplate: "share/subscribe/sign-in/cookie/advert/copyright/navigation phrases",
     LineReason.photo_credit: "image credits and captions (a caption shown twice in a row)",
-    LineReason.duplicate: "repeats, or opens, a line already in the body (teasers, pull quotes)",
+    LineReason.duplicate: (
+        "repeats, or opens, a line already in the body (teasers, pull quotes), or repeats "
+        "itself (a link card's title shown thrice)"
+    ),
     LineReason.short_run: "inside the article, a run of short fragments (related links, tags)",
     LineReason.outside_article: "before or after the article's main run of prose",
     LineReason.template: "recurs in many documents of the same build (site template)",

@@ -166,7 +166,7 @@ def character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 @compiled(cache=True, nogil=True)
 def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
           phrase_max_words, byline_max_words, alone_max_words, dense_hits, prose_min_words,
-          long_words, head_chars):  # fmt: skip
+          long_words, head_chars, echo_bytes, echo_min_words):  # fmt: skip
     lines = 1
     for byte in data:
         lines += byte == 10
@@ -183,19 +183,23 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
     fields = np.zeros(lines, dtype=np.int32)
     keys = np.zeros(lines, dtype=np.uint64)
     heads = np.zeros(lines, dtype=np.uint64)
+    echoes = np.zeros(lines, dtype=np.bool_)
+    ellipsis = np.zeros(lines, dtype=np.bool_)
     end = -1
     for line in range(lines):
         start = end + 1
         (
             end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
-            cookie, spaced_separators,
-        ) = _characters(data, start, classes, fold, head_chars)  # fmt: skip
+            cookie, spaced_separators, echo, has_ellipsis,
+        ) = _characters(data, start, classes, fold, head_chars, echo_bytes)  # fmt: skip
         mentions_cookie[line] = cookie
         fields[line] = spaced_separators
         count = spaces + 1 + (cjk // 2 if non_ascii else 0)
         words[line] = count
         keys[line] = key
         heads[line] = head
+        echoes[line] = echo and count >= echo_min_words
+        ellipsis[line] = has_ellipsis
         if 0 <= first < _BMP and (classes[first] & IS_LIST_MARK) != 0:
             list_mark[line] = first
         opens_tag[line] = first == 60  # '<'
@@ -243,6 +247,8 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         fields,
         keys,
         heads,
+        echoes,
+        ellipsis,
     )
 
 
@@ -269,7 +275,7 @@ def _decode(data, position):
 
 
 @compiled(cache=True, nogil=True)
-def _characters(data, start, classes, fold, head_chars):
+def _characters(data, start, classes, fold, head_chars, echo_bytes):
     """Where the line that starts at data[start] ends (its newline, or the data's end), and
     facts about its characters."""
     base = np.uint64(_HASH_BASE)
@@ -281,9 +287,17 @@ def _characters(data, start, classes, fold, head_chars):
     key = head = np.uint64(0)
     matched = 0  # characters of "cookie" matched so far, case folded
     cookie = False
+    echo = has_ellipsis = False
     position = start
     while position < size and data[position] != 10:
+        at = position
         cp, position = _decode(data, position)
+        # The line's first echo_bytes bytes again at a word's start. Compared ahead: they stop
+        # matching at the newline, which the line's opening does not hold.
+        if last == 32 and not echo and data[at] == data[start] and at + echo_bytes <= size:
+            echo = _same_bytes(data, start, at, echo_bytes)
+        if cp == 0x2026 or (cp == 46 and last == 46 and before_last == 46):
+            has_ellipsis = True
         spaces += cp == 32
         if first < 0:
             first = cp
@@ -328,8 +342,16 @@ def _characters(data, start, classes, fold, head_chars):
     end = position
     return (
         end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
-        cookie, spaced_separators,
+        cookie, spaced_separators, echo, has_ellipsis,
     )  # fmt: skip
+
+
+@compiled(inline="always")
+def _same_bytes(data, first, second, width):
+    k = 0
+    while k < width and data[first + k] == data[second + k]:
+        k += 1
+    return k == width
 
 
 @compiled(cache=True, nogil=True)
@@ -499,6 +521,11 @@ class LineScan(NamedTuple):
     # uint64: the key of the line's first head_chars characters; 0 for a shorter line,
     # UNSURE where case folding changes the length (compare such lines as text)
     heads: np.ndarray
+    # bool: the line's first echo_bytes bytes come again after a space in it (a line that
+    # repeats itself has this; clean confirms on the text)
+    echoes: np.ndarray
+    # bool: holds an ellipsis, "..." or "…"
+    ellipsis: np.ndarray
 
 
 class RuleLimits(NamedTuple):
@@ -512,6 +539,8 @@ class RuleLimits(NamedTuple):
     prose_min_words: int
     long_words: int
     head_chars: int
+    echo_bytes: int = 12
+    echo_min_words: int = 6
 
 
 def scan(texts: list[str], cues: CueTable, limits: RuleLimits) -> LineScan:

@@ -1,7 +1,7 @@
 import unicodedata
 
 import numpy as np
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from builder.clean import (
@@ -10,7 +10,9 @@ from builder.clean import (
     CHROME_WORDS,
     DENSE_PHRASE_MAX_WORDS,
     SECTION_END,
+    SELF_REPEAT_HEAD_CHARS,
     _isolated_share,
+    _repeats_itself,
     clean,
     field_separators,
     is_consent_notice,
@@ -66,6 +68,47 @@ def test_teaser_that_opens_a_paragraph_is_dropped():
     assert reasons(cleaned(page))[teaser] == "duplicate"
 
 
+def test_a_teaser_cut_short_before_its_link_is_chrome_however_long():
+    teaser = (
+        "Officials in Gao said on Monday that the talks with the armed groups would resume "
+        "soon, and that the army had sent more troops to the north, where the fighting went "
+        "on for weeks and… Read more Read more"
+    )
+    page = "\n\n".join(["Mali plan agreed", *PROSE[:2], teaser, *PROSE[2:]])
+    assert reasons(cleaned(page))[teaser] == "boilerplate"
+    # An ellipsis in the article's own text is no cut: nothing of the chrome follows it.
+    trailing = "The envoy paused… and then said the talks would go on in March, in Algiers."
+    page = "\n\n".join(["Mali plan agreed", *PROSE[:2], trailing, *PROSE[2:]])
+    assert reasons(cleaned(page))[trailing] is None
+
+
+def test_a_link_card_saying_its_title_over_and_over_is_dropped():
+    title = "How the talks in Algiers could end the war"
+    for card in (f"{title} {title}", f"{title} {title} {title[:20]}"):
+        page = "\n\n".join(["Mali plan agreed", *PROSE[:2], card, *PROSE[2:]])
+        assert reasons(cleaned(page))[card] == "duplicate", card
+    assert not _repeats_itself(f"{title} {title[:20]}")  # one copy and a cut one
+    assert not _repeats_itself("Bora Bora Bora Bora")  # too short a phrase to be a title
+    assert not _repeats_itself(f"{title} and then {title}")
+    assert not _repeats_itself(" ".join([title] * 5))  # a sentence said over and over is no card
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(st.characters(exclude_categories=["Z", "C"]), min_size=1), min_size=3),
+    st.integers(2, 3),
+    st.integers(0, 40),
+)
+def test_a_phrase_said_again_and_again_is_found_by_the_scan_and_the_text(words, copies, cut):
+    phrase = " ".join(words)
+    assume(len(phrase) >= SELF_REPEAT_HEAD_CHARS)
+    head = phrase[:SELF_REPEAT_HEAD_CHARS]
+    assume(f"{phrase} {phrase}".find(head, 1) == len(phrase) + 1)  # a title opens once
+    text = " ".join([phrase] * copies) + (" " + phrase[:cut] if cut else "")
+    assert _repeats_itself(text)
+    assert scan_lines([text]).echoes[0]
+
+
 def test_run_of_short_lines_inside_the_article_is_dropped_single_subheading_kept():
     links = ["Mali junta frees aide", "France sends jets", "Aid stalls in north"]
     page = "\n\n".join(
@@ -90,6 +133,7 @@ _CUE_VOCAB = [
     *sorted(CHROME_WORDS),
     *(" ".join(phrase) for phrase in CHROME_PHRASES),
     *("By", "Topics:", "Tags:", "Photo:", "Getty Images", "AFP/", "(c)", "12", "2016", "10:30"),
+    *("...", "…", "had… Read more", "a.."),
     *("Related stories", "3 comments", "Sign-up", "e-mail", "x_share", "|", "•", "’s", "“Mali”"),
     *("▪", "·", "l·l", "|•", " | "),
     *("Bamako", "said", "the", "Ça", "日本語", "—", ".", "SHARE:", "Comments (4)", "(C)", "c"),
@@ -122,6 +166,9 @@ def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
         assert bool(scan.prose[i]) == prose, text
         assert bool(scan.mentions_cookie[i]) == ("cookie" in text.casefold()), text
         assert scan.fields[i] == field_separators(text), text
+        assert bool(scan.ellipsis[i]) == ("..." in text or "…" in text), text
+        if _repeats_itself(text):
+            assert scan.echoes[i], text
         cues, hits = line_cues(text)
         expected = line_rule(text, words, prose, cues, hits)
         if words > DENSE_PHRASE_MAX_WORDS:

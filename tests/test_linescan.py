@@ -49,3 +49,21 @@ def test_no_lines_scan_to_empty_arrays():
     got = scan([], cue_table({}), LIMITS)
     assert [len(array) for array in got] == [0] * len(got)
     assert [len(array) for array in scan([""], cue_table({}), LIMITS)] == [1] * len(got)
+
+
+def test_a_line_whose_opening_comes_again_after_a_space_echoes():
+    title = "Talks in Algiers could end the war"
+    texts = [
+        f"{title} {title} {title[:9]}",
+        f"Tálks in Algiers… {title} Tálks in Algiers",  # multi-byte characters compare as bytes
+        f"{title} and {title[1:]}",  # not again at a word's start
+        f"{title}{title}",  # not after a space
+        "Talks in Algiers Talks",  # too few words
+    ]
+    got = scan(texts, cue_table({}), LIMITS)
+    assert got.echoes.tolist() == [True, True, False, False, False]
+
+
+def test_an_ellipsis_is_three_full_stops_or_its_own_character():
+    texts = ["the army had… Read more", "the army had... Read more", "the army had.. Read", "x…"]
+    assert scan(texts, cue_table({}), LIMITS).ellipsis.tolist() == [True, True, False, True]
