@@ -288,6 +288,7 @@ _PHOTO_CUES = frozenset(
         "bilder",
         "credit",
         "credits",
+        "caption",
         "illustration",
         "illustrations",
         "video",
@@ -507,6 +508,7 @@ def clean(doc: Doc) -> Doc:
     _mark_duplicates(lines, scan.keys, codes)
     _mark_self_repeats(texts, codes, scan.echoes)
     _mark_cut_short_teasers(texts, codes, scan.ellipsis)
+    _mark_long_captions(texts, codes, scan.cues)
 
     # Evidence the placement needs: a date or clock time on a kept fragment (a teaser), and
     # a section header among the dropped chrome (only a line that opens with a section cue
@@ -712,6 +714,27 @@ def _mark_cut_short_teasers(texts: list[str], codes: np.ndarray, ellipsis: np.nd
             continue
         if (cut := _CUT_SHORT.search(tail)) and chrome_hits(cut.group(1)):
             codes[i] = BOILERPLATE
+
+
+# A caption says it is one at its start ("Media caption Mr Obama told the BBC …") or credits
+# its picture at its end ("… on a Harare street on Thursday Credit: STR/AFP"), however long.
+_CAPTION_OPENING = re.compile(r"(?i)^(?:image|media|video|photo|picture)\s+caption\b")
+_CREDIT_ENDING = re.compile(
+    r"(?i)\b(?:credits?|photo(?:graph)?s?|fotos?|images?)\s?:\s?[^\s.:]+(?:\s+[^\s.:]+){0,7}$"
+)
+# Room at the end of a caption for its credit: the mark, a colon and eight words.
+CREDIT_TAIL_CHARS = 90
+
+
+def _mark_long_captions(texts: list[str], codes: np.ndarray, cues: np.ndarray) -> None:
+    """Kept lines that say they are a caption, among those with a picture's cue word (the
+    scan finds them on lines of up to DENSE_PHRASE_MAX_WORDS words)."""
+    pictured = (cues & (linescan.PHOTO_CUE | linescan.UNSURE_CUE)) != 0
+    for i in np.flatnonzero((codes == KEPT) & pictured).tolist():
+        text = texts[i]
+        tail = text[-CREDIT_TAIL_CHARS:]
+        if _CAPTION_OPENING.match(text) or (":" in tail and _CREDIT_ENDING.search(tail)):
+            codes[i] = PHOTO_CREDIT_CODE
 
 
 @compiled(cache=True, nogil=True)

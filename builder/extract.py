@@ -729,10 +729,11 @@ _CORPORATE_WORDS = frozenset(
 # attested candidate names, fitted on the development pages and rounded
 # (benchmarks/fit_weights.py --field outlet; 10-fold 38 of 58 pages, in-sample 41, these
 # weights 40). Every candidate already has a cue (_attested), so a weight ranks one cue against
-# the others rather than against no evidence at all. The email_domain weight comes from the
-# latest fit; the others are kept from the one before, as the refit moved them only slightly
-# and by that sank a name whose one cue is a company's copyright ("© Sahel Media Group")
-# below OUTLET_MIN_SCORE, which a conditional logit does not calibrate.
+# the others rather than against no evidence at all. The email_domain and body_share weights
+# come from the latest fit (body_share moved most, once captions left the article); the
+# others are kept from the one before, as the refit moved them only slightly and by that sank
+# a name whose one cue is a company's copyright ("© Sahel Media Group") below
+# OUTLET_MIN_SCORE, which a conditional logit does not calibrate.
 OUTLET_WEIGHTS = {
     "title_suffix": 1.9,
     "logo": 0.0,
@@ -745,7 +746,7 @@ OUTLET_WEIGHTS = {
     "own_line": 1.1,  # log of the lines that hold only the name (a masthead, a nav logo)
     "own_line_top": 0.1,  # one of them among the page's first three lines
     "inline_mentions": 1.6,  # log of its mentions inside longer lines, not inside a longer name
-    "body_share": -0.5,  # share of its mentions in the article: a subject, not the publisher
+    "body_share": -1.0,  # share of its mentions in the article: a subject, not the publisher
     "corporate": -0.9,  # ends with a company word
     "words": -0.2,  # words, as a share of four
     "lowercase": 0.0,  # no capital letter

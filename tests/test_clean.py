@@ -109,6 +109,20 @@ def test_a_phrase_said_again_and_again_is_found_by_the_scan_and_the_text(words, 
     assert scan_lines([text]).echoes[0]
 
 
+def test_a_caption_saying_so_at_its_start_or_crediting_its_picture_at_its_end_is_dropped():
+    captions = [
+        "Media caption The envoy told reporters in Bamako that the talks would resume next month",
+        "Soldiers walk past an armoured personnel carrier parked on a street in Gao on Thursday, "
+        "as the talks in Algiers went on into the night Credit: STR/AFP",
+        "The envoy and the minister at the airport (Photo: AP/Jane Doe/montage by Sahel Times)",
+    ]
+    own = "The image of the city changed that year: its market reopened, and so did its school."
+    page = "\n\n".join(["Mali plan agreed", *PROSE[:2], *captions, own, *PROSE[2:]])
+    got = reasons(cleaned(page))
+    assert [got[caption] for caption in captions] == ["photo_credit"] * 3
+    assert got[own] is None
+
+
 def test_run_of_short_lines_inside_the_article_is_dropped_single_subheading_kept():
     links = ["Mali junta frees aide", "France sends jets", "Aid stalls in north"]
     page = "\n\n".join(
