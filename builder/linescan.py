@@ -292,8 +292,9 @@ def _characters(data, start, classes, fold, head_chars, echo_bytes):
     while position < size and data[position] != 10:
         at = position
         cp, position = _decode(data, position)
-        # The line's first echo_bytes bytes again at a word's start. Compared ahead: they stop
-        # matching at the newline, which the line's opening does not hold.
+        # The line's first echo_bytes bytes again at a word's start, compared ahead of the
+        # scan: a copy that would run past the line meets its newline, where the opening has
+        # one of the line's own characters, and so does not match.
         if last == 32 and not echo and data[at] == data[start] and at + echo_bytes <= size:
             echo = _same_bytes(data, start, at, echo_bytes)
         if cp == 0x2026 or (cp == 46 and last == 46 and before_last == 46):
