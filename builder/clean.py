@@ -527,8 +527,9 @@ def clean(doc: Doc) -> Doc:
     inline_box[[i for i in ends if INLINE_BOX.match(texts[i])]] = True
     markup = _markup_lines(texts, scan.opens_tag & (codes == KEPT))
     list_mark = _with_ordered_lists(texts, scan, words)
+    introduced = _introduced_lists(texts, prose, words, codes)
     start, end = _place_article(
-        words, prose, list_mark, codes, stamp, section_end, markup, inline_box
+        words, prose, list_mark, codes, stamp, section_end, markup, inline_box, introduced
     )
     start = _past_account_prompts(texts, prose, codes, start, end)
 
@@ -651,6 +652,8 @@ def _mark_galleries(
 _ORDINAL = re.compile(r"(\d{1,3})[.)]\s")
 # The list mark of an ordered list's items (no character opens a line with it).
 ORDERED_MARK = -1
+_COLONS = (":", "：")
+INTRODUCED_MIN_ITEMS = 2
 
 
 def _with_ordered_lists(texts: list[str], scan: linescan.LineScan, words: np.ndarray):
@@ -670,6 +673,23 @@ def _with_ordered_lists(texts: list[str], scan: linescan.LineScan, words: np.nda
             list_mark[previous_line] = list_mark[i] = ORDERED_MARK
         previous_line, previous_number = i, number
     return list_mark
+
+
+def _introduced_lists(texts: list[str], prose: np.ndarray, words: np.ndarray, codes: np.ndarray):
+    """The items of lists that a line ending with a colon introduces ("What You'll Need:",
+    then "Moss", "Tweezers" …) where the article goes on in sentences right after them: the
+    article's own list, however short its items, not a list of links."""
+    introduced = np.zeros(len(texts), dtype=np.bool_)
+    fragments = ~prose & (words <= PHRASE_MAX_WORDS)
+    for i in np.flatnonzero((codes == KEPT) & ~prose).tolist():
+        if introduced[i] or not texts[i].endswith(_COLONS):
+            continue
+        after = i + 1
+        while after < len(texts) and fragments[after] and not texts[after].endswith(_COLONS):
+            after += 1
+        if after - i > INTRODUCED_MIN_ITEMS and after < len(texts) and prose[after]:
+            introduced[i + 1 : after] = True
+    return introduced
 
 
 def _mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> None:
@@ -777,9 +797,12 @@ def _shared_heads(heads, codes):
 
 
 @compiled(cache=True, nogil=True)
-def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, inline_box):
+def _place_article(
+    words, prose, list_mark, codes, stamp, section_end, markup, inline_box, introduced
+):
     """Find the article's run of lines, mark what lies outside it and the lists inside it;
-    return the run's first and last line index (end < start: no article).
+    return the run's first and last line index (end < start: no article). Items of a list
+    the article introduces (introduced) are never taken for a list of links.
 
     Each line scores by how much it looks like prose against how much it looks like chrome.
     Length carries most of it: fragments below ``NEUTRAL_WORDS`` cost, longer lines pay in
@@ -795,7 +818,8 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
     gallery, a player, a table) after which prose resumes.
     """
     count = len(words)
-    scores = _line_scores(words, prose, codes, stamp, section_end, markup)
+    # Items of a list the article introduces are neutral too: short, they would cut it.
+    scores = _line_scores(words, prose, codes, stamp, section_end, markup | introduced)
     best = -np.inf
     runs = []
     low = 0
@@ -846,7 +870,8 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
     for i in range(start, end + 2):
         if i <= end and codes[i] != KEPT:
             continue
-        if i <= end and not prose[i] and words[i] <= SHORT_WORDS and not list_mark[i]:
+        listed = list_mark[i] or introduced[i]
+        if i <= end and not prose[i] and words[i] <= SHORT_WORDS and not listed:
             if run_length == 0:
                 run_first = i
             run_length += 1
@@ -860,12 +885,12 @@ def _place_article(words, prose, list_mark, codes, stamp, section_end, markup, i
 
 
 @compiled(cache=True, nogil=True)
-def _line_scores(words, prose, codes, stamp, section_end, markup):
+def _line_scores(words, prose, codes, stamp, section_end, neutral):
     scores = np.zeros(len(words), dtype=np.float64)
     for i in range(len(words)):
         code = codes[i]
         if code == KEPT:
-            if markup[i]:
+            if neutral[i]:
                 scores[i] = 0.0
             elif prose[i]:
                 scores[i] = words[i] - NEUTRAL_WORDS + SENTENCE_BONUS

@@ -405,11 +405,28 @@ def test_an_ordered_list_in_the_article_is_no_list_of_links():
     article = [*PROSE, intro, *ranking, *MORE_PROSE, *LATER_PROSE]
     doc = clean(doc_from_text("\n".join(["Home", *article])))
     assert [line.text for line in doc.lines if line.kept] == article
-    # Numbers that do not count up are no list of the article's.
+    # Numbers that do not count up are no list of the article's (unless it introduces them
+    # with a colon, as test_a_list_the_article_introduces_with_a_colon_is_the_articles_own).
     scattered = ["3. Senegal", "7. Ghana", "12. Niger", "4. Mali"]
-    page = ["Home", *PROSE, intro, *scattered, *MORE_PROSE, *LATER_PROSE]
+    page = ["Home", *PROSE, intro.rstrip(":"), *scattered, *MORE_PROSE, *LATER_PROSE]
     doc = clean(doc_from_text("\n".join(page)))
     assert [reasons(doc)[line] for line in scattered] == ["short_run"] * 4
+
+
+def test_a_list_the_article_introduces_with_a_colon_is_the_articles_own():
+    items = ["Two tents", "A water filter", "Maps of the north", "A radio"]
+    intro = "What the convoy carried:"
+    page = ["Mali plan agreed", *PROSE[:2], intro, *items, *PROSE[2:]]
+    got = reasons(cleaned("\n\n".join(page)))
+    assert [got[item] for item in [intro, *items]] == [None] * 5
+    # The same list with no sentence after it is no part of the article's flow.
+    page = ["Mali plan agreed", *PROSE, intro, *items, "Home", "About"]
+    got = reasons(cleaned("\n\n".join(page)))
+    assert [got[item] for item in items] != [None] * 4
+    # Without its colon, a run of short lines in the article is a list of links.
+    page = ["Mali plan agreed", *PROSE[:2], "What the convoy carried", *items, *PROSE[2:]]
+    got = reasons(cleaned("\n\n".join(page)))
+    assert [got[item] for item in items] == ["short_run"] * 4
 
 
 def test_an_article_resumes_after_a_widget_embedded_in_it():
