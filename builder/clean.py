@@ -404,6 +404,8 @@ def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) ->
     if words > DENSE_PHRASE_MAX_WORDS:
         return None
     if cues & linescan.LABEL_CUE and _LABEL_PREFIX.match(text):
+        if not is_sentence:
+            return LineReason.boilerplate  # "Topics: uber, libertarians, sharing economy, …"
         hits += 1
     if not is_sentence and words <= PHRASE_MAX_WORDS:
         if cues & linescan.PHOTO_CUE and PHOTO_CREDIT.search(text):

@@ -238,6 +238,11 @@ def test_chrome_phrases_are_followed_as_the_scan_assumes():
 def test_a_label_line_is_chrome():
     assert line_rule("Categories: News", 2, False, *line_cues("Categories: News")) == "boilerplate"
     assert SECTION_END.match("Categories")
+    # However many tags it lists; a sentence that opens with the word is no label line.
+    tags = "Topics: Mali, Sahel, peace talks, Algiers, Editor's Picks, United Nations"
+    assert line_rule(tags, 11, False, *line_cues(tags)) == "boilerplate"
+    sentence = "Topics: the talks covered security, aid and the return of the refugees to Gao."
+    assert line_rule(sentence, 14, True, *line_cues(sentence)) is None
 
 
 def test_a_header_of_what_follows_ends_the_article_even_as_a_site_wide_template_line():
