@@ -115,12 +115,18 @@ def _is_sentence(text: str) -> bool:
     return is_prose(text, word_count(text)) and _INITIALISM_END.search(text) is None
 
 
+# A token with two letters in it at least: a word, not a symbol, a figure or a variable.
+_WORDY_TOKEN = re.compile(r"\S*?[^\W\d_]\S*?[^\W\d_]\S*")
+
+
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
     if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";")):
         return False
     if line.text[0] in LIST_MARKS:
         return False  # an item of a list
+    if 2 * len(_WORDY_TOKEN.findall(line.text)) < len(line.text.split()):
+        return False  # a formula or a row of figures ("x ˙ = σ ( y − x )"), not words
     return not line.text.endswith(".") or _INITIALISM_END.search(line.text) is not None
 
 

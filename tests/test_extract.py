@@ -296,6 +296,15 @@ def test_a_headlines_permalink_mark_is_not_part_of_it():
     assert cleaned(page).meta["headline"] == "Regional force plans deployment of troops #2"
 
 
+def test_a_formula_or_a_row_of_figures_is_no_headline():
+    for line in ("x ˙ = σ ( y − x ) y ˙ = ρ x − y", "Versions: 00 01 02 03 04"):
+        page = "\n\n".join(["Sahel Times", line, *PROSE])
+        assert cleaned(page).meta["headline"] != line, line
+    # Figures among words are fine: half the tokens or more are words.
+    page = "\n\n".join(["Sahel Times", "Top 10 of 2015 in Bamako", *PROSE])
+    assert cleaned(page).meta["headline"] == "Top 10 of 2015 in Bamako"
+
+
 def test_a_breadcrumb_counts_against_a_line():
     headline = "Regional force plans deployment of troops to the north"
     crumb = "News > Regional force > Deployment of troops to the north > Officials"
