@@ -169,7 +169,12 @@ for _phrase in CHROME_PHRASES:
 _COMMENT_WORDS = frozenset({"comment", "comments"})
 _CHROME_CUES = CHROME_WORDS | frozenset(_PHRASE_STARTS) | _COMMENT_WORDS | {"c"}
 _TOKENS = re.compile(r"[^\W_]+|©")
-_LABEL_PREFIX = re.compile(r"(?i)^(?:topics|tags|filed under|categories|keywords)\s*:")
+# Labels of a line that lists tags or points elsewhere, not the article's text: "Topics: …",
+# and an encyclopedia's hatnotes ("Main article: X", "See also: Y").
+_LABEL_PREFIX = re.compile(
+    r"(?i)^(?:topics|tags|filed under|categories|keywords|main articles?|see also|"
+    r"further information)\s*:"
+)
 
 
 def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
@@ -424,7 +429,9 @@ def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) ->
     return None
 
 
-_LABEL_WORDS = frozenset(["topics", "tags", "filed", "categories", "keywords"])
+_LABEL_WORDS = frozenset(
+    ["topics", "tags", "filed", "categories", "keywords", "main", "see", "further"]
+)
 _CUES = linescan.cue_table(
     {
         linescan.CHROME: {word_hash(w) for w in CHROME_WORDS},

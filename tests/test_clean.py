@@ -243,6 +243,10 @@ def test_a_label_line_is_chrome():
     assert line_rule(tags, 11, False, *line_cues(tags)) == "boilerplate"
     sentence = "Topics: the talks covered security, aid and the return of the refugees to Gao."
     assert line_rule(sentence, 14, True, *line_cues(sentence)) is None
+    # An encyclopedia's hatnotes point to other articles.
+    for hatnote in ("Main article: Northern Mali conflict", "See also: Tuareg rebellion (2012)"):
+        words = len(hatnote.split())
+        assert line_rule(hatnote, words, False, *line_cues(hatnote)) == "boilerplate", hatnote
 
 
 def test_a_header_of_what_follows_ends_the_article_even_as_a_site_wide_template_line():
