@@ -289,7 +289,7 @@ def content_words(text: str) -> Counter:
     counts: Counter = Counter()
     # Each distinct token is judged once: a page's vocabulary is a fraction of its tokens.
     for token, n in Counter(_WORD.findall(text.casefold())).items():
-        if _CJK_RUN.search(token):
+        if not token.isascii() and _CJK_RUN.search(token):
             for k in range(len(token) - 1):
                 counts[token[k : k + 2]] += n
         elif len(token) >= 3 and not token.isdigit():
@@ -297,9 +297,9 @@ def content_words(text: str) -> Counter:
     return counts
 
 
-def _body_overlap(line: Line, body: Counter) -> float:
-    """Share of the line's words that the article uses elsewhere: a headline names its story."""
-    words = content_words(line.text)
+def _body_overlap(line: Line, words: Counter, body: Counter) -> float:
+    """Share of the line's words (content_words of its text) that the article uses
+    elsewhere: a headline names its story."""
     if not words:
         return 0.0
     elsewhere = sum(1 for word, n in words.items() if body[word] > (n if line.kept else 0))
@@ -323,6 +323,7 @@ def _headline_features(
     key = page.keys[i]
     repeated = page.counts[key] > 1
     title_part = _is_title_part(key, page.others)
+    own_words = content_words(line.text)
     return {
         "length": min(words, 12) / 12,
         "very_short": float(words < 3),
@@ -338,11 +339,11 @@ def _headline_features(
         "meta_below": float(any(_is_meta(x) for x in lines[i + 1 : i + 3])),
         "too_long": float(len(line.text) > 150),
         "byline_like": float(_BY_KEYWORD.match(line.text) is not None),
-        "body_overlap": _body_overlap(line, body),
+        "body_overlap": _body_overlap(line, own_words, body),
         "dropped_as_boilerplate": float(line.reason is LineReason.boilerplate),
         "breadcrumb": float(len(_CRUMB_SEPARATOR.findall(line.text)) >= 2),
         "titled": float(key in page.titles),
-        "lead_overlap": _body_overlap(line, lead),
+        "lead_overlap": _body_overlap(line, own_words, lead),
         "opens_lead": float(first_paragraph.startswith(key + " ")),
     }
 
