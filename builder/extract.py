@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from builder.clean import is_prose, word_count
+from builder.clean import is_prose, line_words, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.linescan import LIST_MARKS
 
@@ -695,11 +695,9 @@ _WEBMAIL = frozenset(
 )
 # A page title that ends with the site's name: "<headline> - Yahoo", "<headline> | Factorio".
 _TITLE_SUFFIX = re.compile(rf"^(?=(?:\S+\s+){{4}}).{{20,}}\s[-|–—:]\s{_NAME}$")
-# Every brand pattern's cues, found in one pass over the lowered page (re's case-insensitive
-# alternation is several times slower).
-_BRAND_CUES = re.compile(
-    "|".join(sorted({re.escape(cue) for _, _, cues in _BRAND_PATTERNS for cue in cues}))
-)
+# Every brand pattern's cues, as UTF-8: bytes.find scans a page for one many times faster
+# than re scans it for an alternation of them all.
+_BRAND_CUE_BYTES = tuple(sorted({cue.encode() for _, _, cues in _BRAND_PATTERNS for cue in cues}))
 # Where each kind of evidence is reported from, strongest first.
 _EVIDENCE_SOURCES = (
     ("title_suffix", "text:title_suffix"),
@@ -803,12 +801,9 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         if match := _TITLE_SUFFIX.match(line.text):
             add(match.group(1), "title_suffix")
     lowered = [line.text.lower() for line in doc.lines]
-    starts = list(itertools.accumulate((len(text) + 1 for text in lowered), initial=0))
-    cue_lines = {
-        bisect.bisect_right(starts, m.start()) - 1 for m in _BRAND_CUES.finditer("\n".join(lowered))
-    }
+    cue_lines = _lines_with_cues(lowered)
     for i, line in enumerate(doc.lines):
-        words = word_count(line.text)
+        words = line_words(line.text)
         if not line.kept:
             if opening := _LINE_PREFIX.match(line.text):
                 prefixes[opening.group(1)] += 1
@@ -875,6 +870,21 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         if not _attested(candidates[name]):
             del candidates[name]
     return candidates
+
+
+def _lines_with_cues(lowered: list[str]) -> set[int]:
+    """Indexes of the lines holding a brand pattern's cue."""
+    page = "\n".join(lowered).encode()
+    found = []
+    for cue in _BRAND_CUE_BYTES:
+        at = page.find(cue)
+        while at != -1:
+            found.append(at)
+            at = page.find(cue, at + 1)
+    if not found:
+        return set()
+    starts = list(itertools.accumulate((len(text.encode()) + 1 for text in lowered), initial=0))
+    return {bisect.bisect_right(starts, at) - 1 for at in found}
 
 
 def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
