@@ -899,7 +899,7 @@ def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
     names: set[str] = set()
     for label in labels:
         letters = [re.escape(ch) for ch in label if ch.isalnum()]
-        spelled = re.compile(r"(?<![\w.@])" + r"[ .&'’-]?".join(letters) + r"(?![\w@])", re.I)
+        spelled = re.compile(r"(?<![\w.@])" + r"[ .&'’-]?".join(letters) + r"(?![\w@]|\.\w)", re.I)
         names.update(
             match.group(0) for match in spelled.finditer(text) if match.group(0)[0].isupper()
         )

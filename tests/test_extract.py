@@ -14,6 +14,7 @@ from builder.extract import (
     _is_age,
     _is_sentence,
     _is_title_part,
+    _names_of_email_domains,
     _PageKeys,
     _title_like,
     _without_label,
@@ -174,6 +175,12 @@ def test_outlet_spelled_by_the_domain_of_a_staff_address():
     # Nor does one the article quotes.
     quoted = "Readers wrote to desk@saheltimes.com about it, and the desk answered them all."
     assert outlet_of("Channel Sahel Times", quoted)[0] is None
+    # The domain written out ("SahelTimes.com") is an address, not the name the page uses.
+    domain = ["Search SahelTimes.com", "Your profile is public on SahelTimes.com"]
+    text = "\n".join([contact, *domain])
+    assert _names_of_email_domains([Line(0, contact, LineReason.boilerplate)], text) == []
+    page = [*domain, contact, "Channel Sahel Times"]
+    assert outlet_of(*page) == ("Sahel Times", "text:email")
 
 
 def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():
