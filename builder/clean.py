@@ -234,6 +234,7 @@ INLINE_BOX = re.compile(
 )
 # A teaser cut short, then its link: "… overloaded with sights, sounds,… Read more".
 CUT_SHORT_TAIL_CHARS = 80  # room for the ellipsis and six words of a link after it
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "。", "！", "？")
 _CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W*((?:[^\W\d_]+\W*){1,6})$")
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
 _META_SEPARATORS = re.compile(r"\s[|•·]\s")
@@ -739,8 +740,8 @@ def _mark_cut_short_teasers(texts: list[str], codes: np.ndarray, ellipsis: np.nd
     chrome however long it runs."""
     for i in np.flatnonzero((codes == KEPT) & ellipsis).tolist():
         tail = texts[i][-CUT_SHORT_TAIL_CHARS:]
-        if "…" not in tail and "..." not in tail:
-            continue
+        if ("…" not in tail and "..." not in tail) or tail.endswith(_SENTENCE_ENDS):
+            continue  # "He said he would… register as a candidate." goes on as a sentence
         if (cut := _CUT_SHORT.search(tail)) and chrome_hits(cut.group(1)):
             codes[i] = BOILERPLATE
 

@@ -80,6 +80,10 @@ def test_a_teaser_cut_short_before_its_link_is_chrome_however_long():
     trailing = "The envoy paused… and then said the talks would go on in March, in Algiers."
     page = "\n\n".join(["Mali plan agreed", *PROSE[:2], trailing, *PROSE[2:]])
     assert reasons(cleaned(page))[trailing] is None
+    # Nor is one a sentence goes on from, whatever words follow it.
+    goes_on = "The mayor of Gao told the crowd that he would soon… register and share it."
+    page = "\n\n".join(["Mali plan agreed", *PROSE[:2], goes_on, *PROSE[2:]])
+    assert reasons(cleaned(page))[goes_on] is None
 
 
 def test_a_link_card_saying_its_title_over_and_over_is_dropped():
