@@ -234,7 +234,6 @@ INLINE_BOX = re.compile(
 )
 # A teaser cut short, then its link: "… overloaded with sights, sounds,… Read more".
 CUT_SHORT_TAIL_CHARS = 80  # room for the ellipsis and six words of a link after it
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "。", "！", "？")
 _CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W*((?:[^\W\d_]+\W*){1,6})$")
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
 _META_SEPARATORS = re.compile(r"\s[|•·]\s")
@@ -276,7 +275,12 @@ def is_prose(text: str, words: int) -> bool:
     if words >= LONG_WORDS:
         # A long line without any sentence punctuation is a word list (countries, tags).
         return _SENTENCE_PUNCT.search(text) is not None
-    return words >= PROSE_MIN_WORDS and text.rstrip(linescan.CLOSERS).endswith(_TERMINAL)
+    return words >= PROSE_MIN_WORDS and ends_as_sentence(text)
+
+
+def ends_as_sentence(text: str) -> bool:
+    """A sentence's final stop, before any closing quotes and brackets."""
+    return text.rstrip(linescan.CLOSERS).endswith(_TERMINAL)
 
 
 # Cheap token cues that gate the costlier patterns: most lines share no token with them.
@@ -692,12 +696,13 @@ def _introduced_lists(texts: list[str], prose: np.ndarray, words: np.ndarray, co
     introduced = np.zeros(len(texts), dtype=np.bool_)
     fragments = ~prose & (words <= PHRASE_MAX_WORDS)
     for i in np.flatnonzero((codes == KEPT) & ~prose).tolist():
-        if introduced[i] or not texts[i].endswith(_COLONS):
+        if not texts[i].endswith(_COLONS):
             continue
-        after = i + 1
+        after = i + 1  # the first line past the items: a list ends at the next colon line
         while after < len(texts) and fragments[after] and not texts[after].endswith(_COLONS):
             after += 1
-        if after - i > INTRODUCED_MIN_ITEMS and after < len(texts) and prose[after]:
+        items = after - i - 1
+        if items >= INTRODUCED_MIN_ITEMS and after < len(texts) and prose[after]:
             introduced[i + 1 : after] = True
     return introduced
 
@@ -740,7 +745,7 @@ def _mark_cut_short_teasers(texts: list[str], codes: np.ndarray, ellipsis: np.nd
     chrome however long it runs."""
     for i in np.flatnonzero((codes == KEPT) & ellipsis).tolist():
         tail = texts[i][-CUT_SHORT_TAIL_CHARS:]
-        if ("…" not in tail and "..." not in tail) or tail.endswith(_SENTENCE_ENDS):
+        if ends_as_sentence(tail):
             continue  # "He said he would… register as a candidate." goes on as a sentence
         if (cut := _CUT_SHORT.search(tail)) and chrome_hits(cut.group(1)):
             codes[i] = BOILERPLATE
