@@ -232,6 +232,17 @@ INLINE_BOX = re.compile(
     leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)
     )\W*$""",
 )
+# Of those headers, the ones of a box of other stories a site places inside its articles, as
+# well as after them ("Most popular" and a dozen titles): prose can resume after it too.
+TEASER_BOX = re.compile(
+    r"""(?ix)^\W*(?:
+    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|
+    you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
+    most\ (?:popular|read|viewed|shared)|popular\ (?:stories|now|articles|posts)|
+    trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
+    meistgelesen|les\ plus\ lus|más\ leídas|ランキング|アクセスランキング|热门
+    )\W*$""",
+)
 # A teaser cut short, then its link: "… overloaded with sights, sounds,… Read more".
 CUT_SHORT_TAIL_CHARS = 80  # room for the ellipsis and six words of a link after it
 _CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W*((?:[^\W\d_]+\W*){1,6})$")
@@ -537,13 +548,26 @@ def clean(doc: Doc) -> Doc:
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
     ends = [i for i in np.flatnonzero(headers).tolist() if SECTION_END.match(texts[i])]
     section_end[ends] = True
-    inline_box = np.zeros(len(texts), dtype=np.bool_)
+    # A box of other stories is a box inside an article too, with its own test of the prose
+    # after it.
+    teaser_box = np.zeros(len(texts), dtype=np.bool_)
+    teaser_box[[i for i in ends if TEASER_BOX.match(texts[i])]] = True
+    inline_box = teaser_box.copy()
     inline_box[[i for i in ends if INLINE_BOX.match(texts[i])]] = True
     markup = _markup_lines(texts, scan.opens_tag & (codes == KEPT))
     list_mark = _with_ordered_lists(texts, scan, words)
     introduced = _introduced_lists(texts, prose, words, codes)
     start, end = _place_article(
-        words, prose, list_mark, codes, stamp, section_end, markup, inline_box, introduced
+        words,
+        prose,
+        list_mark,
+        codes,
+        stamp,
+        section_end,
+        markup,
+        inline_box,
+        introduced,
+        teaser_box,
     )
     start = _past_account_prompts(texts, prose, codes, start, end)
 
@@ -813,7 +837,7 @@ def _shared_heads(heads, codes):
 
 @compiled(cache=True, nogil=True)
 def _place_article(
-    words, prose, list_mark, codes, stamp, section_end, markup, inline_box, introduced
+    words, prose, list_mark, codes, stamp, section_end, markup, inline_box, introduced, teaser_box
 ):
     """Find the article's run of lines, mark what lies outside it and the lists inside it;
     return the run's first and last line index (end < start: no article). Items of a list
@@ -851,7 +875,9 @@ def _place_article(
     reach = -1  # where the article ends past boxes of related links inside it
     for k, (total, run_start, run_end) in enumerate(runs):
         # An article that a box of related links interrupts weighs as a whole.
-        boxed_weight, reach = _boxed_run(runs, k, words, prose, codes, section_end, inline_box)
+        boxed_weight, reach = _boxed_run(
+            runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp
+        )
         if total > 0 and boxed_weight >= fair:
             start, end, weight = run_start, run_end, total
             break
@@ -863,7 +889,9 @@ def _place_article(
                 start, end, weight = run_start, run_end, total
                 break
     if end >= start:
-        end = _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box)
+        end = _past_boxes(
+            runs, end, weight, words, prose, codes, section_end, inline_box, teaser_box, stamp
+        )
         end = _past_widgets(scores, end, weight, words, prose, codes)
         # A run that starts or ends inside a list (one mark, item after item) holds all of
         # it: items are short, and scoring alone would cut the list anywhere.
@@ -987,57 +1015,80 @@ def _drop_gap(codes, first, last):
 
 
 @compiled(cache=True, nogil=True)
-def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box):
-    """Whether runs[k] goes on an article ending at end, past a box of related links (and
-    no header of what follows an article)."""
+def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box, teaser_box, stamp):
+    """Whether runs[k] goes on an article ending at end, past a box inside it: a box of
+    related links (a few titles), or a box of other stories the site places inside its
+    articles (up to RESUME_MAX_GAP lines, no dates) after which two paragraphs or more run
+    on; and no header of what follows an article."""
     _, run_start, run_end = runs[k]
-    boxed = False
+    boxed = teasers = dated = False
     for i in range(end + 1, run_start):
         if section_end[i] and not inline_box[i]:
             return False
         boxed |= inline_box[i]
+        teasers |= teaser_box[i]
+        dated |= stamp[i]
     items = _gap_items(codes, prose, end + 1, run_start)
-    return (
-        boxed
-        and 0 <= items <= BOX_MAX_ITEMS
-        and _mostly_prose(words, prose, codes, run_start, run_end)
-    )
+    if not boxed or items < 0 or not _mostly_prose(words, prose, codes, run_start, run_end):
+        return False
+    if not teasers:
+        return items <= BOX_MAX_ITEMS
+    paragraphs = 0
+    for i in range(run_start, run_end + 1):
+        paragraphs += codes[i] == KEPT and prose[i]
+    # Teasers with a summary each read as prose too, but their sentences stand alone.
+    running = _isolated_share(prose, codes, run_start, run_end) <= ARTICLE_ISOLATED_SHARE
+    return not dated and run_start - end - 1 <= RESUME_MAX_GAP and paragraphs >= 2 and running
 
 
 @compiled(cache=True, nogil=True)
-def _boxed_run(runs, k, words, prose, codes, section_end, inline_box):
-    """The weight of runs[k] with the runs that go on after it past boxes of related links,
-    and where the last of them ends."""
+def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp):
+    """The weight of runs[k] with the runs that go on after it past boxes inside it, and
+    where the last of them ends. Runs past boxes count once together they weigh
+    RESUME_SHARE of what came before (an article a box interrupts again and again)."""
     total, _, end = runs[k]
+    pending, pending_end = 0.0, end
     for j in range(k + 1, len(runs)):
-        if not _box_continues(runs, j, end, words, prose, codes, section_end, inline_box):
+        if not _box_continues(
+            runs, j, pending_end, words, prose, codes, section_end, inline_box, teaser_box, stamp
+        ):
             break
-        if runs[j][0] < RESUME_SHARE * total:
-            break
-        total += runs[j][0]
-        end = runs[j][2]
+        pending += runs[j][0]
+        pending_end = runs[j][2]
+        if pending >= RESUME_SHARE * total:
+            total += pending
+            end = pending_end
+            pending = 0.0
     return total, end
 
 
 @compiled(cache=True, nogil=True)
-def _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box):
-    """The article's end once it goes on past boxes of related links ("Related stories" and
-    a few titles) inside it: the next part's run, when nothing but the box stands between
-    and the run is mostly prose. The box's titles are a short run."""
-    for k in range(len(runs)):
-        _, run_start, run_end = runs[k]
-        if run_start <= end:
+def _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box, teaser_box, stamp):
+    """The article's end once it goes on past boxes inside it (_box_continues): the next
+    parts' runs, once together they weigh RESUME_SHARE of the article. The boxes' titles
+    are a short run."""
+    first = 0
+    while first < len(runs) and runs[first][1] <= end:
+        first += 1
+    pending, pending_end = 0.0, end
+    for k in range(first, len(runs)):
+        if not _box_continues(
+            runs, k, pending_end, words, prose, codes, section_end, inline_box, teaser_box, stamp
+        ):
+            break
+        pending += runs[k][0]
+        pending_end = runs[k][2]
+        if pending < RESUME_SHARE * weight:
             continue
-        if not _box_continues(runs, k, end, words, prose, codes, section_end, inline_box):
-            break
-        if runs[k][0] < RESUME_SHARE * weight:
-            break
-        weight += runs[k][0]
-        first_prose = run_start
-        while first_prose <= run_end and not prose[first_prose]:
-            first_prose += 1
-        _drop_gap(codes, end + 1, first_prose)
-        end = run_end
+        for j in range(first, k + 1):
+            first_prose = runs[j][1]
+            while first_prose <= runs[j][2] and not prose[first_prose]:
+                first_prose += 1
+            _drop_gap(codes, end + 1, first_prose)
+            end = runs[j][2]
+        weight += pending
+        pending = 0.0
+        first = k + 1
     return end
 
 

@@ -453,6 +453,27 @@ def test_an_article_resumes_after_a_widget_embedded_in_it():
     assert [line.text for line in tail.lines if line.kept] == PROSE + MORE_PROSE
 
 
+def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it():
+    box = ["Most Popular", "Gear", "Ten tools for a home workshop", "Jane Doe", "Business"]
+    box += ["A chatbot with few guardrails", "John Roe", "Culture", "Where the first users went"]
+    article = [*PROSE, *MORE_PROSE[:2], *LATER_PROSE, *MORE_PROSE[2:]]
+    # The box is placed twice; two paragraphs alone weigh less than a quarter of the article
+    # before the box, so the runs after the boxes count together.
+    page = ["Home", *PROSE, *box, *MORE_PROSE[:2], *box, *LATER_PROSE, *MORE_PROSE[2:]]
+    doc = cleaned("\n".join([*page, "You Might Also Like", "Another story", "© 2013 Sahel Times"]))
+    assert [line.text for line in doc.lines if line.kept] == article
+    first_box = [line.reason.value for line in doc.lines if line.text == box[2]][0]
+    assert first_box == "short_run"
+    # After the box, teasers with one summary each are other stories, not the article.
+    teasers = [line for story, summary in FEED for line in (story, summary)]
+    doc = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, *box, *teasers]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
+    # Nor is prose after a box that dates its titles (a feed), however long.
+    dated = [line for title in box[2:] for line in (title, "3/9 18:01")]
+    doc = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, box[0], *dated, *LATER_PROSE]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
+
+
 FEED = [
     (
         "Drought spreads across the Sahel",
