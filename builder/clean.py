@@ -207,7 +207,8 @@ SECTION_END = re.compile(
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
-    comments|\d+\ comment|comments?\ \(\d+\)|responses|\d+\ responses?|replies|
+    comments|\d+\ comment|comments?\ \(\d+\)|responses|
+    \d+\ responses?|replies|latest\ (?:news|stories|articles|posts|headlines)|
     join\ the\ (?:discussion|conversation)|(?:view|show|read|see)\ (?:all\ )?comments.*|
     add\ (?:a\ |new\ |your\ )?comment|
     leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
@@ -331,6 +332,7 @@ _BYLINE_CUES = frozenset(["by", "par", "von", "por", "di", "door", "av", "przez"
 _SECTION_CUES = frozenset(
     [
         "related",
+        "latest",
         "more",
         "read",
         "up",

@@ -453,6 +453,17 @@ def test_an_article_resumes_after_a_widget_embedded_in_it():
     assert [line.text for line in tail.lines if line.kept] == PROSE + MORE_PROSE
 
 
+def test_a_list_of_the_latest_stories_after_the_article_is_no_part_of_it():
+    titles = [
+        "Flooding in the south displaces thousands of families as the river bursts its banks",
+        "Ministers from the region meet in Dakar to discuss the security of the border areas",
+        "Exporters of cotton say the harvest this year will be the best in almost a decade",
+        "A new bridge over the Niger opens to traffic after four years of building work",
+    ]
+    doc = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, "Latest News", *titles]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
+
+
 def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it():
     box = ["Most Popular", "Gear", "Ten tools for a home workshop", "Jane Doe", "Business"]
     box += ["A chatbot with few guardrails", "John Roe", "Culture", "Where the first users went"]
@@ -462,7 +473,7 @@ def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it():
     page = ["Home", *PROSE, *box, *MORE_PROSE[:2], *box, *LATER_PROSE, *MORE_PROSE[2:]]
     doc = cleaned("\n".join([*page, "You Might Also Like", "Another story", "© 2013 Sahel Times"]))
     assert [line.text for line in doc.lines if line.kept] == article
-    first_box = [line.reason.value for line in doc.lines if line.text == box[2]][0]
+    first_box = next(line.reason.value for line in doc.lines if line.text == box[2])
     assert first_box == "short_run"
     # After the box, teasers with one summary each are other stories, not the article.
     teasers = [line for story, summary in FEED for line in (story, summary)]
