@@ -28,6 +28,10 @@ DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
 HEADLINE_MAX_WORDS = 30
 # How far above the article's first paragraph the headline and its stamps may stand.
 HEAD_WINDOW = 60
+# A byline this far above the article still heads it (a video playlist can stand between);
+# its headline stands within a few lines above it.
+FAR_BYLINE_WINDOW = 200
+BYLINE_HEAD_LINES = 4
 # How far below the headline (or the article's first line) a date stamp may stand.
 STAMP_REACH = 10
 # A stamp or byline line holds this many words at most.
@@ -121,8 +125,8 @@ _WORDY_TOKEN = re.compile(r"\S*?[^\W\d_]\S*?[^\W\d_]\S*")
 
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
-    if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";")):
-        return False
+    if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";", "—", "–", " -")):
+        return False  # a title does not run on into what follows ("New York CNN —")
     if line.text[0] in LIST_MARKS:
         return False  # an item of a list
     if 2 * len(_WORDY_TOKEN.findall(line.text)) < len(line.text.split()):
@@ -365,7 +369,16 @@ class _PageKeys:
 def _headline_window(lines: list[Line], body_start: int) -> list[int]:
     """Line indexes to consider, nearest the article first, then the top of the page."""
     opening = [i for i in range(body_start, len(lines)) if lines[i].kept][:ARTICLE_HEAD_LINES]
-    window = opening[::-1] + list(range(body_start - 1, max(-1, body_start - 1 - HEAD_WINDOW), -1))
+    top = max(0, body_start - HEAD_WINDOW)
+    above = list(range(body_start - 1, top - 1, -1))
+    # A video player's playlist can stand between the article and its header: the window
+    # reaches up to a byline further off, and the headline above it.
+    if not any(_reads_as_byline(lines[i]) for i in above):
+        far = max(0, body_start - FAR_BYLINE_WINDOW)
+        byline = next((i for i in range(top - 1, far - 1, -1) if _reads_as_byline(lines[i])), None)
+        if byline is not None:
+            above += range(top - 1, max(-1, byline - BYLINE_HEAD_LINES - 1), -1)
+    window = opening[::-1] + above
     return window + [i for i in range(min(3, len(lines))) if i not in window]
 
 

@@ -492,6 +492,31 @@ def test_a_page_title_at_the_top_points_to_its_headline_however_far_down():
     assert meta["headline"] == headline
 
 
+def test_a_headline_and_byline_stand_above_a_video_playlist_however_long():
+    headline = "Regional force plans deployment of troops to the north"
+    playlist = [
+        line
+        for n in range(20)
+        for line in (f"Clip {n}: what the ministers said after the talks", f"0{n % 10}:1{n % 6}",
+                     "Now playing", "- Source: Sahel TV")
+    ]  # fmt: skip
+    menu = ["Home", "World news", "Sport", "Culture"]
+    page = [*menu, headline, "By Jane Doe, Sahel Times", "Updated 4:48 PM, March 3, 2013"]
+    page += playlist
+    meta = cleaned("\n\n".join([*page, "New York Sahel Times —", *PROSE])).meta
+    assert (meta["headline"], meta["author"]) == (headline, "Jane Doe")
+    # Without a byline, a headline that far off is out of reach: the nearest title wins.
+    page = [*menu, headline, "Updated 4:48 PM, March 3, 2013", *playlist]
+    meta = cleaned("\n\n".join([*page, "New York Sahel Times —", *PROSE])).meta
+    assert meta["headline"] != headline
+
+
+def test_a_line_that_runs_on_into_the_next_is_no_title():
+    assert _title_like(Line(1, "Talks resume in New York"))
+    for opening in ("New York CNN —", "New York (CNN) –", "Talks resume in New York -"):
+        assert not _title_like(Line(1, opening))
+
+
 def test_a_domain_name_gives_way_to_the_name_the_page_writes():
     lines = ["Mali talks resume in Algiers", *PROSE, "CityLab newsletter", "More from CityLab"]
     page = "\n\n".join([*lines, "About CityLab", "© 2019 Citylab.com. All rights reserved."])
