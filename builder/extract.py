@@ -26,6 +26,7 @@ from builder.linescan import LIST_MARKS
 EARLIEST_DATE = dt.date(1990, 1, 1)
 DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
 HEADLINE_MAX_WORDS = 30
+TITLE_MIN_CHARS = 4
 # How far above the article's first paragraph the headline and its stamps may stand.
 HEAD_WINDOW = 60
 # A byline this far above the article still heads it (a video playlist can stand between);
@@ -127,11 +128,13 @@ def _title_like(line: Line) -> bool:
     words = word_count(line.text)
     if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";", "—", "–", " -")):
         return False  # a title does not run on into what follows ("New York CNN —")
+    if len(line.text) < TITLE_MIN_CHARS:
+        return False  # a word of a script written without spaces ("共有", share)
     if line.text[0] in LIST_MARKS:
         return False  # an item of a list
     if 2 * len(_WORDY_TOKEN.findall(line.text)) < len(line.text.split()):
         return False  # a formula or a row of figures ("x ˙ = σ ( y − x )"), not words
-    return not line.text.endswith(".") or _INITIALISM_END.search(line.text) is not None
+    return not line.text.endswith((".", "。")) or _INITIALISM_END.search(line.text) is not None
 
 
 def _norm(text: str) -> str:

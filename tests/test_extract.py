@@ -492,6 +492,12 @@ def test_a_page_title_at_the_top_points_to_its_headline_however_far_down():
     assert meta["headline"] == headline
 
 
+def test_in_a_script_without_spaces_a_word_or_a_sentence_is_no_title():
+    assert _title_like(Line(1, "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"))
+    assert not _title_like(Line(1, "共有"))  # "share", a button
+    assert not _title_like(Line(1, "保存した記事はスマホやタブレットでもご覧いただけます。"))
+
+
 def test_a_headline_and_byline_stand_above_a_video_playlist_however_long():
     headline = "Regional force plans deployment of troops to the north"
     playlist = [
