@@ -52,7 +52,8 @@ AFFILIATION_MAX_WORDS = 6
 
 _SEPARATORS = re.compile(r"\s+[-|–—:·»]{1,2}\s+")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
+# A timestamp's date too: "2013-12-30T14:42:01-0700".
+_ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|(?=T\d))")
 # Word-month shapes: "Oct. 24, 2012", "24 October 2012", "22 Dec, 2016", "3. März 2015".
 _WORD_DATE = re.compile(
     r"\b(?:\d{1,2}(?:\.|er|th|st|nd|rd)?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?\d{4}"
@@ -504,6 +505,16 @@ def find_date_dateline(doc: Doc, ctx: _Context) -> dt.date | None:
     return None
 
 
+# A line opening with a date and a clock time is a stamp however long the rest of it
+# ("2018年6月18日 10:01 発信地：カノ/ナイジェリア [ ナイジェリア アフリカ ]").
+_CLOCK_OPENING = re.compile(r"^.{0,30}?\b\d{1,2}:\d{2}\b")
+
+
+def _opens_with_stamp(text: str, ctx: _Context) -> bool:
+    clock = _CLOCK_OPENING.match(text)
+    return clock is not None and bool(dates_in(clock.group(0), ctx.order, ctx.latest))
+
+
 def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     """The dates a stamp line states as its own, and whether it says they are publication dates.
 
@@ -517,7 +528,7 @@ def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     published = _PUBLISHED.search(stated) is not None
     meta_line = line.reason in (LineReason.byline, LineReason.date_line)
     limit = STAMP_MAX_WORDS * (2 if published else 1)
-    if not meta_line and word_count(stated) > limit:
+    if not meta_line and word_count(stated) > limit and not _opens_with_stamp(stated, ctx):
         return [], False
     return dates_in(stated, ctx.order, ctx.latest), published
 

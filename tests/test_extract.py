@@ -38,6 +38,26 @@ def test_dates_of_many_shapes():
     assert dates_in("22 Dec, 2016 22 Dec, 2016", None, LATEST)[0] == dt.date(2016, 12, 22)
     assert dates_in("3 février 2015", None, LATEST) == [dt.date(2015, 2, 3)]
     assert dates_in("2015年4月8日", None, LATEST) == [dt.date(2015, 4, 8)]
+    assert dates_in("Posted at 2013-12-30T14:42:01-0700", None, LATEST) == [dt.date(2013, 12, 30)]
+    assert dates_in("Ref. 2013-12-301", None, LATEST) == []
+
+
+def test_a_line_opening_with_a_date_and_a_clock_time_is_a_stamp_however_long():
+    place = "発信地：カノ/ナイジェリア [ ナイジェリア アフリカ 中東 ヨーロッパ アジア 北米 南米 ]"
+    for stamp, date in [
+        (f"2018年6月18日 10:01 {place}", dt.date(2018, 6, 18)),
+        ("March 3, 2013 10:01 AM filed from Bamako by the desk of our correspondents in the "
+         "north of the country, with reporting from Gao and Timbuktu", dt.date(2013, 3, 3)),
+    ]:  # fmt: skip
+        page = "\n\n".join(["Regional force plans deployment of troops", stamp, *PROSE])
+        assert cleaned(page).meta["date"] == date
+    # Nor is a long line with a date and a time further in a stamp: it tells of an event.
+    told = (
+        "The talks that were planned in Bamako for the north of the country will now take "
+        "place on March 3, 2013 at 10:01 in the capital"
+    )
+    page = "\n\n".join(["Regional force plans deployment of troops", told, *PROSE])
+    assert cleaned(page).meta["date"] is None
 
 
 def test_ambiguous_numeric_date_needs_evidence():
