@@ -543,6 +543,14 @@ def test_a_line_that_runs_on_into_the_next_is_no_title():
         assert not _title_like(Line(1, opening))
 
 
+def test_a_copyright_inside_the_article_credits_a_picture_not_the_page():
+    article = [PROSE[0], "© Sahel Security Group", *PROSE[1:3], "© Sahel Security Group", PROSE[3]]
+    page = ["Regional force plans deployment of troops", *article, "About us"]
+    assert cleaned("\n\n".join(page)).meta["outlet"] is None
+    meta = cleaned("\n\n".join([*page, "© 2013 Sahel Times. All rights reserved."])).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
+
+
 def test_a_domain_name_gives_way_to_the_name_the_page_writes():
     lines = ["Mali talks resume in Algiers", *PROSE, "CityLab newsletter", "More from CityLab"]
     page = "\n\n".join([*lines, "About CityLab", "© 2019 Citylab.com. All rights reserved."])
