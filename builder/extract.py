@@ -847,10 +847,10 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 continue
             if kind == "credit" and not caption:
                 continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
-            if kind in ("logo", "copyright") and i in ctx.article_span:
-                # A picture in the article ("Firefox logo") shows what it is about, and a
-                # copyright in it ("© UC Global") credits the picture, not the page.
-                continue
+            if kind == "logo" and i in ctx.article_span:
+                continue  # a picture in the article ("Firefox logo") shows what it is about
+            if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
+                continue  # amid the article ("© UC Global"), it credits a picture
             for match in pattern.finditer(line.text):
                 if kind != "credit" or match.group(1).casefold() not in _PHOTO_AGENCIES:
                     add(match.group(1), kind)
