@@ -749,7 +749,8 @@ _NOT_NAMES = frozenset(
     linkedin email print share more about contact subscribe sign newsletter by copyright
     privacy terms inc llc ltd follow explore author authors our ads blog menu search site
     this site sync careers editors staff team help support jobs advertise my your following
-    followed conversation""".split()
+    followed conversation advertisement advertising publicidad publicidade publicité pubblicità
+    werbung anzeige reklama sponsored""".split()
 )
 # Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
 _CORPORATE_WORDS = frozenset(

@@ -551,6 +551,13 @@ def test_a_copyright_inside_the_article_credits_a_picture_not_the_page():
     assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
 
 
+def test_an_advertisement_label_is_no_outlet_in_any_language():
+    for label in ("publicidad", "Werbung", "Advertisement"):
+        page = [label, "Regional force plans deployment of troops", *PROSE, *[label, "Home"] * 3]
+        notes = [f"{label} and more {label}", f"Our {label} rates"]
+        assert cleaned("\n\n".join([*page, *notes])).meta["outlet"] is None
+
+
 def test_a_domain_name_gives_way_to_the_name_the_page_writes():
     lines = ["Mali talks resume in Algiers", *PROSE, "CityLab newsletter", "More from CityLab"]
     page = "\n\n".join([*lines, "About CityLab", "© 2019 Citylab.com. All rights reserved."])
