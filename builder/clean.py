@@ -218,7 +218,8 @@ SECTION_END = re.compile(
     mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|meistkommentiert|
     les\ plus\ lus|más\ leídas|související(?:\ články)?|přečtěte\ si\ také|
     artículos\ relacionados|relacionad[oa]s|comentarios|
-    関連記事|関連ニュース|コメント|ランキング|アクセスランキング|相关(?:文章|新闻|阅读)|热门|评论
+    関連記事|関連ニュース|コメント|ランキング|アクセスランキング|相关(?:文章|新闻|阅读)|热门|评论|
+    あわせて読みたい|おすすめ記事|人気記事|(?:阅读)?下一篇|推荐阅读|延伸阅读|猜你喜欢
     )\W*$""",
 )
 # Of those headers, the ones of a box of links an article can hold in its middle ("Related
@@ -397,6 +398,14 @@ _SECTION_CUES = frozenset(
         "相关阅读",
         "热门",
         "评论",
+        "あわせて読みたい",
+        "おすすめ記事",
+        "人気記事",
+        "阅读下一篇",
+        "下一篇",
+        "推荐阅读",
+        "延伸阅读",
+        "猜你喜欢",
     ]
 )
 

@@ -268,6 +268,19 @@ def test_a_header_of_what_follows_ends_the_article_even_as_a_site_wide_template_
             assert kept == article, (header, reason)
 
 
+def test_headers_of_what_follows_in_scripts_without_spaces_end_the_article():
+    # Other stories' titles, long enough in characters to outweigh the cost of fragments.
+    titles = [
+        "金正恩氏が訪中、習国家主席と会談 中国国営メディアが報道する見通しとなった",
+        "日本がコロンビアから金星、アジア勢はW杯史上初めて南米チームに勝利した",
+        "新华全媒头条丨黄河流域文物保护传承观察与思考系列报道之一",
+    ]
+    article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    for header in ("あわせて読みたい", "阅读下一篇：", "推荐阅读"):
+        doc = cleaned("\n".join([*article, header, *titles]))
+        assert [line.text for line in doc.lines if line.kept] == article, header
+
+
 def test_a_gallery_after_the_article_is_cut_off_at_its_slide_counters():
     captions = [
         f"Caption {n} tells the story of another photograph in a long gallery of the week's news."
