@@ -125,6 +125,14 @@ def _is_sentence(text: str) -> bool:
 _WORDY_TOKEN = re.compile(r"\S*?[^\W\d_]\S*?[^\W\d_]\S*")
 
 
+# A picture's credit closing its caption: "(The Associated Press)", "(AP Photo/Jane Doe)".
+_CLOSING_CREDIT = re.compile(r"\((?:[Tt]he )?([^()/]{2,30}?)(?: [Pp]hoto)?(?:/[^()]*)?\)$")
+
+
+def _is_photo_agency(name: str) -> bool:
+    return name.casefold() in _PHOTO_AGENCIES or name.casefold() == "associated press"
+
+
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
     if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";", "—", "–", " -")):
@@ -133,6 +141,8 @@ def _title_like(line: Line) -> bool:
         return False  # a word of a script written without spaces ("共有", share)
     if line.text[0] in LIST_MARKS:
         return False  # an item of a list
+    if (credit := _CLOSING_CREDIT.search(line.text)) and _is_photo_agency(credit.group(1)):
+        return False  # a caption: "You are what you search. (The Associated Press)"
     if 2 * len(_WORDY_TOKEN.findall(line.text)) < len(line.text.split()):
         return False  # a formula or a row of figures ("x ˙ = σ ( y − x )"), not words
     return not line.text.endswith((".", "。")) or _INITIALISM_END.search(line.text) is not None

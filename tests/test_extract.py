@@ -512,6 +512,16 @@ def test_a_page_title_at_the_top_points_to_its_headline_however_far_down():
     assert meta["headline"] == headline
 
 
+def test_a_caption_closing_with_its_pictures_credit_is_no_title():
+    for caption in ("You are what you search. (The Associated Press)", "Troops arrive (Reuters)",
+                    "Protesters march in Bamako (AP Photo/Jane Doe)"):  # fmt: skip
+        assert not _title_like(Line(1, caption))
+    assert _title_like(Line(1, "CPU profiling on production (in real time, without downtime)"))
+    headline = "Let me Google that for you: the year's most popular searches"
+    page = [headline, "google.JPG", "You are what you search. (The Associated Press)", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["headline"] == headline
+
+
 def test_in_a_script_without_spaces_a_word_or_a_sentence_is_no_title():
     assert _title_like(Line(1, "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"))
     assert not _title_like(Line(1, "共有"))  # "share", a button
