@@ -56,8 +56,11 @@ _COPYRIGHT = 0xA9
 _UNDERSCORE = 0x5F
 # The character sets of clean's plain-text rules (is_prose, line_words), shared with them.
 CLOSERS = "\"'”’»)]"  # closing quotes and brackets, looked past for a sentence's end
-TERMINAL = ".!?。！？…؟۔"  # ends a sentence
-SENTENCE_PUNCT = ".,;!?。、，；！？"  # shows that a long line is sentences, not a word list
+# Ends a sentence; with the full stops of Arabic, Urdu, Devanagari and Bengali (danda),
+# Myanmar, Ethiopic and Armenian.
+TERMINAL = ".!?。！？…؟۔।॥။።։"
+# Shows that a long line is sentences, not a word list (with the Arabic and Myanmar commas).
+SENTENCE_PUNCT = ".,;!?。、，；！？،؛၊" + "؟۔।॥။።։"
 LIST_MARKS = "+*-•·–—"  # opens a list item
 CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 _SEPARATORS = "|•·"

@@ -41,6 +41,17 @@ def test_prose_needs_words_and_a_sentence_end():
     assert is_prose("“He said the plan would work soon enough, officials noted.”", 10)
 
 
+def test_sentences_end_with_the_full_stops_of_many_scripts():
+    hindi = "सरकार ने कहा कि उत्तर में शांति वार्ता अगले सप्ताह फिर से शुरू होगी।"
+    burmese = "တရားခွင်မှာ တရားသူကြီးက အာမခံပေးခဲ့တယ် လို့ ရှေ့နေ ဦးကြီးမြင့် က ပြောပါတယ်။"
+    for text in (hindi, burmese):
+        assert is_prose(text, word_count(text)), text
+        assert not is_prose(text[:-1], word_count(text)), text  # without its stop: a fragment
+    # A long line of them is sentences, not a word list.
+    long_line = " ".join([hindi] * 4)
+    assert is_prose(long_line, word_count(long_line))
+
+
 def test_chrome_outside_the_article_is_removed_with_reasons():
     page = "\n\n".join(
         ["Skip to content", "Home", "World", "Mali plan agreed", *PROSE, "Share this", "© 2013 X"]
