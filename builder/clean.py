@@ -68,6 +68,8 @@ SELF_REPEAT_MAX_COPIES = 4  # three whole copies and a cut one; more is no card
 TEASER_MIN_CHARS = 40
 # A run of at least this many consecutive short non-sentence lines is a list of links.
 SHORT_RUN = 3
+# A title of another story under the article holds this many words at least.
+TITLE_MIN_WORDS = 4
 # A box of links inside an article holds this many titles at most.
 BOX_MAX_ITEMS = 6
 # The run after such a box is the article's when prose makes up this share of its words.
@@ -251,6 +253,8 @@ _CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W*((?:[^\W\d_]+\W*){1,6})$")
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
 _META_SEPARATORS = re.compile(r"\s[|•·]\s")
 _SENTENCE_PUNCT = re.compile(f"[{re.escape(linescan.SENTENCE_PUNCT)}]")
+# A token with two letters in it at least: a word, not a symbol, a figure or a variable.
+WORDY_TOKEN = re.compile(r"\S*?[^\W\d_]\S*?[^\W\d_]\S*")
 PHOTO_CREDIT = re.compile(
     r"""(?ix)
     (?:^|\|\s*)(?:photo|image|picture|foto|bild|credit|illustration|video|graphic)s?\s*
@@ -581,6 +585,7 @@ def clean(doc: Doc) -> Doc:
         teaser_box,
     )
     start = _past_account_prompts(texts, prose, codes, start, end)
+    end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -588,6 +593,29 @@ def clean(doc: Doc) -> Doc:
         lines[i].reason = _REASONS[code - 1]
     doc.meta["block"] = (lines[start].no, lines[end].no) if end >= start else None
     return doc
+
+
+def _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int, end: int):
+    """The article's end once a run of titles closing it is dropped: SHORT_RUN kept lines or
+    more of TITLE_MIN_WORDS words, none of them prose, an item of a list or a row of figures,
+    after its last paragraph (other stories under a header in a language SECTION_END lacks,
+    "Saistītie raksti")."""
+    kept = [i for i in range(start, end + 1) if codes[i] == KEPT]
+    last_prose = next((i for i in reversed(kept) if prose[i]), None)
+    if last_prose is None:
+        return end
+    titles = [i for i in kept if i > last_prose]
+    for i in titles:
+        tokens = texts[i].split()
+        # A list's items, or a table's rows of figures, may close an article.
+        if list_mark[i] or introduced[i] or len(tokens) < TITLE_MIN_WORDS:
+            return end
+        if 2 * len(WORDY_TOKEN.findall(texts[i])) < len(tokens):
+            return end
+    if len(titles) < SHORT_RUN:
+        return end
+    codes[titles] = OUTSIDE_ARTICLE
+    return last_prose
 
 
 # An invitation to log in or subscribe ("Log in with your X account to …", "Sign up for a

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from builder.clean import is_prose, line_words, word_count
+from builder.clean import WORDY_TOKEN, is_prose, line_words, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.linescan import LIST_MARKS
 
@@ -121,10 +121,6 @@ def _is_sentence(text: str) -> bool:
     return is_prose(text, word_count(text)) and _INITIALISM_END.search(text) is None
 
 
-# A token with two letters in it at least: a word, not a symbol, a figure or a variable.
-_WORDY_TOKEN = re.compile(r"\S*?[^\W\d_]\S*?[^\W\d_]\S*")
-
-
 # A picture's credit closing its caption: "(The Associated Press)", "(AP Photo/Jane Doe)".
 _CLOSING_CREDIT = re.compile(r"\((?:[Tt]he )?([^()/]{2,30}?)(?: [Pp]hoto)?(?:/[^()]*)?\)$")
 
@@ -143,7 +139,7 @@ def _title_like(line: Line) -> bool:
         return False  # an item of a list
     if (credit := _CLOSING_CREDIT.search(line.text)) and _is_photo_agency(credit.group(1)):
         return False  # a caption: "You are what you search. (The Associated Press)"
-    if 2 * len(_WORDY_TOKEN.findall(line.text)) < len(line.text.split()):
+    if 2 * len(WORDY_TOKEN.findall(line.text)) < len(line.text.split()):
         return False  # a formula or a row of figures ("x ˙ = σ ( y − x )"), not words
     return not line.text.endswith((".", "。")) or _INITIALISM_END.search(line.text) is not None
 

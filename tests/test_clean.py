@@ -477,6 +477,26 @@ def test_an_article_resumes_after_a_widget_embedded_in_it():
     assert [line.text for line in tail.lines if line.kept] == PROSE + MORE_PROSE
 
 
+def test_titles_closing_the_article_under_a_header_of_any_language_are_other_stories():
+    titles = [
+        "Pēc ieceļošanas Norvēģijā būs obligāti jāveic tests",
+        "Kiberuzbrukumos Norvēģijas parlamentam vaino hakerus",
+        "Norvēģijā piesardzības dēļ liedz sarīkot sacensības biatlonā",
+    ]
+    article = [*PROSE, *MORE_PROSE]
+    doc = cleaned("\n".join(["Home", *article, "Saistītie raksti", *titles]))
+    assert [line.text for line in doc.lines if line.kept] == article
+    assert reasons(doc)[titles[0]] == "outside_article"
+    # A list's items may close an article.
+    items = [
+        "- Two tents, a water filter and the maps of the north for the convoy",
+        "- Enough grain for the families of Gao to last until the next harvest",
+        "- Radios for the teachers who return to the schools of Timbuktu this term",
+    ]
+    doc = cleaned("\n".join(["Home", *article, *items]))
+    assert [line.text for line in doc.lines if line.kept] == article + items
+
+
 def test_a_list_of_the_latest_stories_after_the_article_is_no_part_of_it():
     titles = [
         "Flooding in the south displaces thousands of families as the river bursts its banks",
