@@ -26,6 +26,7 @@ from builder.linescan import LIST_MARKS
 EARLIEST_DATE = dt.date(1990, 1, 1)
 DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
 HEADLINE_MAX_WORDS = 30
+# A title has this many characters at least: "共有" (share) is a button.
 TITLE_MIN_CHARS = 4
 # How far above the article's first paragraph the headline and its stamps may stand.
 HEAD_WINDOW = 60
@@ -125,10 +126,6 @@ def _is_sentence(text: str) -> bool:
 _CLOSING_CREDIT = re.compile(r"\((?:[Tt]he )?([^()/]{2,30}?)(?: [Pp]hoto)?(?:/[^()]*)?\)$")
 
 
-def _is_photo_agency(name: str) -> bool:
-    return name.casefold() in _PHOTO_AGENCIES or name.casefold() == "associated press"
-
-
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
     if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";", "—", "–", " -")):
@@ -137,7 +134,7 @@ def _title_like(line: Line) -> bool:
         return False  # a word of a script written without spaces ("共有", share)
     if line.text[0] in LIST_MARKS:
         return False  # an item of a list
-    if (credit := _CLOSING_CREDIT.search(line.text)) and _is_photo_agency(credit.group(1)):
+    if (credit := _CLOSING_CREDIT.search(line.text)) and credit[1].casefold() in _PHOTO_AGENCIES:
         return False  # a caption: "You are what you search. (The Associated Press)"
     if 2 * len(WORDY_TOKEN.findall(line.text)) < len(line.text.split()):
         return False  # a formula or a row of figures ("x ˙ = σ ( y − x )"), not words
@@ -816,6 +813,7 @@ CREDIT_MAX_WORDS = 15
 _PHOTO_AGENCIES = frozenset(
     {"getty", "getty images", "afp", "ap", "reuters", "epa", "istock", "shutterstock", "alamy"}
     | {"corbis", "rex", "rex features", "pa", "pa images", "ap photo", "afp photo", "ansa"}
+    | {"associated press"}
 )
 
 
