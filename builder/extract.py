@@ -1047,6 +1047,21 @@ _NOT_AUTHORSHIP = re.compile(
 )
 
 
+_OPENING_QUOTES = "\"“«'‘"
+_CLOSING_QUOTES = "\"”»'’"
+
+
+def _nickname(tokens: list[str], k: int) -> int:
+    """How many tokens from k make a quoted nickname of capitalised words ("Tania Mae"), or 0."""
+    if tokens[k][:1] not in _OPENING_QUOTES:
+        return 0
+    for j in range(k, min(k + 3, len(tokens))):
+        if tokens[j][-1:] in _CLOSING_QUOTES and len(tokens[j]) > (j == k):
+            words = " ".join(tokens[k : j + 1])[1:-1].split()
+            return j - k + 1 if words and all(w[:1].isupper() for w in words) else 0
+    return 0
+
+
 def name_opening(text: str) -> str | None:
     """The person's name that opens text: capitalised words, with particles and co-authors.
 
@@ -1055,15 +1070,24 @@ def name_opening(text: str) -> str | None:
     """
     tokens = text.split()
     name: list[str] = []
-    for k, token in enumerate(tokens):
+    k = -1
+    while (k := k + 1) < len(tokens):
+        token = tokens[k]
         if _WORD_DATE.match(" ".join(tokens[k : k + 4])):
             break
+        if name and (nickname := _nickname(tokens, k)):
+            name += tokens[k : k + nickname]  # Amanda "Tania Mae" Tan
+            k += nickname - 1
+            continue
         # "July 10" opens a date; "Nolan 22 Dec 2016" is a name before a day-first one.
         if _DAY.match(" ".join(tokens[k : k + 2])) and not _WORD_DATE.match(
             " ".join(tokens[k + 1 : k + 4])
         ):
             break
         word = token.rstrip(",;:")
+        if "/" in word[1:] and word[:1].isupper():
+            name.append(word.split("/")[0])  # a credit: "Jane Doe/ONE Esports"
+            break
         if not word or any(ch.isdigit() or ch in "()[]" for ch in word) or word[0] in "@|/-–—•·":
             break
         joins = word.casefold() in _NAME_JOINERS and tokens[k + 1 : k + 2] != []

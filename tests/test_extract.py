@@ -445,6 +445,11 @@ def test_name_opening_stops_at_dates_titles_and_handles():
     assert name_opening("Lucas Nolan 22 Dec 2016 651") == "Lucas Nolan"
     assert name_opening("Jane Doe July 10") == "Jane Doe"
     assert name_opening("the staff") is None
+    # A credit names the outlet after a slash; a quoted nickname is part of the name.
+    assert name_opening("Amanda Tan/ONE Esports") == "Amanda Tan"
+    assert name_opening('Amanda "Tania Mae" Tan November 19, 2023') == 'Amanda "Tania Mae" Tan'
+    assert name_opening("Jane “JD” Doe") == "Jane “JD” Doe"
+    assert name_opening('Jane "the" Doe') == "Jane"
 
 
 def test_author_from_a_by_phrase_but_not_from_a_photo_credit():
