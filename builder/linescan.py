@@ -64,6 +64,8 @@ SENTENCE_PUNCT = ".,;!?。、，；！？،؛၊" + "؟۔।॥။።։"
 LIST_MARKS = "+*-•·–—"  # opens a list item
 CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 _SEPARATORS = "|•·"
+# A line with this share of its words capitalised is in title case (a name list, a menu).
+TITLE_CASE_SHARE = 0.6
 FIELD_SEPARATORS = "|•·▪"  # between spaces, they part the fields of a menu or a footer
 
 # Character classes, one uint16 per BMP code point.
@@ -77,6 +79,7 @@ IS_SEPARATOR = 64  # '|', '•', '·': separators of a metadata line
 IS_LIST_MARK = 128  # a line opening with it is a list item
 IS_DIGIT = 256  # str.isdigit: a token of these is a number
 IS_FIELD_SEPARATOR = 512  # FIELD_SEPARATORS
+IS_UPPER = 1024  # an upper or title case letter: a capitalised word opens with it
 
 
 def word_hash(word: str) -> int:
@@ -143,6 +146,7 @@ def character_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     classes[np.array(list(map(str.isalnum, chars)))] |= IS_WORD
     classes[np.array(list(map(str.isdecimal, chars)))] |= IS_DECIMAL
     classes[np.array(list(map(str.isdigit, chars)))] |= IS_DIGIT
+    classes[np.array([char.isupper() or char.istitle() for char in chars])] |= IS_UPPER
     for low, high in CJK_RANGES:
         classes[low : high + 1] |= IS_CJK
     for marks, bit in (
@@ -193,7 +197,7 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         start = end + 1
         (
             end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
-            cookie, spaced_separators, echo, has_ellipsis,
+            cookie, spaced_separators, echo, has_ellipsis, capitals,
         ) = _characters(data, start, classes, fold, head_chars, echo_bytes)  # fmt: skip
         mentions_cookie[line] = cookie
         fields[line] = spaced_separators
@@ -206,8 +210,13 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
         if 0 <= first < _BMP and (classes[first] & IS_LIST_MARK) != 0:
             list_mark[line] = first
         opens_tag[line] = first == 60  # '<'
+        # A long line is sentences when it holds sentence punctuation, unless it is a list of
+        # capitalised names that does not end as a sentence (a menu: "Best of the Web …").
+        title_case = spaces + 1 >= long_words and capitals >= TITLE_CASE_SHARE * (spaces + 1)
         is_prose = count >= prose_min_words and (
-            sentence_end & 2 != 0 if count >= long_words else sentence_end & 1 != 0
+            sentence_end & 2 != 0 and (sentence_end & 1 != 0 or not title_case)
+            if count >= long_words
+            else sentence_end & 1 != 0
         )
         prose[line] = is_prose
         if count > max_rule_words:
@@ -283,7 +292,7 @@ def _characters(data, start, classes, fold, head_chars, echo_bytes):
     facts about its characters."""
     base = np.uint64(_HASH_BASE)
     size = len(data)
-    spaces = cjk = separators = spaced_separators = chars = 0
+    spaces = cjk = separators = spaced_separators = chars = capitals = 0
     before_last = last = 0  # the two code points before this one
     non_ascii = digit = sentence_punct = unsure = head_unsure = False
     last_open = first = -1
@@ -316,6 +325,8 @@ def _characters(data, start, classes, fold, head_chars, echo_bytes):
             kind = classes[cp]
         if kind & IS_DECIMAL:
             digit = True
+        if kind & IS_UPPER and (at == start or last == 32):
+            capitals += 1
         if cp == 32 and before_last == 32 and last < _BMP and classes[last] & IS_FIELD_SEPARATOR:
             spaced_separators += 1
         before_last, last = last, cp
@@ -346,7 +357,7 @@ def _characters(data, start, classes, fold, head_chars, echo_bytes):
     end = position
     return (
         end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,
-        cookie, spaced_separators, echo, has_ellipsis,
+        cookie, spaced_separators, echo, has_ellipsis, capitals,
     )  # fmt: skip
 
 

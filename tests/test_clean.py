@@ -41,6 +41,21 @@ def test_prose_needs_words_and_a_sentence_end():
     assert is_prose("“He said the plan would work soon enough, officials noted.”", 10)
 
 
+def test_a_long_line_of_capitalised_names_is_a_menu_unless_it_ends_as_a_sentence():
+    menu = (
+        "Focus Best of the Web Puppet Masters Secret History Science & Technology Earth Changes "
+        "Fire in the Sky Health & Wellness Science of the Spirit High Strangeness Don't Panic! "
+        "Picture of the Day Quote of the Day Archive"
+    )
+    assert not is_prose(menu, word_count(menu))
+    assert not scan_lines([menu]).prose[0]
+    names = (
+        "Officials from Mali, Niger, Chad, Burkina Faso, Mauritania, Senegal, Guinea, Ivory "
+        "Coast, Ghana, Togo, Benin, Nigeria, Cameroon and Gabon met in the capital Abuja on Monday."
+    )
+    assert is_prose(names, word_count(names)) and scan_lines([names]).prose[0]
+
+
 def test_sentences_end_with_the_full_stops_of_many_scripts():
     hindi = "सरकार ने कहा कि उत्तर में शांति वार्ता अगले सप्ताह फिर से शुरू होगी।"
     burmese = "တရားခွင်မှာ တရားသူကြီးက အာမခံပေးခဲ့တယ် လို့ ရှေ့နေ ဦးကြီးမြင့် က ပြောပါတယ်။"
