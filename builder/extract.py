@@ -603,6 +603,24 @@ def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
     return None
 
 
+def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
+    """When the page says only when the article was updated ("Updated 4:48 PM EST, Mon
+    November 6, 2023", "Last updated September 14, 2016"): that date, nearest the headline.
+    It bounds the publication date from above, and its source says so (text:updated)."""
+    best: tuple[int, dt.date] | None = None
+    for i in ctx.head_window:
+        line = doc.lines[i]
+        updated = _UPDATED.search(line.text)
+        if not updated or word_count(line.text) > STAMP_MAX_WORDS:
+            continue
+        if _paragraphs_between(doc.lines, ctx.body_start, i) > STAMP_MAX_PARAGRAPHS_ABOVE:
+            break
+        dates = dates_in(line.text[updated.end() :], ctx.order, ctx.latest)
+        if dates and (best is None or abs(i - ctx.anchor) < best[0]):
+            best = (abs(i - ctx.anchor), dates[0])
+    return best[1] if best else None
+
+
 # --- outlet -----------------------------------------------------------------------------
 
 
@@ -1416,6 +1434,7 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:stamp", find_date_stamp),
     ("text:stamp", find_date_published_line),
     ("text:stamp", find_date_signature),
+    ("text:updated", find_date_updated),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)
 AGENCY_FINDERS: tuple[tuple[str, Finder], ...] = (

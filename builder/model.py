@@ -86,7 +86,10 @@ class Article(BaseModel):
         description="How the headline was found (e.g. text:title_line); null if no headline."
     )
     date_source: str | None = Field(
-        description="How the date was found (e.g. text:dateline, text:stamp); null if no date."
+        description=(
+            "How the date was found (e.g. text:dateline, text:stamp; text:updated when the "
+            "page says only when it was updated); null if no date."
+        )
     )
     outlet_source: str | None = Field(
         description="How the outlet was found (e.g. text:footer, text:agency_line); null if none."

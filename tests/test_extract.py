@@ -294,16 +294,26 @@ def test_menu_words_alone_do_not_make_an_outlet():
 
 
 def test_stamp_skips_updated_dates_and_embedded_posts():
-    def date_of(stamp: str):
-        return cleaned("\n\n".join(["Mali talks resume in Algiers", stamp, *PROSE])).meta["date"]
+    def date_of(*stamps: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *stamps, *PROSE])).meta
+        return meta["date"], meta["date_source"]
 
-    assert date_of("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015") == dt.date(
-        2015, 5, 4
+    assert date_of("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015") == (
+        dt.date(2015, 5, 4),
+        "text:stamp",
     )
-    assert date_of("Updated: January 7, 2015") is None  # when it was last changed, not published
-    assert date_of("— Jane Doe (@janedoe) August 22, 2013") is None  # an embedded post's date
-    assert date_of("Founded February 28, 1998; 18 years ago") is None  # a fact, not a stamp
-    assert date_of("Posted August 22, 2013") == dt.date(2013, 8, 22)
+    # When the page says only when it was last changed, that is the date, and its source
+    # says so: the article was published then or before.
+    updated = (dt.date(2015, 1, 7), "text:updated")
+    assert date_of("Updated: January 7, 2015") == updated
+    assert date_of("Updated 4:48 PM EST, Wed January 7, 2015") == updated
+    assert date_of("Updated: January 7, 2015", "Jane Doe, January 5, 2015") == (
+        dt.date(2015, 1, 5),
+        "text:stamp",
+    )
+    assert date_of("— Jane Doe (@janedoe) August 22, 2013") == (None, None)  # an embedded post's
+    assert date_of("Founded February 28, 1998; 18 years ago") == (None, None)  # a fact's date
+    assert date_of("Posted August 22, 2013") == (dt.date(2013, 8, 22), "text:stamp")
 
 
 def test_a_date_under_the_articles_paragraphs_dates_something_else():
