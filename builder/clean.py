@@ -612,13 +612,15 @@ def clean(doc: Doc) -> Doc:
 def _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int, end: int):
     """The article's end once a run of titles closing it is dropped: SHORT_RUN kept lines or
     more of TITLE_MIN_WORDS words, none of them prose, an item of a list or a row of figures,
-    after its last paragraph (other stories under a header in a language SECTION_END lacks,
-    "Saistītie raksti")."""
+    after its last paragraph and a short header, if any (other stories under a header in a
+    language SECTION_END lacks, "Saistītie raksti")."""
     kept = [i for i in range(start, end + 1) if codes[i] == KEPT]
     last_prose = next((i for i in reversed(kept) if prose[i]), None)
     if last_prose is None:
         return end
-    titles = [i for i in kept if i > last_prose]
+    closing = [i for i in kept if i > last_prose]
+    header = closing[:1] if closing and len(texts[closing[0]].split()) < TITLE_MIN_WORDS else []
+    titles = closing[len(header) :]
     for i in titles:
         tokens = texts[i].split()
         # A list's items, or a table's rows of figures, may close an article.
@@ -626,9 +628,9 @@ def _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int
             return end
         if 2 * len(WORDY_TOKEN.findall(texts[i])) < len(tokens):
             return end
-    if len(titles) < SHORT_RUN:
+    if len(titles) < SHORT_RUN or (header and list_mark[header[0]]):
         return end
-    codes[titles] = OUTSIDE_ARTICLE
+    codes[closing] = OUTSIDE_ARTICLE
     return last_prose
 
 
