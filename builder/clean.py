@@ -291,22 +291,18 @@ def _with_cjk(text: str, words: int) -> int:
 def is_prose(text: str, words: int) -> bool:
     if words >= LONG_WORDS:
         # A long line without any sentence punctuation is a word list (countries, tags), and
-        # so is one of capitalised names that does not end as a sentence (a site's menu);
-        # a script without capitals or spaces is never one.
+        # so is a list of capitalised names that does not end as a sentence (a site's menu).
         if _SENTENCE_PUNCT.search(text) is None:
             return False
-        tokens = text.split()
-        # As the compiled scan counts them: its tables hold the Basic Multilingual Plane.
-        capitals = sum(1 for token in tokens if _opens_capitalised(token[0]))
-        title_case = len(tokens) >= LONG_WORDS and capitals >= linescan.TITLE_CASE_SHARE * len(
-            tokens
-        )
-        return ends_as_sentence(text) or not title_case
+        return ends_as_sentence(text) or not _in_title_case(text.split())
     return words >= PROSE_MIN_WORDS and ends_as_sentence(text)
 
 
-def _opens_capitalised(char: str) -> bool:
-    return char < "\U00010000" and (char.isupper() or char.istitle())
+def _in_title_case(tokens: list[str]) -> bool:
+    """Whether LONG_WORDS tokens or more are mostly capitalised, as the compiled scan counts
+    them (its tables hold the Basic Multilingual Plane; scripts without spaces are never)."""
+    capitals = sum(1 for t in tokens if t[0] < "\U00010000" and (t[0].isupper() or t[0].istitle()))
+    return len(tokens) >= LONG_WORDS and capitals >= linescan.TITLE_CASE_SHARE * len(tokens)
 
 
 def ends_as_sentence(text: str) -> bool:

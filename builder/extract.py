@@ -1074,7 +1074,8 @@ def _nickname(tokens: list[str], k: int) -> int:
     if tokens[k][:1] not in _OPENING_QUOTES:
         return 0
     for j in range(k, min(k + 3, len(tokens))):
-        if tokens[j][-1:] in _CLOSING_QUOTES and len(tokens[j]) > (j == k):
+        # The opening token closes the quote only after a character of its own ("JD").
+        if tokens[j][-1:] in _CLOSING_QUOTES and (j > k or len(tokens[j]) > 2):
             words = " ".join(tokens[k : j + 1])[1:-1].split()
             return j - k + 1 if words and all(w[:1].isupper() for w in words) else 0
     return 0
@@ -1088,14 +1089,16 @@ def name_opening(text: str) -> str | None:
     """
     tokens = text.split()
     name: list[str] = []
-    k = -1
-    while (k := k + 1) < len(tokens):
-        token = tokens[k]
+    inside_nickname = 0  # tokens of a nickname already taken
+    for k, token in enumerate(tokens):
+        if inside_nickname:
+            inside_nickname -= 1
+            continue
         if _WORD_DATE.match(" ".join(tokens[k : k + 4])):
             break
         if name and (nickname := _nickname(tokens, k)):
             name += tokens[k : k + nickname]  # Amanda "Tania Mae" Tan
-            k += nickname - 1
+            inside_nickname = nickname - 1
             continue
         # "July 10" opens a date; "Nolan 22 Dec 2016" is a name before a day-first one.
         if _DAY.match(" ".join(tokens[k : k + 2])) and not _WORD_DATE.match(
