@@ -291,11 +291,16 @@ def _with_cjk(text: str, words: int) -> int:
 def is_prose(text: str, words: int) -> bool:
     if words >= LONG_WORDS:
         # A long line without any sentence punctuation is a word list (countries, tags), and
-        # so is a list of capitalised names that does not end as a sentence (a site's menu).
+        # so is a list of capitalised names that does not end with a full stop (a site's
+        # menu, "… Don't Panic! Lighten Up!").
         if _SENTENCE_PUNCT.search(text) is None:
             return False
-        return ends_as_sentence(text) or not _in_title_case(text.split())
+        full_stop = ends_as_sentence(text) and not text.rstrip(linescan.CLOSERS).endswith(_ASKS)
+        return full_stop or not _in_title_case(text.split())
     return words >= PROSE_MIN_WORDS and ends_as_sentence(text)
+
+
+_ASKS = ("!", "?", "！", "？")
 
 
 def _in_title_case(tokens: list[str]) -> bool:

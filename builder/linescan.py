@@ -211,10 +211,10 @@ def _scan(data, classes, lower, fold, cue_hashes, cue_bits, max_rule_words,
             list_mark[line] = first
         opens_tag[line] = first == 60  # '<'
         # A long line is sentences when it holds sentence punctuation, unless it is a list of
-        # capitalised names that does not end as a sentence (a menu: "Best of the Web …").
+        # capitalised names that does not end with a full stop (a menu: "Best of the Web …").
         title_case = spaces + 1 >= long_words and capitals >= TITLE_CASE_SHARE * (spaces + 1)
         is_prose = count >= prose_min_words and (
-            sentence_end & 2 != 0 and (sentence_end & 1 != 0 or not title_case)
+            sentence_end & 2 != 0 and (sentence_end & 5 == 1 or not title_case)
             if count >= long_words
             else sentence_end & 1 != 0
         )
@@ -353,7 +353,9 @@ def _characters(data, start, classes, fold, head_chars, echo_bytes):
     if head_unsure and chars >= head_chars:
         head = np.uint64(UNSURE)
     terminal = 0 <= last_open < _BMP and (classes[last_open] & IS_TERMINAL) != 0
-    sentence_end = (1 if terminal else 0) | (2 if sentence_punct else 0)
+    # Bit 4: the line ends with an exclamation or a question ("Don't Panic! Lighten Up!").
+    exclaims = last_open in (33, 63, 0xFF01, 0xFF1F)
+    sentence_end = (1 if terminal else 0) | (2 if sentence_punct else 0) | (4 if exclaims else 0)
     end = position
     return (
         end, spaces, cjk, separators, non_ascii, digit, sentence_end, unsure, key, head, first,

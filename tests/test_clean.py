@@ -49,6 +49,8 @@ def test_a_long_line_of_capitalised_names_is_a_menu_unless_it_ends_as_a_sentence
     )
     assert not is_prose(menu, word_count(menu))
     assert not scan_lines([menu]).prose[0]
+    shouted = menu + " Lighten Up!"  # a menu item that exclaims is no sentence's end
+    assert not is_prose(shouted, word_count(shouted)) and not scan_lines([shouted]).prose[0]
     names = (
         "Officials from Mali, Niger, Chad, Burkina Faso, Mauritania, Senegal, Guinea, Ivory "
         "Coast, Ghana, Togo, Benin, Nigeria, Cameroon and Gabon met in the capital Abuja on Monday."
