@@ -603,6 +603,9 @@ def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
     return None
 
 
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
 def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
     """When the page says only when the article was updated ("Updated 4:48 PM EST, Mon
     November 6, 2023", "Last updated September 14, 2016"): that date, nearest the headline.
@@ -618,7 +621,12 @@ def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
         dates = dates_in(line.text[updated.end() :], ctx.order, ctx.latest)
         if dates and (best is None or abs(i - ctx.anchor) < best[0]):
             best = (abs(i - ctx.anchor), dates[0])
-    return best[1] if best else None
+    if best is None:
+        return None
+    # A headline naming an earlier year ("The 21 best movies of 2017", updated July 2018;
+    # "… Video in 2020", updated 2025) was published before the update, by how much unknown.
+    named = [int(year) for year in _YEAR.findall(doc.meta.get("headline") or "")]
+    return None if any(year < best[1].year for year in named) else best[1]
 
 
 # --- outlet -----------------------------------------------------------------------------

@@ -311,6 +311,9 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
         dt.date(2015, 1, 5),
         "text:stamp",
     )
+    # A headline naming an earlier year was published before the update, by how much unknown.
+    page = ["The best films of 2014", "Updated: January 7, 2015", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["date"] is None
     assert date_of("— Jane Doe (@janedoe) August 22, 2013") == (None, None)  # an embedded post's
     assert date_of("Founded February 28, 1998; 18 years ago") == (None, None)  # a fact's date
     assert date_of("Posted August 22, 2013") == (dt.date(2013, 8, 22), "text:stamp")
