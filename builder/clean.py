@@ -221,7 +221,14 @@ SECTION_END = re.compile(
     les\ plus\ lus|más\ leídas|související(?:\ články)?|přečtěte\ si\ také|
     artículos\ relacionados|relacionad[oa]s|comentarios|
     関連記事|関連ニュース|コメント|ランキング|アクセスランキング|相关(?:文章|新闻|阅读)|热门|评论|
-    あわせて読みたい|おすすめ記事|人気記事|(?:阅读)?下一篇|推荐阅读|延伸阅读|猜你喜欢
+    あわせて読みたい|おすすめ記事|人気記事|(?:阅读)?下一篇|推荐阅读|延伸阅读|猜你喜欢|
+    leggi\ anche|articoli\ correlati|potrebbe\ interessarti|lees\ ook|gerelateerde?\ artikelen|
+    czytaj\ (?:też|także)|zobacz\ (?:też|także|również)|читайте\ также|
+    похожие\ (?:статьи|новости|материалы)|baca\ juga|berita\ terkait|läs\ också|relaterat|
+    διαβάστε\ επίσης|lesen\ sie\ auch|das\ könnte\ sie\ auch\ interessieren|voir\ aussi|
+    lee\ también|te\ puede\ interesar|noticias\ relacionadas|veja\ também|
+    notícias\ relacionadas|اقرأ\ أيضا|اقرأ\ أيضاً|مقالات\ ذات\ صلة|관련기사|관련\ 기사|
+    यह\ भी\ पढ़ें
     )\W*$""",
 )
 # Of those headers, the ones of a box of links an article can hold in its middle ("Related
@@ -233,7 +240,10 @@ INLINE_BOX = re.compile(
     see\ also|share\ this(?:\ (?:article|story|post|page))?|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|mehr\ zum\ thema|
     související(?:\ články)?|přečtěte\ si\ také|artículos\ relacionados|relacionad[oa]s|
-    leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)
+    leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)|
+    leggi\ anche|lees\ ook|czytaj\ (?:też|także)|zobacz\ (?:też|także|również)|
+    читайте\ также|baca\ juga|läs\ också|διαβάστε\ επίσης|lesen\ sie\ auch|voir\ aussi|
+    lee\ también|veja\ também|اقرأ\ أيضا|اقرأ\ أيضاً|관련기사|관련\ 기사|यह\ भी\ पढ़ें
     )\W*$""",
 )
 # Of those headers, the ones of a box of other stories a site places inside its articles, as
@@ -425,6 +435,12 @@ _SECTION_CUES = frozenset(
         "推荐阅读",
         "延伸阅读",
         "猜你喜欢",
+        # "Read also" and "related" in more languages: Italian, Dutch, Polish, Russian,
+        # Indonesian, Swedish, Greek, German, French, Spanish, Portuguese, Arabic, Korean, Hindi.
+        *("leggi", "articoli", "potrebbe", "lees", "gerelateerde", "gerelateerd", "czytaj"),
+        *("zobacz", "читайте", "похожие", "baca", "berita", "läs", "relaterat", "διαβάστε"),
+        *("lesen", "das", "voir", "lee", "te", "noticias", "veja", "notícias", "اقرأ"),
+        *("مقالات", "관련기사", "관련", "यह"),
     ]
 )
 

@@ -309,6 +309,16 @@ def test_headers_of_what_follows_in_scripts_without_spaces_end_the_article():
         assert [line.text for line in doc.lines if line.kept] == article, header
 
 
+def test_headers_of_what_follows_in_many_languages_end_the_article():
+    article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    headers = ["Leggi anche", "Читайте также:", "Baca juga", "اقرأ أيضا", "관련기사"]
+    headers += ["यह भी पढ़ें", "Das könnte Sie auch interessieren", "Noticias relacionadas"]
+    for header in headers:
+        doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
+        assert [line.text for line in doc.lines if line.kept] == article, header
+        assert reasons(doc)[header] == "boilerplate", header
+
+
 def test_a_gallery_after_the_article_is_cut_off_at_its_slide_counters():
     captions = [
         f"Caption {n} tells the story of another photograph in a long gallery of the week's news."
