@@ -631,11 +631,12 @@ def _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int
     more of TITLE_MIN_WORDS words, none of them prose, an item of a list or a row of figures,
     after its last paragraph and a short header, if any (other stories under a header in a
     language SECTION_END lacks, "Saistītie raksti")."""
-    kept = [i for i in range(start, end + 1) if codes[i] == KEPT]
-    last_prose = next((i for i in reversed(kept) if prose[i]), None)
-    if last_prose is None:
+    kept = np.flatnonzero(codes[start : end + 1] == KEPT) + start
+    kept_prose = kept[prose[kept]]
+    if not len(kept_prose):
         return end
-    closing = [i for i in kept if i > last_prose]
+    last_prose = int(kept_prose[-1])
+    closing = kept[kept > last_prose].tolist()
     header = closing[:1] if closing and len(texts[closing[0]].split()) < TITLE_MIN_WORDS else []
     titles = closing[len(header) :]
     for i in titles:
