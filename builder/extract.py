@@ -212,7 +212,8 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
 # --- headline ---------------------------------------------------------------------------
 
 
-_HEADLINE_NOISE = re.compile(r"[|•·»]|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_HEADLINE_NOISE = re.compile(rf"[|•·»]|\b\d{{1,2}}:\d{{2}}\b|{_YEAR.pattern}")
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s[>»›/]\s")
@@ -601,9 +602,6 @@ def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
             if dates and published:
                 return dates[0]
     return None
-
-
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
