@@ -219,6 +219,8 @@ _HEADLINE_NOISE = re.compile(rf"[|•·»]|\b\d{{1,2}}:\d{{2}}\b|{_YEAR.pattern}
 _CRUMB_SEPARATOR = re.compile(r"\s[>»›/]\s")
 # "By Jane Doe", "Par …", "By: …": the keyword of a byline, wherever it stands in a line.
 _BY_KEYWORD = re.compile(r"(?i)(?:^|(?<=\s))(?:by|par|por|von|door)\s*:?\s+(?=\S)")
+# "Powered by" labels the software or vendor on the next line, never an article's title.
+_POWERED_BY = re.compile(r"(?i)^powered by:?$")
 # What parts the fields of a metadata line.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·▪]\s")
 
@@ -432,6 +434,8 @@ def headline_candidates(
             candidates = []  # lines between a byline and the article are its affiliation
             continue
         if line.reason in _NOT_HEADLINES or not _title_like(line):
+            continue
+        if i > 0 and _POWERED_BY.match(lines[i - 1].text):
             continue
         if i >= body_start and _is_sentence(line.text) and not line.text.endswith(("?", "!")):
             continue  # the article's first sentence; a question may be its headline

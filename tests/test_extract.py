@@ -737,3 +737,11 @@ def test_credits_need_a_photo_and_initials_do_not_end_a_name():
     assert outlet_of("A tax cut for the Rich") is None  # a teaser, not a credit
     assert outlet_of("Photograph: Ali Traore for the Sahel Times") == "Sahel Times"
     assert outlet_of("© 2013 Amadou M. Diallo") == "Amadou M. Diallo"
+
+
+def test_the_line_a_powered_by_label_credits_is_no_headline():
+    credit = "A Very Old Fork of Jekyll for this site"
+    for label, offered in (("Powered by", False), ("Powered By:", False), ("Sections", True)):
+        doc = doc_from_text("\n\n".join([label, credit, "Mali talks resume", *PROSE]))
+        texts = [doc.lines[i].text for i, _ in headline_candidates(doc, 3)]
+        assert (credit in texts, "Mali talks resume" in texts) == (offered, True), label
