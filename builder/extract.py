@@ -126,6 +126,14 @@ def _is_sentence(text: str) -> bool:
 _CLOSING_CREDIT = re.compile(r"\((?:[Tt]he )?([^()/]{2,30}?)(?: [Pp]hoto)?(?:/[^()]*)?\)$")
 
 
+def _is_arrow_link(text: str) -> bool:
+    """Whether an arrow points the line away: "← Previous post", "Continue »", "‹ Home";
+    not a title between French quotes ("« Vape Wave »")."""
+    if text[0] in "←‹" or text[-1] in "→›":
+        return True
+    return (text[0] == "«" and "»" not in text) or (text[-1] == "»" and "«" not in text)
+
+
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
     if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";", "—", "–", " -")):
@@ -134,6 +142,8 @@ def _title_like(line: Line) -> bool:
         return False  # a word of a script written without spaces ("共有", share)
     if line.text[0] in LIST_MARKS:
         return False  # an item of a list
+    if _is_arrow_link(line.text):
+        return False  # "« Back to events", "Next post →": a link to another page
     if (credit := _CLOSING_CREDIT.search(line.text)) and credit[1].casefold() in _PHOTO_AGENCIES:
         return False  # a caption: "You are what you search. (The Associated Press)"
     if 2 * len(WORDY_TOKEN.findall(line.text)) < len(line.text.split()):

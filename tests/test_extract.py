@@ -745,3 +745,12 @@ def test_the_line_a_powered_by_label_credits_is_no_headline():
         doc = doc_from_text("\n\n".join([label, credit, "Mali talks resume", *PROSE]))
         texts = [doc.lines[i].text for i, _ in headline_candidates(doc, 3)]
         assert (credit in texts, "Mali talks resume" in texts) == (offered, True), label
+
+
+def test_a_link_an_arrow_points_away_is_no_title():
+    for text in ("« Zurück zu den Veranstaltungen", "← Previous post", "Next Work →", "Continue »"):
+        assert not _title_like(Line(1, text)), text
+    for text in ("« Vape Wave », le film de l'année", "Le clown du spectacle « Eins Zwei »"):
+        assert _title_like(Line(1, text)), text
+    page = "\n\n".join(["« Back to the events of the season", "Mali talks resume", *PROSE])
+    assert cleaned(page).meta["headline"] == "Mali talks resume"
