@@ -589,6 +589,8 @@ def clean(doc: Doc) -> Doc:
     stamp = fragment & scan.stamp & ~unsure
     stamp[[i for i in np.flatnonzero(fragment & unsure).tolist() if _STAMP.search(texts[i])]] = True
     section_end = _mark_galleries(texts, codes, scan, words)
+    signatures = _comment_signatures(texts, prose, words)
+    codes[[i for i in signatures if codes[i] == KEPT]] = BOILERPLATE
     # A site's header recurs on its every page, so a template line may be one too.
     headers = ((codes == BOILERPLATE) | (codes == TEMPLATE)) & (words <= PHRASE_MAX_WORDS)
     headers &= (scan.cues & (linescan.SECTION_CUE | linescan.UNSURE_CUE)) != 0
@@ -617,6 +619,7 @@ def clean(doc: Doc) -> Doc:
     )
     start = _past_account_prompts(texts, prose, codes, start, end)
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
+    end = _before_comments(signatures, prose, list_mark, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -757,6 +760,56 @@ def _mark_galleries(
             codes[[i for i in at if codes[i] == KEPT]] = BOILERPLATE
             barriers[at] = True
     return barriers
+
+
+# A comment's signature as blog software prints it in many languages ("Jane Doe says:",
+# "Jane sagt:", "Jeanne dit :"), over the time it was posted.
+_SAYS = re.compile(
+    r"\s(?:says|sagt|schreibt|dit|écrit|dice|escribe|diz|disse|scrive|zegt|schreef|skriver|"
+    r"säger|sier|siger|pisze|napisał|napsal|sanoo|пишет|говорит)\s?:$"
+)
+SIGNATURE_MAX_WORDS = 8
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+
+
+def _comment_signatures(texts: list[str], prose: np.ndarray, words: np.ndarray) -> list[int]:
+    """Lines that sign a reader's comment ("Jane Doe says:" over "August 3, 2019 at 4:11
+    am"); the first one inside an article ends it (_before_comments). A quote in an article
+    ("The minister says:") is followed by what was said, not by a time."""
+    short = np.flatnonzero(~prose[:-1] & (words[:-1] <= SIGNATURE_MAX_WORDS)).tolist()
+    return [
+        i
+        for i in short
+        if texts[i].endswith(":")
+        and _SAYS.search(texts[i])
+        and words[i + 1] <= SIGNATURE_MAX_WORDS
+        and _CLOCK.search(texts[i + 1])
+    ]
+
+
+COMMENTS_HEADER_MAX_LINES = 3
+
+
+def _before_comments(signatures, prose, list_mark, codes, start: int, end: int) -> int:
+    """Where the article ends once the readers' comments it runs on into are cut, with the
+    lines that head them ("5 thoughts on “…”", "91 Ergänzungen", "Posted on … Author …"):
+    up to COMMENTS_HEADER_MAX_LINES kept lines that are neither prose nor list items."""
+    first = next((i for i in signatures if start < i <= end), None)
+    if first is None:
+        return end
+    cut = first
+    header = 0
+    for i in range(first - 1, start, -1):
+        if codes[i] != KEPT:
+            continue
+        if prose[i] or list_mark[i] or header == COMMENTS_HEADER_MAX_LINES:
+            break
+        header += 1
+        cut = i
+    for i in range(cut, end + 1):
+        if codes[i] == KEPT:
+            codes[i] = OUTSIDE_ARTICLE
+    return cut - 1
 
 
 # An item of an ordered list: "1. Finland", "2) Norway".

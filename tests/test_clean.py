@@ -666,3 +666,29 @@ def test_an_article_that_starts_inside_a_list_keeps_the_whole_list():
     title = "The Bountiful Update brings new blocks and mobs"
     doc = cleaned("\n".join(["Home", "News", title, *items, *PROSE, "• Privacy", "• Terms"]))
     assert [line.text for line in doc.lines if line.kept] == items + PROSE
+
+
+def test_readers_comments_signed_over_a_time_are_cut_with_their_header():
+    comments = [
+        "4 thoughts on “Regional force plans deployment”",
+        "Jane Doe says:",
+        "August 3, 2019 at 4:11 am",
+        "Thanks for posting this, it is the clearest account of the talks I have read so far.",
+        "Reply",
+        "Moussa sagt:",
+        "23. Juni 2016 um 17:21 Uhr",
+        "I disagree with the officials quoted here, and the aid groups will be proved right.",
+    ]
+    doc = clean(doc_from_text("\n\n".join(["Mali talks resume", *PROSE, *comments])))
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    assert reasons(doc)["Jane Doe says:"] == "boilerplate"
+
+
+def test_a_quote_an_article_introduces_with_says_is_kept():
+    quoted = [
+        "The minister says:",
+        "“We will not leave the north to the armed groups, whatever it costs.”",
+    ]
+    page = [*PROSE[:2], *quoted, *PROSE[2:]]
+    doc = clean(doc_from_text("\n\n".join(["Mali talks resume", *page])))
+    assert [line.text for line in doc.lines if line.kept] == page
