@@ -1,4 +1,4 @@
-"""Lay out saved HTML pages and their expected output like the dev set, to measure on pages
+r"""Lay out saved HTML pages and their expected output like the dev set, to measure on pages
 the builder was not tuned on.
 
     python benchmarks/html_to_devset.py newspaper4k-0.9.6/tests/data /tmp/held-out
