@@ -872,16 +872,21 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             add(match.group(1), "title_suffix")
     lowered = [line.text.lower() for line in doc.lines]
     cue_lines = _lines_with_cues(lowered)
+    masthead_open = True
     for i, line in enumerate(doc.lines):
         words = line_words(line.text)
         if not line.kept:
             if opening := _LINE_PREFIX.match(line.text):
                 prefixes[opening.group(1)] += 1
-            # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read").
-            if words <= MASTHEAD_MAX_WORDS and not (i and _over_stamp(doc.lines, i)):
+            # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read");
+            # a date is no name ("mercredi 11 septembre 2019").
+            masthead_like = words <= MASTHEAD_MAX_WORDS and not _has_noise(line.text)
+            if masthead_like and not (i and _over_stamp(doc.lines, i)):
                 add(line.text, "own_line")
-                if i < 3:
+                # The page's first short name is its masthead; later ones head its menu.
+                if masthead_open and _name_key(line.text):
                     add(line.text, "own_line_top")
+                    masthead_open = False
         if len(line.text) > 200 or i not in cue_lines:
             continue
         caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")

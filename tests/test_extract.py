@@ -754,3 +754,25 @@ def test_a_link_an_arrow_points_away_is_no_title():
         assert _title_like(Line(1, text)), text
     page = "\n\n".join(["« Back to the events of the season", "Mali talks resume", *PROSE])
     assert cleaned(page).meta["headline"] == "Mali talks resume"
+
+
+def test_the_pages_first_short_name_is_its_masthead_not_the_menu_under_it():
+    top = [
+        "Skip to content Skip to navigation Sections Home",
+        "Sahel Times",
+        "Video",
+        "Politics",
+        "mercredi 11 septembre 2019",
+    ]
+    chrome = [
+        "Get the Sahel Times newsletter",
+        "Sahel Times on the radio",
+        *("Video of the week", "Watch the Video channel", "Video archive"),
+    ]
+    page = "\n\n".join([*top, "Mali talks resume", *PROSE, *chrome])
+    doc, ctx = extract_with_context(clean(doc_from_text(page)))
+    candidates = outlet_candidates(doc, ctx)
+    assert candidates["Sahel Times"]["own_line_top"] == 1.0
+    assert candidates.get("Video", {}).get("own_line_top", 0.0) == 0.0
+    assert not any("septembre" in name for name in candidates)  # a date is no name
+    assert doc.meta["outlet"] == "Sahel Times"
