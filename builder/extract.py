@@ -644,12 +644,20 @@ def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
 # --- outlet -----------------------------------------------------------------------------
 
 
+_AFTER_NAME = re.compile(
+    r"\s*(?<!\d)(?:19|20)\d{2}(?!\d)|\s+(?:Impressum|Datenschutz\w*|Imprint|Privacy|Terms|"
+    r"Kontakt|Contact|Sitemap|Disclaimer|AGB|Mentions légales|Aviso legal)\b"
+)
+
+
 def _clean_name(name: str) -> str | None:
     # "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not.
     name = re.split(r"(?<![\s.][A-Z])\. ", name)[0]
     name = re.sub(r"[’']s$", "", name.strip())
     name = re.sub(r"\s+\d[\d\s–-]*$", "", name)  # "Haki Benita 2016-2020"
     name = re.sub(r"^(?:\d{4}[\s,–-]*)+", "", name.strip())  # "© 2002, 2003 Jamie Zawinski"
+    # A year or a footer's links run on after it: "X GmbH 2019Content …", "X Impressum".
+    name = _AFTER_NAME.split(name)[0]
     name = re.sub(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+", "", name)  # "From: X"
     name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
     name = re.sub(r"(?i)\s*,?\s*(?:inc|llc|ltd|plc|gmbh)\.?$", "", name).strip()
@@ -736,7 +744,9 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "copyright",
         ("©", "(c)", "copyright"),
     ),
-    (re.compile(rf"{_NAME}\s*(?:®\s*)?©"), "copyright", ("©",)),
+    # "Royal Road® © 2024"; not a footer's links glued to it ("Work with usPrivacy© 2019").
+    # Nor a caption's last word ("Troops in Gao. © Jane Doe").
+    (re.compile(rf"{_NAME}(?<!\.)(?:\s*®)?\s+©"), "copyright", ("©",)),
     # A photo credited to the outlet ("Javier Zarracina/Vox", "… for the Guardian").
     (re.compile(rf"^(?:[A-Z][\w.'’-]+ ){{1,3}}[A-Z][\w.'’-]+/{_NAME}$"), "credit", ("/",)),
     (
@@ -900,6 +910,9 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
                 continue  # amid the article ("© UC Global"), it credits a picture
             for match in pattern.finditer(line.text):
+                after = line.text[match.end(1) : match.end(1) + 1]
+                if kind == "copyright" and after and after in "/:":
+                    continue  # a picture's credit: "© Jane Doe/AFP", "© Bild: Reuters"
                 if kind != "credit" or match.group(1).casefold() not in _PHOTO_AGENCIES:
                     add(match.group(1), kind)
     for prefix, count in prefixes.items():

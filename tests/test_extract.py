@@ -776,3 +776,20 @@ def test_the_pages_first_short_name_is_its_masthead_not_the_menu_under_it():
     assert candidates.get("Video", {}).get("own_line_top", 0.0) == 0.0
     assert not any("septembre" in name for name in candidates)  # a date is no name
     assert doc.meta["outlet"] == "Sahel Times"
+
+
+def test_a_copyright_names_the_owner_not_the_links_or_year_after_it_nor_a_picture():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"], meta["outlet_source"]
+
+    assert outlet_of("© Copyright 2019 Sahel Times Impressum Datenschutz") == (
+        "Sahel Times",
+        "text:copyright",
+    )
+    assert outlet_of("© Sahel Times 2019Content Management by InterRed")[0] == "Sahel Times"
+    # A picture's credit ("© Jane Doe/AFP", "© Bild: Reuters") and a footer's links glued to
+    # the sign ("Work with usPrivacy© 2019") name no publisher.
+    assert outlet_of("Troops in Gao. © Ali Keita/AFP/Getty Images") == (None, None)
+    assert outlet_of("© Bild: REUTERS / Jane Doe") == (None, None)
+    assert outlet_of("ContactImprintWork with usPrivacy© 2019") == (None, None)
