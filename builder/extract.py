@@ -756,7 +756,12 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "credit",
         (" for the ",),
     ),
-    (re.compile(rf"\bat [Tt]he {_NAME}$"), "credit", (" at the ",)),
+    # Its staff's employer ("Work at The Telegraph"); not a title ("Fixing at the Source").
+    (
+        re.compile(rf"^(?i:work|working|jobs|careers) at [Tt]he {_NAME}$"),
+        "credit",
+        (" at the ",),
+    ),
 )
 # An address at the site's own domain ("Contact Jane Doe at jdoe@seattletimes.com"): its name
 # is the one the page spells with the domain's letters ("Seattle Times"). The label is the one

@@ -793,3 +793,13 @@ def test_a_copyright_names_the_owner_not_the_links_or_year_after_it_nor_a_pictur
     assert outlet_of("Troops in Gao. © Ali Keita/AFP/Getty Images") == (None, None)
     assert outlet_of("© Bild: REUTERS / Jane Doe") == (None, None)
     assert outlet_of("ContactImprintWork with usPrivacy© 2019") == (None, None)
+
+
+def test_the_employer_a_footer_names_is_the_outlet_not_a_titles_last_words():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"]
+
+    assert outlet_of("Work at The Sahel Times") == "Sahel Times"
+    assert outlet_of("Key winners at the 2020 Screen Actors Guild Awards") is None
+    assert outlet_of("Fixing at the Source") is None
