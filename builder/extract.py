@@ -800,13 +800,16 @@ _LINE_PREFIX = re.compile(r"^((?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*)\s+\S")
 LINE_PREFIX_MIN_LINES = 3
 # A name standing alone on a line is a masthead only with this many words at most.
 MASTHEAD_MAX_WORDS = 4
+# Words no outlet's name is or opens with: chrome, and the verbs and function words of a
+# call to subscribe ("Get Personalised Newsletters", "Bei Newsletter anmelden").
 _NOT_NAMES = frozenset(
     """us me our you we this the home news all rights reserved facebook twitter instagram youtube
     linkedin email print share more about contact subscribe sign newsletter by copyright
     privacy terms inc llc ltd follow explore author authors our ads blog menu search site
     this site sync careers editors staff team help support jobs advertise my your following
     followed conversation advertisement advertising publicidad publicidade publicité pubblicità
-    werbung anzeige reklama sponsored""".split()
+    werbung anzeige reklama sponsored get bei zum zur mit für unser unsere notre votre nuestro
+    nuestra""".split()
 )
 # Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
 _CORPORATE_WORDS = frozenset(

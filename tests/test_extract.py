@@ -803,3 +803,9 @@ def test_the_employer_a_footer_names_is_the_outlet_not_a_titles_last_words():
     assert outlet_of("Work at The Sahel Times") == "Sahel Times"
     assert outlet_of("Key winners at the 2020 Screen Actors Guild Awards") is None
     assert outlet_of("Fixing at the Source") is None
+
+
+def test_a_call_to_subscribe_is_no_name():
+    for call in ("Get Personalised Newsletters", "Bei Newsletter anmelden"):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, call])).meta
+        assert meta["outlet"] is None, call
