@@ -686,7 +686,7 @@ def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
 # A name: capitalised words ("eHow", "iPhone" too), with the small words names hold.
 _NAME = (
     r"((?:[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
-    r"(?: (?:[A-Z0-9&][\w&!.'’-]*|of|de|du|en|für)){0,4})"
+    r"(?: (?:[A-Z0-9&][\w&!.'’-]*|(?:of|de|du|en|für)\b)){0,4})"
 )
 _SOCIAL = ("twitter", "facebook", "instagram", "youtube")
 _SUBSCRIBE = (

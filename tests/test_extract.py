@@ -809,3 +809,11 @@ def test_a_call_to_subscribe_is_no_name():
     for call in ("Get Personalised Newsletters", "Bei Newsletter anmelden"):
         meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, call])).meta
         assert meta["outlet"] is None, call
+
+
+def test_a_names_small_words_are_whole_words():
+    def outlet_of(line: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, line])).meta["outlet"]
+
+    assert outlet_of("© 2013 Banque de France") == "Banque de France"
+    assert outlet_of("© 2019 Bundesministerium der Justiz") == "Bundesministerium"  # not "… de"
