@@ -618,6 +618,24 @@ def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
     return None
 
 
+# A date under its label, a field of the page's own ("Date 19.01.2020", "Datum: 12.3.2019",
+# "Published: March 3, 2013"), wherever the page places it.
+_LABELLED_DATE = re.compile(
+    r"(?i)^\W*(?:date|datum|fecha|data|published|posted|veröffentlicht|publi[ée]e?|publicado|"
+    r"pubblicato)(?:\s+(?:on|am|le|el|il))?\s*:?\s+(?P<date>.+)$"
+)
+
+
+def find_date_labelled(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The one date the page gives under a label, however far from the headline (an info
+    box after the article); none when labelled dates disagree (a list of events)."""
+    found = set()
+    for line in doc.lines:
+        if (match := _LABELLED_DATE.match(line.text)) and word_count(line.text) <= STAMP_MAX_WORDS:
+            found.update(dates_in(match.group("date"), ctx.order, ctx.latest)[:1])
+    return found.pop() if len(found) == 1 else None
+
+
 def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
     """When the page says only when the article was updated ("Updated 4:48 PM EST, Mon
     November 6, 2023", "Last updated September 14, 2016"): that date, nearest the headline.
@@ -1483,6 +1501,7 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:stamp", find_date_stamp),
     ("text:stamp", find_date_published_line),
     ("text:stamp", find_date_signature),
+    ("text:stamp", find_date_labelled),
     ("text:updated", find_date_updated),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)

@@ -817,3 +817,19 @@ def test_a_names_small_words_are_whole_words():
 
     assert outlet_of("© 2013 Banque de France") == "Banque de France"
     assert outlet_of("© 2019 Bundesministerium der Justiz") == "Bundesministerium"  # not "… de"
+
+
+def test_the_one_date_a_label_gives_dates_the_page_wherever_it_stands():
+    box = ["Date 19.01.2020", "Author Ben Knight", "Keywords Berlin, colonialism"]
+    more = [
+        "Residents of Gao said the market had reopened on Tuesday for the first time in months.",
+        "Traders brought grain from Mopti by boat, and prices fell for the second week in a row.",
+    ]
+    page = "\n\n".join(["Mali talks resume in Algiers", *PROSE, *more, *box])
+    meta = cleaned(page).meta
+    assert (meta["date"], meta["date_source"]) == (dt.date(2020, 1, 19), "text:stamp")
+    # Labels that disagree date a list of events, not the page.
+    events = ["Date: 12.03.2019", "Market day in Gao", "Date: 14.05.2019", "Harvest in Mopti"]
+    assert (
+        cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *events])).meta["date"] is None
+    )
