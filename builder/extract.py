@@ -52,14 +52,16 @@ LEAD_LINES = 1
 AFFILIATION_MAX_WORDS = 6
 
 _SEPARATORS = re.compile(r"\s+[-|–—:·»]{1,2}\s+")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
+# A date may run on into the next field's word ("29.07.2006um", "August 2, 2019Author"): a
+# page rendered as text glues adjacent elements, so a date ends at its last digit.
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?!\d)")
 # A timestamp's date too: "2013-12-30T14:42:01-0700".
-_ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|(?=T\d))")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # Word-month shapes: "Oct. 24, 2012", "24 October 2012", "22 Dec, 2016", "3. März 2015".
 _WORD_DATE = re.compile(
     r"\b(?:\d{1,2}(?:\.|er|th|st|nd|rd)?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:th|st|nd|rd)?,?\s+\d{4}"
-    r"|\d{1,2}\.[^\W\d_]{3,9}\.\d{4})\b"
+    r"|\d{1,2}\.[^\W\d_]{3,9}\.\d{4})(?!\d)"
 )
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PUBLISHED = re.compile(

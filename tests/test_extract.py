@@ -833,3 +833,12 @@ def test_the_one_date_a_label_gives_dates_the_page_wherever_it_stands():
     assert (
         cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *events])).meta["date"] is None
     )
+
+
+def test_a_date_glued_to_the_next_fields_word_is_read():
+    glued = "Posted on August 2, 2019August 2, 2019Author Jane Doe"
+    assert dates_in(glued, None, LATEST)[0] == dt.date(2019, 8, 2)
+    assert dates_in("JaneDoe2019-01-07T17:27:31+02:00Juni", None, LATEST) == [dt.date(2019, 1, 7)]
+    assert dates_in("Jane Doe | 29.07.2006um 14:26", None, LATEST) == [dt.date(2006, 7, 29)]
+    # Glued to more digits it is no date: "12.05.20134", "2013-01-071".
+    assert dates_in("12.05.20134 2013-01-071", None, LATEST) == []
