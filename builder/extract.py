@@ -1117,7 +1117,7 @@ _NAME_JOINERS = frozenset("and & et y und e".split())
 _AGE = r"\d+ ?(?:minutes?|hours?|days?|[mhd]) ago"
 _NAME_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
-    rf"(?:,? @\w+.*| [-–—•] .*\d.*| {_AGE})$"
+    rf"(?:,? @\w+.*| [-–—•|] .*\d.*| {_AGE})$"
 )
 # A line holding only a person-like name: two or three capitalised words.
 _BARE_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z]\.?)?(?: [A-Z][\w'’-]+){1,2}$")

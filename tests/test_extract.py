@@ -842,3 +842,9 @@ def test_a_date_glued_to_the_next_fields_word_is_read():
     assert dates_in("Jane Doe | 29.07.2006um 14:26", None, LATEST) == [dt.date(2006, 7, 29)]
     # Glued to more digits it is no date: "12.05.20134", "2013-01-071".
     assert dates_in("12.05.20134 2013-01-071", None, LATEST) == []
+
+
+def test_a_signature_may_part_name_and_date_with_a_bar():
+    page = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "Jane Doe | 29.07.2006 um 14:26"])
+    meta = cleaned(page).meta
+    assert (meta["date"], meta["author"]) == (dt.date(2006, 7, 29), "Jane Doe")
