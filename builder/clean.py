@@ -281,6 +281,33 @@ BYLINE = re.compile(
 )
 
 
+# Lowercase words a byline's name may run on into: particles, "and", and the words that
+# add an affiliation, a place or a date ("By Jane Doe of Reuters in Bamako on Monday").
+_BYLINE_CONNECTORS = frozenset(
+    """and und et y e & de da das do dos van von der den del della la le di du bin al the
+    of for in at on am um aus avec con com mit para pour für""".split()
+)
+
+
+def runs_on_as_title(words: list[str]) -> bool:
+    """Whether the words after a byline's keyword run on from capitalised ones into a lowercase
+    word no byline uses: a title that opens with "Von" or "By" ("Von Sarajevo zum
+    Flächenbrand", "… by Indigenous Peoples Key to Protecting Climate")."""
+    capitalised = False
+    for word in words:
+        word = word.strip(",;:")
+        if not word:
+            continue
+        if word[0].isupper():
+            capitalised = True
+        elif word[0].isalpha() and word.islower():
+            if word not in _BYLINE_CONNECTORS:
+                return capitalised
+        else:
+            return False  # a digit, a handle, a separator: the name has ended
+    return False
+
+
 def word_count(text: str) -> int:
     """Words in a text; scripts written without spaces count two characters as a word."""
     return _with_cjk(text, len(text.split()))
@@ -477,7 +504,8 @@ def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) ->
     if not is_sentence and words <= PHRASE_MAX_WORDS:
         if cues & linescan.PHOTO_CUE and PHOTO_CREDIT.search(text):
             return LineReason.photo_credit
-        if cues & linescan.BYLINE_CUE and words <= BYLINE_MAX_WORDS and BYLINE.match(text):
+        byline_shaped = cues & linescan.BYLINE_CUE and words <= BYLINE_MAX_WORDS
+        if byline_shaped and BYLINE.match(text) and not runs_on_as_title(text.split()[1:]):
             return LineReason.byline
         if cues & linescan.SECTION_CUE and SECTION_END.match(text):
             return LineReason.boilerplate

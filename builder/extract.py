@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from builder.clean import WORDY_TOKEN, is_prose, line_words, word_count
+from builder.clean import WORDY_TOKEN, is_prose, line_words, runs_on_as_title, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.linescan import LIST_MARKS
 
@@ -1196,8 +1196,13 @@ def name_opening(text: str) -> str | None:
 def _byline_name(line: Line) -> str | None:
     """The name in a line the cleaner took for a byline ("By Jane Doe | July 10, 2015")."""
     if line.reason is LineReason.byline and (by := _BY_KEYWORD.match(line.text)):
-        return name_opening(line.text[by.end() :])
+        return _credited_name(line.text[by.end() :])
     return None
+
+
+def _credited_name(rest: str) -> str | None:
+    """The name a byline's keyword credits, unless the words run on as a title's do."""
+    return None if runs_on_as_title(rest.split()) else name_opening(rest)
 
 
 def _mark_bylines(doc: Doc, author: str) -> None:
@@ -1208,7 +1213,7 @@ def _mark_bylines(doc: Doc, author: str) -> None:
             continue
         by = _BY_KEYWORD.match(line.text)
         short = word_count(line.text) <= STAMP_MAX_WORDS
-        if by and short and name_opening(line.text[by.end() :]) == author:
+        if by and short and _credited_name(line.text[by.end() :]) == author:
             line.reason = LineReason.byline
 
 
@@ -1236,7 +1241,7 @@ def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
             for by in _BY_KEYWORD.finditer(field):
                 if _NOT_AUTHORSHIP.search(field[: by.start()]):
                     break
-                name = name_opening(field[by.end() :])
+                name = _credited_name(field[by.end() :])
                 if name and len(name.split()) >= 2:
                     return name
     return None

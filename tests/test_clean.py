@@ -692,3 +692,17 @@ def test_a_quote_an_article_introduces_with_says_is_kept():
     page = [*PROSE[:2], *quoted, *PROSE[2:]]
     doc = clean(doc_from_text("\n\n".join(["Mali talks resume", *page])))
     assert [line.text for line in doc.lines if line.kept] == page
+
+
+def test_a_title_that_opens_with_by_or_von_is_no_byline():
+    for title in ("Von Sarajevo zum Flächenbrand", "Von Rechts wegen", "By Land to Timbuktu"):
+        assert line_rule(title, len(title.split()), False, *line_cues(title)) is None, title
+    for byline in (
+        "Von Jane Doe",
+        "By the Associated Press",
+        "By Jane Doe in Bamako",
+        "Par J. Dupont",
+    ):
+        assert (
+            line_rule(byline, len(byline.split()), False, *line_cues(byline)) is LineReason.byline
+        )

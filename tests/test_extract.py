@@ -848,3 +848,11 @@ def test_a_signature_may_part_name_and_date_with_a_bar():
     page = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "Jane Doe | 29.07.2006 um 14:26"])
     meta = cleaned(page).meta
     assert (meta["date"], meta["author"]) == (dt.date(2006, 7, 29), "Jane Doe")
+
+
+def test_by_inside_a_title_credits_no_author():
+    title = "Management of Forestlands by Indigenous Peoples Key to Protecting Climate"
+    page = "\n\n".join(["Home Climate " + title, title, "Posted on May 8, 2016", *PROSE])
+    assert cleaned(page).meta["author"] is None
+    page = "\n\n".join([title, "Posted on May 8, 2016 by Julie Mollins", *PROSE])
+    assert cleaned(page).meta["author"] == "Julie Mollins"
