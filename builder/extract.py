@@ -1110,6 +1110,11 @@ def _brand_of(name: str, text: str) -> str:
 
 
 # Words that join a name's parts ("Ludwig van Beethoven") or two authors ("Kim and Jett").
+# Words that open a stamp after a byline's name, capitalised as names are.
+_STAMP_WORDS = frozenset(
+    """published posted updated modified veröffentlicht aktualisiert publié publiée publicado
+    actualizado pubblicato aggiornato""".split()
+)
 _NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di du bin al".split())
 _NAME_JOINERS = frozenset("and & et y und e".split())
 # A person's name standing alone above an article with a date, a handle or an age:
@@ -1175,6 +1180,11 @@ def name_opening(text: str) -> str | None:
         if "/" in word[1:] and word[:1].isupper():
             name.append(word.split("/")[0])  # a credit: "Jane Doe/ONE Esports"
             break
+        if "@" in word[1:] and word[:1].isupper():
+            name.append(word.split("@")[0])  # a handle glued on: "Jane Doe@janedoe"
+            break
+        if word.casefold() in _STAMP_WORDS:
+            break  # "Jane Doe Veröffentlicht am 3. März 2019"
         if not word or any(ch.isdigit() or ch in "()[]" for ch in word) or word[0] in "@|/-–—•·":
             break
         joins = word.casefold() in _NAME_JOINERS and tokens[k + 1 : k + 2] != []

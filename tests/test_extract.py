@@ -856,3 +856,9 @@ def test_by_inside_a_title_credits_no_author():
     assert cleaned(page).meta["author"] is None
     page = "\n\n".join([title, "Posted on May 8, 2016 by Julie Mollins", *PROSE])
     assert cleaned(page).meta["author"] == "Julie Mollins"
+
+
+def test_a_name_stops_at_a_glued_handle_or_a_stamp_word():
+    assert name_opening("Jon Porter@JonPorty Sep 3, 2019") == "Jon Porter"
+    assert name_opening("Diane Buckstegge Veröffentlicht am 12.03.2019") == "Diane Buckstegge"
+    assert name_opening("Jane Doe Updated March 3") == "Jane Doe"
