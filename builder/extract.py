@@ -414,6 +414,14 @@ def _reads_as_byline(line: Line) -> bool:
     return bool(by and short and name_opening(line.text[by.end() :]))
 
 
+# A picture's credit alone ("Getty Images/Sipa USA"), not a caption that ends with one.
+BARE_CREDIT_MAX_WORDS = 5
+
+
+def _is_bare_credit(line: Line) -> bool:
+    return line.reason is LineReason.photo_credit and word_count(line.text) <= BARE_CREDIT_MAX_WORDS
+
+
 def headline_candidates(
     doc: Doc, body_start: int, page: _PageKeys | None = None
 ) -> list[tuple[int, dict[str, float]]]:
@@ -449,6 +457,8 @@ def headline_candidates(
             continue
         if i > 0 and _POWERED_BY.match(lines[i - 1].text):
             continue
+        if i + 1 < len(lines) and _is_bare_credit(lines[i + 1]):
+            continue  # a caption over its picture's credit ("Jane Doe" / "Getty Images")
         if i >= body_start and _is_sentence(line.text) and not line.text.endswith(("?", "!")):
             continue  # the article's first sentence; a question may be its headline
         distance += 1

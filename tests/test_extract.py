@@ -862,3 +862,13 @@ def test_a_name_stops_at_a_glued_handle_or_a_stamp_word():
     assert name_opening("Jon Porter@JonPorty Sep 3, 2019") == "Jon Porter"
     assert name_opening("Diane Buckstegge Veröffentlicht am 12.03.2019") == "Diane Buckstegge"
     assert name_opening("Jane Doe Updated March 3") == "Jane Doe"
+
+
+def test_a_caption_over_its_pictures_bare_credit_is_no_headline():
+    title = "Mali talks resume in Algiers"
+    caption = "Amadou Toumani Touré and Dioncounda Traoré"
+    page = "\n\n".join([title, "Updated 9:22 PM EST", caption, "Getty Images/Sipa USA", *PROSE])
+    assert cleaned(page).meta["headline"] == title
+    # A caption that ends with its credit is a line of its own: the headline above it stays.
+    credit = "Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian"
+    assert cleaned("\n\n".join([title, credit, *PROSE])).meta["headline"] == title
