@@ -839,7 +839,7 @@ _NOT_NAMES = frozenset(
     this site sync careers editors staff team help support jobs advertise my your following
     followed conversation advertisement advertising publicidad publicidade publicité pubblicità
     werbung anzeige reklama sponsored get bei zum zur mit für unser unsere notre votre nuestro
-    nuestra""".split()
+    nuestra kostenlose kostenloser kostenlos gratis""".split()
 )
 # Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
 _CORPORATE_WORDS = frozenset(
@@ -886,6 +886,8 @@ def _name_key(name: str) -> str | None:
         return None
     if name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
         return None
+    if name.casefold() in _NAME_PARTICLES:
+        return None  # "La newsletter de Là-bas": an article opens the phrase, names nothing
     return name
 
 
@@ -893,6 +895,8 @@ _CUE_KINDS = (
     *("title_suffix", "logo", "social", "account", "about", "copyright", "credit"),
     "email_domain",
 )
+# A credited outlet's name is this long at least (not "DE/AT").
+CREDIT_MIN_CHARS = 3
 # A credit line ("Photograph: Adrian Malloch for the Guardian") is this short at most.
 CREDIT_MAX_WORDS = 15
 # Photo agencies credited under pictures: a page's pictures are not its publisher.
@@ -948,6 +952,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
                 continue  # amid the article ("© UC Global"), it credits a picture
             for match in pattern.finditer(line.text):
+                if kind == "credit" and len(match.group(1)) < CREDIT_MIN_CHARS:
+                    continue  # a country code: "Verkaufsstellen DE/AT"
                 after = line.text[match.end(1) : match.end(1) + 1]
                 if kind == "copyright" and after and after in "/:":
                     continue  # a picture's credit: "© Jane Doe/AFP", "© Bild: Reuters"

@@ -806,7 +806,9 @@ def test_the_employer_a_footer_names_is_the_outlet_not_a_titles_last_words():
 
 
 def test_a_call_to_subscribe_is_no_name():
-    for call in ("Get Personalised Newsletters", "Bei Newsletter anmelden"):
+    calls = ("Get Personalised Newsletters", "Bei Newsletter anmelden", "Kostenlose Newsletter")
+    # An article opening the phrase names nothing; a country code is no credited outlet.
+    for call in (*calls, "La newsletter de Là-bas", "Verkaufsstellen DE/AT"):
         meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, call])).meta
         assert meta["outlet"] is None, call
 
