@@ -1248,6 +1248,10 @@ def find_author_byline(doc: Doc, ctx: _Context) -> str | None:
     return next(filter(None, (_byline_name(doc.lines[i]) for i in ctx.head_window)), None)
 
 
+# Words a credit's "by" may follow without a date: "Story by", "Ein Beitrag von".
+BY_PHRASE_LEAD_WORDS = 3
+
+
 def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
     """ "… by Jane Doe" in a short line near the headline ("Posted on May 8, 2016 by Jane Doe").
 
@@ -1265,8 +1269,11 @@ def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
                     return name
                 continue
             for by in _BY_KEYWORD.finditer(field):
-                if _NOT_AUTHORSHIP.search(field[: by.start()]):
+                before = field[: by.start()]
+                if _NOT_AUTHORSHIP.search(before):
                     break
+                if word_count(before) > BY_PHRASE_LEAD_WORDS and not any(map(str.isdigit, before)):
+                    continue  # a title's "… die Kommerzialisierung von Rechten Dritter"
                 name = _credited_name(field[by.end() :])
                 if name and len(name.split()) >= 2:
                     return name
@@ -1321,9 +1328,26 @@ def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
     return next((doc.lines[i].text for i in ctx.head_window if _signed_above_stamp(doc, i)), None)
 
 
+# The fields of a stamp line: "23.06.2016 um 16:14 Uhr - Jane Doe - 91 Ergänzungen".
+_STAMP_FIELD = re.compile(r"\s[-–—|•·]\s")
+
+
+# Words of a stamp's links, capitalised as names are ("View Comments", "Read More").
+_LINK_WORDS = frozenset("view read comments comment reply share leave more print email".split())
+
+
+def _is_person_field(field: str) -> bool:
+    words = {word.casefold() for word in field.split()}
+    return bool(_BARE_NAME.match(field)) and words.isdisjoint(_LINK_WORDS | _NOT_NAMES)
+
+
 def _dated_name(text: str) -> str | None:
     if match := _NAME_LINE.match(text):
         return name_opening(match.group("name"))
+    if any(pattern.match(text) for pattern in (_NUMERIC_DATE, _ISO_DATE, _WORD_DATE)):
+        # A stamp that opens with its date, then a field holding only a name.
+        fields = (field.strip() for field in _STAMP_FIELD.split(text)[1:])
+        return next((field for field in fields if _is_person_field(field)), None)
     name = name_opening(text)
     if name and len(name.split()) >= 2 and _WORD_DATE.match(text[len(name) :].strip()):
         return name

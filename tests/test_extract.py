@@ -874,3 +874,18 @@ def test_a_caption_over_its_pictures_bare_credit_is_no_headline():
     # A caption that ends with its credit is a line of its own: the headline above it stays.
     credit = "Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian"
     assert cleaned("\n\n".join([title, credit, *PROSE])).meta["headline"] == title
+
+
+def test_a_stamp_that_opens_with_its_date_may_name_the_author_in_a_field():
+    stamp = "23.06.2016 um 16:14 Uhr - Jane Doe - 91 Ergänzungen"
+    page = "\n\n".join(["Mali talks resume in Algiers", stamp, *PROSE])
+    assert cleaned(page).meta["author"] == "Jane Doe"
+    stamp = "January 12, 2013 at 09:40 AM | View Comments"
+    page = "\n\n".join(["Mali talks resume in Algiers", stamp, *PROSE])
+    assert cleaned(page).meta["author"] is None
+
+
+def test_a_by_deep_in_a_line_without_a_date_is_a_titles_word():
+    title = "Der VSGE und die Kommerzialisierung von Rechten Dritter"
+    page = "\n\n".join(["Mali talks resume in Algiers", "March 3, 2013", *PROSE[:2], title])
+    assert cleaned(page + "\n\n" + "\n\n".join(PROSE[2:])).meta["author"] is None
