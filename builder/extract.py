@@ -247,6 +247,13 @@ def _has_noise(text: str) -> bool:
     return _NOISE_MARKS.search(text) is not None or any(p.search(text) for p in _FULL_DATES)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_full_date(text: str) -> bool:
+    return _DIGIT.search(text) is not None and any(p.search(text) for p in _FULL_DATES)
+
+
 def _is_meta(line: Line) -> bool:
     """A byline, date or author-name line: what stands right under a headline."""
     if line.reason in (LineReason.byline, LineReason.date_line):
@@ -932,7 +939,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 prefixes[opening.group(1)] += 1
             # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read");
             # a date is no name ("mercredi 11 septembre 2019").
-            masthead_like = words <= MASTHEAD_MAX_WORDS and not _has_noise(line.text)
+            masthead_like = words <= MASTHEAD_MAX_WORDS and not _has_full_date(line.text)
             if masthead_like and not (i and _over_stamp(doc.lines, i)):
                 add(line.text, "own_line")
                 # The page's first short name is its masthead; later ones head its menu.
