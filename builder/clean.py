@@ -163,6 +163,9 @@ CHROME_PHRASES = tuple(
         "more from", "more stories", "join now", "click here", "enable javascript",
         "watch video", "watch live", "contact us", "about us", "site map", "help center",
         "continue reading", "lire la suite", "leer más", "leia mais",
+        # A skip link in other languages: "Zum Inhalt springen", "Aller au contenu".
+        "zum inhalt", "navigation überspringen", "aller au contenu", "passer au contenu",
+        "saltar al contenido", "ir al contenido", "ir para o conteúdo", "vai al contenuto",
     )
 )  # fmt: skip
 _PHRASE_STARTS: dict[str, tuple[tuple[str, ...], ...]] = {}

@@ -136,6 +136,18 @@ def _is_arrow_link(text: str) -> bool:
     return (text[0] == "«" and "»" not in text) or (text[-1] == "»" and "«" not in text)
 
 
+_MONTH_YEAR = re.compile(r"^([^\W\d_]{3,12})\.?,?\s+(?:19|20)\d{2}$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_month_name(word: str) -> bool:
+    """Whether dateparser reads the word as a month in any of its languages."""
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": ["month", "year"], "RELATIVE_BASE": dt.datetime(2000, 1, 1)}
+    return dateparser.parse(f"{word} 2000", settings=settings) is not None
+
+
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
     if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";", "—", "–", " -")):
@@ -146,6 +158,8 @@ def _title_like(line: Line) -> bool:
         return False  # an item of a list
     if _is_arrow_link(line.text):
         return False  # "« Back to events", "Next post →": a link to another page
+    if (month := _MONTH_YEAR.match(line.text)) and _is_month_name(month[1]):
+        return False  # an archive's month ("Juli 2012", "March 2015"), not a title
     if (credit := _CLOSING_CREDIT.search(line.text)) and credit[1].casefold() in _PHOTO_AGENCIES:
         return False  # a caption: "You are what you search. (The Associated Press)"
     if 2 * len(WORDY_TOKEN.findall(line.text)) < len(line.text.split()):

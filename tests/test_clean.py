@@ -706,3 +706,9 @@ def test_a_title_that_opens_with_by_or_von_is_no_byline():
         assert (
             line_rule(byline, len(byline.split()), False, *line_cues(byline)) is LineReason.byline
         )
+
+
+def test_a_skip_link_is_chrome_in_other_languages_too():
+    for link in ("Zum Inhalt springen", "Aller au contenu", "Saltar al contenido"):
+        words = len(link.split())
+        assert line_rule(link, words, False, *line_cues(link)) is LineReason.boilerplate, link

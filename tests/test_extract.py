@@ -889,3 +889,10 @@ def test_a_by_deep_in_a_line_without_a_date_is_a_titles_word():
     title = "Der VSGE und die Kommerzialisierung von Rechten Dritter"
     page = "\n\n".join(["Mali talks resume in Algiers", "March 3, 2013", *PROSE[:2], title])
     assert cleaned(page + "\n\n" + "\n\n".join(PROSE[2:])).meta["author"] is None
+
+
+def test_an_archives_month_is_no_title():
+    for month in ("Juli 2012", "March 2015", "mars 2014"):
+        assert not _title_like(Line(1, month)), month
+    for title in ("Mali 2013", "Budget 2013"):
+        assert _title_like(Line(1, title)), title
