@@ -1349,10 +1349,6 @@ def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
     return next((doc.lines[i].text for i in ctx.head_window if _signed_above_stamp(doc, i)), None)
 
 
-# The fields of a stamp line: "23.06.2016 um 16:14 Uhr - Jane Doe - 91 Ergänzungen".
-_STAMP_FIELD = re.compile(r"\s[-–—|•·]\s")
-
-
 # Words of a stamp's links, capitalised as names are ("View Comments", "Read More").
 _LINK_WORDS = frozenset("view read comments comment reply share leave more print email".split())
 
@@ -1366,8 +1362,9 @@ def _dated_name(text: str) -> str | None:
     if match := _NAME_LINE.match(text):
         return name_opening(match.group("name"))
     if any(pattern.match(text) for pattern in (_NUMERIC_DATE, _ISO_DATE, _WORD_DATE)):
-        # A stamp that opens with its date, then a field holding only a name.
-        fields = (field.strip() for field in _STAMP_FIELD.split(text)[1:])
+        # A stamp that opens with its date, then a field holding only a name:
+        # "23.06.2016 um 16:14 Uhr - Jane Doe - 91 Ergänzungen".
+        fields = (field.strip() for field in _SEPARATORS.split(text)[1:])
         return next((field for field in fields if _is_person_field(field)), None)
     name = name_opening(text)
     if name and len(name.split()) >= 2 and _WORD_DATE.match(text[len(name) :].strip()):
