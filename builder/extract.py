@@ -64,9 +64,10 @@ _WORD_DATE = re.compile(
     r"|\d{1,2}\.[^\W\d_]{3,9}\.\d{4})(?!\d)"
 )
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The words that label a publication date, in the scripts written with spaces.
+_PUBLISHED_WORDS = r"published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|date"
 _PUBLISHED = re.compile(
-    r"(?i)\b(?:published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|date|"
-    r"发布时间|发稿时间|发表时间|发布日期|公開日|配信日)\b"
+    rf"(?i)\b(?:{_PUBLISHED_WORDS}|发布时间|发稿时间|发表时间|发布日期|公開日|配信日)\b"
 )
 # The words that say a date is the publication's, not a post's or a comment's.
 _PUBLISHED_STRONG = re.compile(
@@ -256,16 +257,16 @@ _NOISE_MARKS = re.compile(r"[|•·»]|\b\d{1,2}:\d{2}\b")
 _FULL_DATES = (_NUMERIC_DATE, _ISO_DATE, _WORD_DATE, _CJK_DATE)
 
 
-def _has_noise(text: str) -> bool:
-    """A metadata separator, a clock time or a full date: what a stamp line has."""
-    return _NOISE_MARKS.search(text) is not None or any(p.search(text) for p in _FULL_DATES)
-
-
 _DIGIT = re.compile(r"\d")
 
 
 def _has_full_date(text: str) -> bool:
     return _DIGIT.search(text) is not None and any(p.search(text) for p in _FULL_DATES)
+
+
+def _has_noise(text: str) -> bool:
+    """A metadata separator, a clock time or a full date: what a stamp line has."""
+    return _NOISE_MARKS.search(text) is not None or _has_full_date(text)
 
 
 def _is_meta(line: Line) -> bool:
@@ -654,8 +655,8 @@ def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
 # A date under its label, a field of the page's own ("Date 19.01.2020", "Datum: 12.3.2019",
 # "Published: March 3, 2013"), wherever the page places it.
 _LABELLED_DATE = re.compile(
-    r"(?i)^\W*(?:date|datum|fecha|data|published|posted|veröffentlicht|publi[ée]e?|publicado|"
-    r"pubblicato)(?:\s+(?:on|am|le|el|il))?\s*:?\s+(?P<date>.+)$"
+    rf"(?i)^\W*(?:{_PUBLISHED_WORDS}|datum|fecha|data)(?:\s+(?:on|am|le|el|il))?\s*:?\s+"
+    r"(?P<date>.+)$"
 )
 
 
@@ -1445,7 +1446,6 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
     return _over_stamp(doc.lines, i)
 
 
-_DIGIT = re.compile(r"\d")
 # A button a blog shows between its author's name and the post's date ("Jane Doe / Follow /
 # Oct 18, 2019 · 8 min read"): it breaks a byline's lines without being part of it.
 _FOLLOW_BUTTON = re.compile(r"(?i)^(?:follow|following|subscribe|suivre|seguir|folgen)$")
