@@ -15,6 +15,7 @@ from builder.extract import (
     _is_sentence,
     _is_title_part,
     _names_of_email_domains,
+    _over_standfirst,
     _PageKeys,
     _title_like,
     _without_label,
@@ -896,3 +897,25 @@ def test_an_archives_month_is_no_title():
         assert not _title_like(Line(1, month)), month
     for title in ("Mali 2013", "Budget 2013"):
         assert _title_like(Line(1, title)), title
+
+
+def test_a_headline_over_its_longer_standfirst_is_the_headline():
+    headline = "Regional force to deploy in northern Mali by March"
+    standfirst = (
+        "Troops from six countries will join the operation after talks in Bamako ended with a "
+        "plan for the north"
+    )
+    page = "\n\n".join(["World", headline, standfirst, "Jane Doe in Bamako", *PROSE])
+    assert cleaned(page).meta["headline"] == headline
+
+
+def test_a_table_of_contents_or_a_title_case_label_has_no_standfirst():
+    lines = [
+        Line(1, "Example 2: Amend again, locally"),
+        Line(3, "Sharing with multiple developers: code review"),  # the next entry, as long
+        Line(5, "Foundation, From the Archives, Technology"),  # a label in title case
+        Line(7, "Interactive maps, now in your language for all of the readers we have"),
+    ]
+    assert not _over_standfirst(lines, 0)
+    assert not _over_standfirst(lines, 2)
+    assert _over_standfirst([Line(1, lines[0].text), Line(3, lines[3].text)], 0)
