@@ -48,11 +48,15 @@ def predict(gold_dir: Path) -> list[dict]:
 
 FIELDS = ("headline", "date", "outlet", "author", "dateline", "agency", "language")
 _BY = re.compile(r"(?i)^(?:by|par|por|von)\s+")
+# What parts co-authors, as a page writes them or a reference lists them.
+_CO_AUTHORS = re.compile(r"\s*(?:[,;&]|\b(?:and|et|y|und)\b)\s*")
 
 
 def author_key(text: str | None) -> str:
-    """A byline compared without its "By", case or spacing: "By  Jane DOE" is "jane doe"."""
-    return " ".join(_BY.sub("", " ".join((text or "").split())).casefold().split())
+    """A byline compared without its "By", case, spacing or how co-authors are parted:
+    "By  Jane DOE and John Roe" is "jane doe, john roe"."""
+    name = _BY.sub("", " ".join((text or "").split())).casefold()
+    return ", ".join(part for part in _CO_AUTHORS.split(name) if part)
 
 
 def field_report(gold_dir: Path, predictions: list[dict]) -> list[str]:

@@ -91,8 +91,10 @@ MARKUP_MIN_SHARE = 0.5
 _COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![\d/.:])")
 # Counters of one total with this many slide numbers make a gallery.
 GALLERY_MIN_SLIDES = 3
-# A byline names at most a few people.
+# A byline names at most a few people; one listing them by name alone ("By Steven Lee Myers,
+# Keith Bradsher and Tariq Panja") may run longer.
 BYLINE_MAX_WORDS = 8
+BYLINE_LIST_MAX_WORDS = 12
 # A line of at least this many separators between spaces, parting fields of this many
 # words at most on average, is a menu or a footer ("Privacy | Terms | Ad policy | Careers",
 # "International ▪ Politique ▪ Société ▪ …"), however it ends: sentences are not parted so.
@@ -290,6 +292,35 @@ _BYLINE_CONNECTORS = frozenset(
     """and und et y e & de da das do dos van von der den del della la le di du bin al the
     of for in at on am um aus avec con com mit para pour für""".split()
 )
+
+
+# The lowercase words of a person's name, and what joins two names, in several languages.
+NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di du bin al".split())
+NAME_JOINERS = frozenset("and & et y und e".split())
+
+
+def is_person_length(words: int) -> bool:
+    """Whether a co-author in a list has as many words as a name ("Keith Bradsher")."""
+    return 2 <= words <= 4
+
+
+def lists_names(words: list[str]) -> bool:
+    """Whether the words after a byline's keyword are names and nothing else, two or more of
+    them parted by commas and "and" ("Steven Lee Myers, Keith Bradsher y Tariq Panja")."""
+    parted = False
+    person = 0  # words of the name being read
+    for word in words:
+        name = word.rstrip(",")
+        if not name or not (name[0].isupper() or name in NAME_PARTICLES | NAME_JOINERS):
+            return False
+        if name in NAME_JOINERS or name != word:
+            person += name != word
+            if not is_person_length(person):
+                return False
+            parted, person = True, 0
+        else:
+            person += 1
+    return parted and is_person_length(person)
 
 
 def runs_on_as_title(words: list[str]) -> bool:
@@ -507,9 +538,12 @@ def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) ->
     if not is_sentence and words <= PHRASE_MAX_WORDS:
         if cues & linescan.PHOTO_CUE and PHOTO_CREDIT.search(text):
             return LineReason.photo_credit
-        byline_shaped = cues & linescan.BYLINE_CUE and words <= BYLINE_MAX_WORDS
-        if byline_shaped and BYLINE.match(text) and not runs_on_as_title(text.split()[1:]):
-            return LineReason.byline
+        if cues & linescan.BYLINE_CUE and BYLINE.match(text):
+            named = text.split()[1:]
+            if words <= BYLINE_MAX_WORDS and not runs_on_as_title(named):
+                return LineReason.byline
+            if words <= BYLINE_LIST_MAX_WORDS and lists_names(named):
+                return LineReason.byline
         if cues & linescan.SECTION_CUE and SECTION_END.match(text):
             return LineReason.boilerplate
         if hits >= 2 or (hits == 1 and words <= PHRASE_ALONE_MAX_WORDS):
@@ -544,7 +578,7 @@ _CUES = linescan.cue_table(
 _RULE_LIMITS = linescan.RuleLimits(
     max_rule_words=DENSE_PHRASE_MAX_WORDS,
     phrase_max_words=PHRASE_MAX_WORDS,
-    byline_max_words=BYLINE_MAX_WORDS,
+    byline_max_words=BYLINE_LIST_MAX_WORDS,
     alone_max_words=PHRASE_ALONE_MAX_WORDS,
     dense_hits=DENSE_PHRASE_HITS,
     prose_min_words=PROSE_MIN_WORDS,

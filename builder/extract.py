@@ -19,7 +19,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from builder.clean import WORDY_TOKEN, is_prose, line_words, runs_on_as_title, word_count
+from builder.clean import (
+    NAME_JOINERS,
+    NAME_PARTICLES,
+    WORDY_TOKEN,
+    is_person_length,
+    is_prose,
+    line_words,
+    runs_on_as_title,
+    word_count,
+)
 from builder.doc import Doc, Line, LineReason
 from builder.linescan import LIST_MARKS
 
@@ -948,7 +957,7 @@ def _name_key(name: str) -> str | None:
         return None
     if name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
         return None
-    if name.casefold() in _NAME_PARTICLES:
+    if name.casefold() in NAME_PARTICLES:
         return None  # "La newsletter de Là-bas": an article opens the phrase, names nothing
     return name
 
@@ -1187,14 +1196,11 @@ def _brand_of(name: str, text: str) -> str:
 # --- author, dateline, agency -----------------------------------------------------------
 
 
-# Words that join a name's parts ("Ludwig van Beethoven") or two authors ("Kim and Jett").
 # Words that open a stamp after a byline's name, capitalised as names are.
 _STAMP_WORDS = frozenset(
     """published posted updated modified veröffentlicht aktualisiert publié publiée publicado
     actualizado pubblicato aggiornato""".split()
 )
-_NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di du bin al".split())
-_NAME_JOINERS = frozenset("and & et y und e".split())
 # A person's name standing alone above an article with a date, a handle or an age:
 # "Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra", "Alex Perry 1 day ago".
 _AGE = r"\d+ ?(?:minutes?|hours?|days?|[mhd]) ago"
@@ -1204,6 +1210,7 @@ _NAME_LINE = re.compile(
 )
 # A line holding only a person-like name: two or three capitalised words.
 _BARE_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z]\.?)?(?: [A-Z][\w'’-]+){1,2}$")
+# A person's name has at most this many words (a list of co-authors, each as many).
 AUTHOR_MAX_WORDS = 8
 # A word then a day number opens a date even without its year ("March 18 at 4:37 PM").
 _DAY = re.compile(r"^[^\W\d_]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?\b")
@@ -1230,14 +1237,38 @@ def _nickname(tokens: list[str], k: int) -> int:
     return 0
 
 
+def _co_authors_follow(tokens: list[str]) -> bool:
+    """Whether the tokens after a name's comma list more names up to an "and"
+    ("…, Keith Bradsher and Tariq Panja"), not a title ("…, Senior Editor")."""
+    person = 0  # words of the name being read
+    for k, token in enumerate(tokens):
+        word = token.rstrip(",")
+        if word in NAME_JOINERS:
+            return (
+                is_person_length(person)
+                and tokens[k + 1 : k + 2] != []
+                and tokens[k + 1][:1].isupper()
+            )
+        if not word or not (word[:1].isupper() or word in NAME_PARTICLES):
+            return False
+        person += 1
+        if word != token:
+            if not is_person_length(person):
+                return False  # "…, ACLU Speech, Privacy, and Technology Project"
+            person = 0
+    return False
+
+
 def name_opening(text: str) -> str | None:
     """The person's name that opens text: capitalised words, with particles and co-authors.
 
     Stops at a date ("Jane Doe July 10, 2015"), a digit, a handle, a bracket or separator, a
-    comma ("Jane Doe, Senior Editor") or the first word in lower case.
+    comma ("Jane Doe, Senior Editor", but not one listing co-authors: "Jane Doe, John Roe and
+    Ann Poe") or the first word in lower case.
     """
     tokens = text.split()
     name: list[str] = []
+    person_words = 0  # of the name being read, after a co-author's comma or "and"
     inside_nickname = 0  # tokens of a nickname already taken
     for k, token in enumerate(tokens):
         if inside_nickname:
@@ -1265,16 +1296,23 @@ def name_opening(text: str) -> str | None:
             break  # "Jane Doe Veröffentlicht am 3. März 2019"
         if not word or any(ch.isdigit() or ch in "()[]" for ch in word) or word[0] in "@|/-–—•·":
             break
-        joins = word.casefold() in _NAME_JOINERS and tokens[k + 1 : k + 2] != []
-        if word[:1].isupper() or (name and word.casefold() in _NAME_PARTICLES):
+        joins = word.casefold() in NAME_JOINERS and tokens[k + 1 : k + 2] != []
+        if word[:1].isupper() or (name and word.casefold() in NAME_PARTICLES):
             name.append(word)
+            person_words += 1
         elif name and joins and tokens[k + 1][:1].isupper():
             name.append(word)  # "Kim and Jett": a second author follows
+            person_words = 0
         else:
             break
-        if word != token or len(name) >= AUTHOR_MAX_WORDS:
+        if word != token and not (token.endswith(",") and _co_authors_follow(tokens[k + 1 :])):
             break
-    while name and name[-1].casefold() in _NAME_PARTICLES | _NAME_JOINERS:
+        if word != token:
+            name[-1] = token  # keeps the comma that parts two co-authors
+            person_words = 0
+        if person_words >= AUTHOR_MAX_WORDS:
+            break
+    while name and name[-1].casefold() in NAME_PARTICLES | NAME_JOINERS:
         name.pop()
     if not name or not any(sum(ch.isalpha() for ch in w) >= 2 for w in name):
         return None

@@ -20,6 +20,7 @@ from builder.clean import (
     line_cues,
     line_rule,
     line_words,
+    lists_names,
     scan_lines,
     word_count,
 )
@@ -712,3 +713,11 @@ def test_a_skip_link_is_chrome_in_other_languages_too():
     for link in ("Zum Inhalt springen", "Aller au contenu", "Saltar al contenido"):
         words = len(link.split())
         assert line_rule(link, words, False, *line_cues(link)) is LineReason.boilerplate, link
+
+
+def test_a_list_of_names_is_a_byline_but_a_list_of_other_words_is_not():
+    assert lists_names("Steven Lee Myers, Keith Bradsher and Tariq Panja".split())
+    assert lists_names("Jane Doe and John Roe".split())
+    assert not lists_names("Jane Doe".split())  # one name: the plain byline rule's
+    assert not lists_names("Politics, World and Tech".split())  # one-word sections
+    assert not lists_names("Jane Doe, Senior Editor of the paper".split())

@@ -919,3 +919,22 @@ def test_a_table_of_contents_or_a_title_case_label_has_no_standfirst():
     assert not _over_standfirst(lines, 0)
     assert not _over_standfirst(lines, 2)
     assert _over_standfirst([Line(1, lines[0].text), Line(3, lines[3].text)], 0)
+
+
+def test_a_byline_may_list_co_authors_with_commas():
+    byline = "Por Steven Lee Myers, Keith Bradsher y Tariq Panja"
+    page = "\n\n".join(["Mali talks resume in Algiers", byline, *PROSE])
+    doc = cleaned(page)
+    assert reasons(doc)[byline] == "byline"
+    assert doc.meta["headline"] == "Mali talks resume in Algiers"
+    assert doc.meta["author"] == "Steven Lee Myers, Keith Bradsher y Tariq Panja"
+    assert (
+        name_opening("Jane Doe, John Roe and Ann Poe, Reuters") == "Jane Doe, John Roe and Ann Poe"
+    )
+    # A comma before a title, or before words that are not names of two to four words, ends it.
+    assert name_opening("Jane Doe, Senior Editor") == "Jane Doe"
+    affiliation = (
+        "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology"
+    )
+    assert name_opening(affiliation) == "Daniel Kahn Gillmor"
+    assert name_opening("Jane Doe, Bamako, John Roe and Ann Poe") == "Jane Doe"
