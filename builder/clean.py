@@ -299,20 +299,32 @@ NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di 
 NAME_JOINERS = frozenset("and & et y und e".split())
 
 
+_SPACED_COMMA = re.compile(r"\s+,")
+
+
+def unspaced_commas(text: str) -> str:
+    """Commas put back on the word before them, as names rendered one link each come:
+    "Marcus Bensmann , Justus von Daniels"."""
+    return _SPACED_COMMA.sub(",", text)
+
+
 def is_person_length(words: int) -> bool:
     """Whether a co-author in a list has as many words as a name ("Keith Bradsher")."""
     return 2 <= words <= 4
 
 
 def lists_names(words: list[str]) -> bool:
-    """Whether the words after a byline's keyword are names and nothing else, two or more of
-    them parted by commas and "and" ("Steven Lee Myers, Keith Bradsher y Tariq Panja")."""
+    """Whether the words after a byline's keyword are capitalised ones in groups of two to four
+    parted by commas and "and": co-authors ("Steven Lee Myers, Keith Bradsher y Tariq Panja")
+    or a name and its role, not a title ("By Design, Not by Accident")."""
     parted = False
     person = 0  # words of the name being read
-    for word in words:
+    for word in unspaced_commas(" ".join(words)).split():
         name = word.rstrip(",")
         if not name or not (name[0].isupper() or name in NAME_PARTICLES | NAME_JOINERS):
             return False
+        if name in NAME_JOINERS and parted and person == 0:
+            continue  # after a serial comma: "…, Chien-Ming Wang, and Tom Watkins"
         if name in NAME_JOINERS or name != word:
             person += name != word
             if not is_person_length(person):

@@ -27,6 +27,7 @@ from builder.clean import (
     is_prose,
     line_words,
     runs_on_as_title,
+    unspaced_commas,
     word_count,
 )
 from builder.doc import Doc, Line, LineReason
@@ -1245,7 +1246,7 @@ def _co_authors_follow(tokens: list[str]) -> bool:
         word = token.rstrip(",")
         if word in NAME_JOINERS:
             return (
-                is_person_length(person)
+                (person == 0 or is_person_length(person))  # 0: after a serial comma
                 and tokens[k + 1 : k + 2] != []
                 and tokens[k + 1][:1].isupper()
             )
@@ -1266,7 +1267,7 @@ def name_opening(text: str) -> str | None:
     comma ("Jane Doe, Senior Editor", but not one listing co-authors: "Jane Doe, John Roe and
     Ann Poe") or the first word in lower case.
     """
-    tokens = text.split()
+    tokens = unspaced_commas(text).split()
     name: list[str] = []
     person_words = 0  # of the name being read, after a co-author's comma or "and"
     inside_nickname = 0  # tokens of a nickname already taken

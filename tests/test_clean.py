@@ -721,3 +721,7 @@ def test_a_list_of_names_is_a_byline_but_a_list_of_other_words_is_not():
     assert not lists_names("Jane Doe".split())  # one name: the plain byline rule's
     assert not lists_names("Politics, World and Tech".split())  # one-word sections
     assert not lists_names("Jane Doe, Senior Editor of the paper".split())
+    assert not lists_names("Design, Not by Accident".split())
+    # Names rendered one link each, and a serial comma.
+    assert lists_names("Marcus Bensmann , Justus von Daniels , Ulrich Stoll".split())
+    assert lists_names("Dana A. Ford , James S.A. Corey, Chien-Ming Wang, and Tom Watkins".split())
