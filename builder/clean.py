@@ -279,11 +279,15 @@ PHOTO_CREDIT = re.compile(
     \(photo|\[photo|\(credit|file\ photo|istock)
     """
 )
+_BYLINE_KEYWORD = r"^(?:by|par|von|por|di|door|av|przez|от|автор)\s*:?\s+"
 BYLINE = re.compile(
-    r"^(?:by|par|von|por|di|door|av|przez|от|автор)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
+    rf"{_BYLINE_KEYWORD}[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}"
     r"(?:\s*(?:,|and|&|/|\|)\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,4})*$",
     re.IGNORECASE,
 )
+# A byline whose name a comma parts from the author's role, however worded: "By Jane Doe,
+# Senior Correspondent in Bamako for the Sahel Times".
+BYLINE_OPENING = re.compile(_BYLINE_KEYWORD, re.IGNORECASE)
 
 
 # Lowercase words a byline's name may run on into: particles, "and", and the words that
@@ -333,6 +337,18 @@ def lists_names(words: list[str]) -> bool:
         else:
             person += 1
     return parted and is_person_length(person)
+
+
+def names_a_person_first(words: list[str]) -> bool:
+    """Whether the words open with a person's name that a comma closes ("Jane Doe, …"),
+    not a word alone ("Monday, the troops …", "Design, Not by Accident")."""
+    for k, word in enumerate(words):
+        name = word.rstrip(",")
+        if not name or not (name[0].isupper() or name in NAME_PARTICLES):
+            return False
+        if name != word:
+            return is_person_length(k + 1)
+    return False
 
 
 def runs_on_as_title(words: list[str]) -> bool:
@@ -538,6 +554,19 @@ def field_separators(text: str) -> int:
     return len(_FIELD_SEPARATOR.findall(text))
 
 
+def _is_byline(text: str, words: int) -> bool:
+    opening = BYLINE_OPENING.match(text)
+    if opening is None or words > BYLINE_LIST_MAX_WORDS:
+        return False
+    named = text[opening.end() :].split()
+    if BYLINE.match(text):
+        if words <= BYLINE_MAX_WORDS and not runs_on_as_title(named):
+            return True
+        if lists_names(named):
+            return True
+    return names_a_person_first(named)
+
+
 def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) -> LineReason | None:
     """The line rules, in order: a photo credit, a byline, a section header, chrome phrases,
     a metadata line of separated fields with a date. cues and hits are line_cues(text)."""
@@ -550,12 +579,8 @@ def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) ->
     if not is_sentence and words <= PHRASE_MAX_WORDS:
         if cues & linescan.PHOTO_CUE and PHOTO_CREDIT.search(text):
             return LineReason.photo_credit
-        if cues & linescan.BYLINE_CUE and BYLINE.match(text):
-            named = text.split()[1:]
-            if words <= BYLINE_MAX_WORDS and not runs_on_as_title(named):
-                return LineReason.byline
-            if words <= BYLINE_LIST_MAX_WORDS and lists_names(named):
-                return LineReason.byline
+        if cues & linescan.BYLINE_CUE and _is_byline(text, words):
+            return LineReason.byline
         if cues & linescan.SECTION_CUE and SECTION_END.match(text):
             return LineReason.boilerplate
         if hits >= 2 or (hits == 1 and words <= PHRASE_ALONE_MAX_WORDS):

@@ -1238,18 +1238,28 @@ def _nickname(tokens: list[str], k: int) -> int:
     return 0
 
 
+def _last_co_author(tokens: list[str]) -> bool:
+    """Whether the tokens after a list's "and" open with a name that ends the list: not a
+    role that runs on into lowercase words ("… and Chief Correspondent of the paper")."""
+    person = 0
+    for token in tokens:
+        word = token.rstrip(",")
+        if not word or not (word[:1].isupper() or word in NAME_PARTICLES):
+            return is_person_length(person) and not word[:1].islower()
+        person += 1
+        if word != token:
+            break
+    return is_person_length(person)
+
+
 def _co_authors_follow(tokens: list[str]) -> bool:
     """Whether the tokens after a name's comma list more names up to an "and"
     ("…, Keith Bradsher and Tariq Panja"), not a title ("…, Senior Editor")."""
     person = 0  # words of the name being read
     for k, token in enumerate(tokens):
         word = token.rstrip(",")
-        if word in NAME_JOINERS:
-            return (
-                (person == 0 or is_person_length(person))  # 0: after a serial comma
-                and tokens[k + 1 : k + 2] != []
-                and tokens[k + 1][:1].isupper()
-            )
+        if word in NAME_JOINERS:  # person is 0 after a serial comma
+            return (person == 0 or is_person_length(person)) and _last_co_author(tokens[k + 1 :])
         if not word or not (word[:1].isupper() or word in NAME_PARTICLES):
             return False
         person += 1
@@ -1322,9 +1332,12 @@ def name_opening(text: str) -> str | None:
 
 def _byline_name(line: Line) -> str | None:
     """The name in a line the cleaner took for a byline ("By Jane Doe | July 10, 2015")."""
-    if line.reason is LineReason.byline and (by := _BY_KEYWORD.match(line.text)):
-        return _credited_name(line.text[by.end() :])
-    return None
+    if line.reason is not LineReason.byline or not (by := _BY_KEYWORD.match(line.text)):
+        return None
+    rest = line.text[by.end() :]
+    # After its name's comma a byline may run on as a role does: "Jane Doe, Senior
+    # Correspondent in Bamako for the Sahel Times".
+    return None if runs_on_as_title(rest.split(",")[0].split()) else name_opening(rest)
 
 
 def _credited_name(rest: str) -> str | None:

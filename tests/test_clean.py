@@ -21,6 +21,7 @@ from builder.clean import (
     line_rule,
     line_words,
     lists_names,
+    names_a_person_first,
     scan_lines,
     word_count,
 )
@@ -725,3 +726,16 @@ def test_a_list_of_names_is_a_byline_but_a_list_of_other_words_is_not():
     # Names rendered one link each, and a serial comma.
     assert lists_names("Marcus Bensmann , Justus von Daniels , Ulrich Stoll".split())
     assert lists_names("Dana A. Ford , James S.A. Corey, Chien-Ming Wang, and Tom Watkins".split())
+
+
+def test_a_byline_may_give_the_authors_role_after_a_comma():
+    role = "By Jane Doe, Senior Correspondent covering the Sahel from Bamako"
+    page = "\n\n".join(["Mali talks resume in Algiers", role, *PROSE])
+    doc = cleaned(page)
+    assert reasons(doc)[role] == "byline"
+    assert doc.meta["author"] == "Jane Doe"
+    assert doc.meta["headline"] == "Mali talks resume in Algiers"
+    # A comma after one word closes no name: a clause or a title, kept as it reads.
+    assert not names_a_person_first("Monday, the troops had left Gao for good".split())
+    assert not names_a_person_first("Design, Not by Accident".split())
+    assert names_a_person_first("Jane Doe, Senior Editor".split())

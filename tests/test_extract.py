@@ -938,6 +938,9 @@ def test_a_byline_may_list_co_authors_with_commas():
     )
     assert name_opening(affiliation) == "Daniel Kahn Gillmor"
     assert name_opening("Jane Doe, Bamako, John Roe and Ann Poe") == "Jane Doe"
+    assert (
+        name_opening("Jane Doe, Senior Editor and Chief Correspondent of the paper") == "Jane Doe"
+    )
     serial = "Dana A. Ford , James S.A. Corey, Chien-Ming Wang, and Tom Watkins, CNN"
     assert (
         name_opening(serial) == "Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins"
