@@ -992,7 +992,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     if ctx.title_suffix:
         add(ctx.title_suffix, "title_suffix")
     for line in doc.lines[:3]:
-        if match := _TITLE_SUFFIX.match(line.text):
+        # A stamp's last field is no site: "By Jane Doe | January 12, 2013 | 3 Comments".
+        if (match := _TITLE_SUFFIX.match(line.text)) and not _has_full_date(line.text):
             add(match.group(1), "title_suffix")
     lowered = [line.text.lower() for line in doc.lines]
     cue_lines = _lines_with_cues(lowered)
@@ -1355,6 +1356,8 @@ def _mark_bylines(doc: Doc, author: str) -> None:
         short = word_count(line.text) <= STAMP_MAX_WORDS
         if by and short and _credited_name(line.text[by.end() :]) == author:
             line.reason = LineReason.byline
+        elif (credit := _agency_credit(line.text)) and credit[0] == author:
+            line.reason = LineReason.byline  # "Jane Doe, Reuters"
 
 
 def find_author_byline(doc: Doc, ctx: _Context) -> str | None:
@@ -1463,6 +1466,36 @@ def _dated_name(text: str) -> str | None:
     if name and len(name.split()) >= 2 and _WORD_DATE.match(text[len(name) :].strip()):
         return name
     return None
+
+
+# A person's name and the wire agency they write for, and nothing else: "Jane Doe, Reuters",
+# "Jane Doe | AFP", "Jane Doe (Associated Press)".
+_AGENCY_CREDIT = re.compile(
+    rf"^(?P<name>[^,|/(]+?)\s*(?:[,|/–—-]\s*|\()(?:{_AGENCY_NAME.pattern})\)?$"
+)
+
+
+def _agency_credit(text: str) -> tuple[str, str] | None:
+    """The name and agency of a line that credits a wire reporter, without a "By"."""
+    match = _AGENCY_CREDIT.match(text)
+    if not match or name_opening(match["name"]) != match["name"]:
+        return None
+    words = {word.casefold().strip(",") for word in match["name"].split()}
+    if len(words) < 2 or not words.isdisjoint(_NOT_NAMES | _LINK_WORDS | _AGENCIES.keys()):
+        return None  # a section over a wire story: "World News | Reuters"
+    return match["name"], _AGENCIES[match.group(2).casefold()]
+
+
+def find_author_agency_credit(doc: Doc, ctx: _Context) -> str | None:
+    """ "Jane Doe, Reuters" under the headline."""
+    credits = (_agency_credit(doc.lines[i].text) for i in ctx.head_window)
+    return next((name for name, _ in filter(None, credits)), None)
+
+
+def find_agency_credit(doc: Doc, ctx: _Context) -> str | None:
+    """ "Jane Doe, Reuters" under the headline."""
+    credits = (_agency_credit(doc.lines[i].text) for i in ctx.head_window)
+    return next((agency for _, agency in filter(None, credits)), None)
 
 
 def _is_organisation(doc: Doc, name: str) -> bool:
@@ -1675,6 +1708,7 @@ OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outl
 AGENCY_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:dateline", find_agency_dateline),
     ("text:byline", find_agency_byline),
+    ("text:byline", find_agency_credit),
     ("text:stamp", find_agency_stamp),
 )
 AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
@@ -1682,6 +1716,7 @@ AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:byline", find_author_by_phrase),
     ("text:name_line", find_author_with_bio),
     ("text:name_line", find_author_name_line),
+    ("text:byline", find_author_agency_credit),
     ("text:byline", find_author_sole_byline),
     ("text:byline", find_author_split_byline),
     ("text:name_line", find_author_signature),

@@ -945,3 +945,19 @@ def test_a_byline_may_list_co_authors_with_commas():
     assert (
         name_opening(serial) == "Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins"
     )
+
+
+def test_a_wire_reporters_credit_without_by_names_author_and_agency():
+    for credit, agency in [
+        ("Jane Doe, Reuters", "Reuters"),
+        ("Jane Doe | AFP", "AFP"),
+        ("Jane Doe (Associated Press)", "AP"),
+    ]:
+        page = "\n\n".join(["Mali talks resume in Algiers", credit, "January 12, 2013", *PROSE])
+        doc = cleaned(page)
+        assert (doc.meta["author"], doc.meta["agency"]) == ("Jane Doe", agency), credit
+        assert reasons(doc)[credit] == "byline"
+    # A section over a wire story, a photo's credit, or an agency alone credit no reporter.
+    for line in ("World News | Reuters", "Jane Doe/AFP", "Reuters, AFP"):
+        page = "\n\n".join(["Mali talks resume in Algiers", line, "January 12, 2013", *PROSE])
+        assert cleaned(page).meta["author"] is None, line
