@@ -961,3 +961,12 @@ def test_a_wire_reporters_credit_without_by_names_author_and_agency():
     for line in ("World News | Reuters", "Jane Doe/AFP", "Reuters, AFP"):
         page = "\n\n".join(["Mali talks resume in Algiers", line, "January 12, 2013", *PROSE])
         assert cleaned(page).meta["author"] is None, line
+
+
+def test_a_stamp_among_the_first_lines_is_no_page_title_and_its_last_field_no_outlet():
+    stamp = "by Jane Doe | January 12, 2013 | 3 Comments"
+    page = "\n\n".join(["Mali talks resume in Algiers", stamp, *PROSE])
+    assert cleaned(page).meta["outlet"] is None
+    titled = "Mali talks resume in Algiers as rebels hold the north | Sahel Times"
+    page = "\n\n".join([titled, "Mali talks resume in Algiers as rebels hold the north", *PROSE])
+    assert cleaned(page).meta["outlet"] == "Sahel Times"
