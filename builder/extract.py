@@ -620,13 +620,16 @@ def _opens_with_stamp(text: str, ctx: _Context) -> bool:
 def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     """The dates a stamp line states as its own, and whether it says they are publication dates.
 
-    "Published 04.05.2015 • Updated 05.05.2015": what follows "Updated" is not the date. A
+    "Published 04.05.2015 • Updated 05.05.2015": what follows "Updated" is not the date, up
+    to a label of the publication's ("Updated: Jan 13, 2013 | Published: Jan 12, 2013"). A
     stamp is short; a line that says "Published" (or a byline) may run longer.
     """
     if _EMBEDDED_POST.match(line.text) or _FACT_DATE.match(line.text):
         return [], False
-    updated = _UPDATED.search(line.text)
-    stated = line.text[: updated.start()] if updated else line.text
+    stated = line.text
+    if updated := _UPDATED.search(stated):
+        after = _PUBLISHED_STRONG.search(stated, updated.end())
+        stated = stated[: updated.start()] + (stated[after.start() :] if after else "")
     published = _PUBLISHED.search(stated) is not None
     meta_line = line.reason in (LineReason.byline, LineReason.date_line)
     limit = STAMP_MAX_WORDS * (2 if published else 1)

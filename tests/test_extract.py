@@ -318,6 +318,10 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
     assert date_of("— Jane Doe (@janedoe) August 22, 2013") == (None, None)  # an embedded post's
     assert date_of("Founded February 28, 1998; 18 years ago") == (None, None)  # a fact's date
     assert date_of("Posted August 22, 2013") == (dt.date(2013, 8, 22), "text:stamp")
+    # An update stated first does not hide the publication date after it.
+    published = (dt.date(2013, 1, 12), "text:stamp")
+    assert date_of("Updated: Jan 13, 2013 | Published: Jan 12, 2013") == published
+    assert date_of("Last updated on 13 January 2013. Published on 12 January 2013") == published
 
 
 def test_a_date_under_the_articles_paragraphs_dates_something_else():
