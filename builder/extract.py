@@ -1626,30 +1626,40 @@ def find_agency_dateline(doc: Doc, ctx: _Context) -> str | None:
     return _AGENCIES.get(agency.casefold()) if agency else None
 
 
-def _credited_agency(doc: Doc, ctx: _Context, credits: Callable[[Line], bool]) -> str | None:
-    """The first agency named on a line under the headline that credits the article. An
-    agency in a sentence is a source the article quotes ("witnesses told AFP"), and one
-    under a picture took the picture ("AFP/Getty Images", "Photo: AFP")."""
+def _credited_agency(doc: Doc, ctx: _Context, credits: Callable[[int], bool]) -> str | None:
+    """The first agency named on a line under the headline that credits the article (credits
+    tells by the line's index). An agency in a sentence is a source the article quotes
+    ("witnesses told AFP"), and one under a picture took the picture ("AFP/Getty Images",
+    "Photo: AFP")."""
     for i in ctx.head_window:
         line = doc.lines[i]
         match = _AGENCY_NAME.search(line.text)
-        if match and not _PICTURE_WORDS.search(line.text) and credits(line):
+        if match and not _PICTURE_WORDS.search(line.text) and credits(i):
             return _AGENCIES[match.group(1).casefold()]
     return None
 
 
 def find_agency_byline(doc: Doc, ctx: _Context) -> str | None:
-    """ "By Jane Doe, Associated Press"."""
-    return _credited_agency(doc, ctx, lambda line: line.reason is LineReason.byline)
+    """ "By Jane Doe, Associated Press", or the agency alone under the byline ("By JANE DOE"
+    over "Associated Press")."""
+
+    def credits(i: int) -> bool:
+        if doc.lines[i].reason is LineReason.byline:
+            return True
+        alone = _AGENCY_NAME.fullmatch(doc.lines[i].text) is not None
+        return alone and i > 0 and doc.lines[i - 1].reason is LineReason.byline
+
+    return _credited_agency(doc, ctx, credits)
 
 
 def find_agency_stamp(doc: Doc, ctx: _Context) -> str | None:
     """ "AFP 30 avril 2015 à 07:19": the stamp that dates the article names its agency."""
-    return _credited_agency(
-        doc,
-        ctx,
-        lambda line: line.reason is LineReason.date_line or bool(_stated_dates(line, ctx)[0]),
-    )
+
+    def credits(i: int) -> bool:
+        line = doc.lines[i]
+        return line.reason is LineReason.date_line or bool(_stated_dates(line, ctx)[0])
+
+    return _credited_agency(doc, ctx, credits)
 
 
 # Captions, a standfirst or player chrome the cleaner kept can stand above the paragraph a

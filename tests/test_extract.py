@@ -223,6 +223,8 @@ def test_agency_credited_by_the_byline_or_the_stamp_not_by_a_photo_or_a_quote():
         return meta["agency"], meta["agency_source"]
 
     assert agency_of("By Jane Doe, Associated Press") == ("AP", "text:byline")
+    assert agency_of("By JANE DOE", "Associated Press") == ("AP", "text:byline")  # under it
+    assert agency_of("Associated Press") == (None, None)  # alone: no byline it belongs to
     assert agency_of("AFP 30 avril 2015 à 07:19") == ("AFP", "text:stamp")
     assert agency_of("BAMAKO (Reuters) - " + PROSE[0]) == ("Reuters", "text:dateline")
     assert agency_of("Photo: Ali Keita/AFP", "March 3, 2013") == (None, None)
