@@ -1563,14 +1563,34 @@ def _is_age(text: str) -> bool:
     return False
 
 
+# Words of a reporter's role, shown under their name as a name is capitalised ("Senior
+# Correspondent"): the line is no name.
+_ROLE_WORDS = frozenset(
+    """correspondent correspondents editor editors reporter reporters writer writers
+    columnist contributor contributors journalist journalists producer analyst photographer
+    staff redakteur redakteurin korrespondent korrespondentin autor autorin journaliste
+    rédacteur rédactrice correspondant correspondante periodista corresponsal redactor
+    redactora giornalista corrispondente jornalista correspondente""".split()
+)
+
+
+def _is_role(text: str) -> bool:
+    return not _ROLE_WORDS.isdisjoint(word.casefold() for word in text.split())
+
+
 def _signed_above_stamp(doc: Doc, i: int) -> bool:
     """Line i is a person's name alone, and the line under it a date, an age or a reading
-    time ("Hazel Sheffield" over "Friday 25 December 2015", "Jane Doe" over "14 min read")."""
+    time ("Hazel Sheffield" over "Friday 25 December 2015", "Jane Doe" over "14 min read"),
+    or their role over such a line ("Jane Doe" / "Senior Correspondent" / "12 Jan 2013")."""
     text = doc.lines[i].text
     if i == 0 or not _BARE_NAME.match(text) or text.split()[0].casefold() in _NOT_NAMES:
         return False  # a page's first line is its site's name ("Silicon Exposed" over a date)
     if _is_organisation(doc, text) or _norm(text) == _norm(doc.meta.get("headline") or ""):
         return False
+    if _is_role(text):
+        return False
+    if i + 1 < len(doc.lines) and _is_role(doc.lines[i + 1].text):
+        i += 1
     return _over_stamp(doc.lines, i)
 
 

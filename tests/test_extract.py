@@ -976,3 +976,12 @@ def test_a_stamp_among_the_first_lines_is_no_page_title_and_its_last_field_no_ou
     titled = "Mali talks resume in Algiers as rebels hold the north | Sahel Times"
     page = "\n\n".join([titled, "Mali talks resume in Algiers as rebels hold the north", *PROSE])
     assert cleaned(page).meta["outlet"] == "Sahel Times"
+
+
+def test_a_reporters_role_between_name_and_date_is_no_name():
+    def author_of(*lines: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *lines, *PROSE])).meta["author"]
+
+    assert author_of("Jane Doe", "Senior Correspondent", "January 12, 2013") == "Jane Doe"
+    assert author_of("Senior Correspondent", "January 12, 2013") is None
+    assert author_of("Jane Doe", "January 12, 2013") == "Jane Doe"
