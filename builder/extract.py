@@ -1248,6 +1248,8 @@ def _last_co_author(tokens: list[str]) -> bool:
     person = 0
     for token in tokens:
         word = token.rstrip(",")
+        if _is_role(word):
+            return False
         if not word or not (word[:1].isupper() or word in NAME_PARTICLES):
             return is_person_length(person) and not word[:1].islower()
         person += 1
@@ -1264,8 +1266,8 @@ def _co_authors_follow(tokens: list[str]) -> bool:
         word = token.rstrip(",")
         if word in NAME_JOINERS:  # person is 0 after a serial comma
             return (person == 0 or is_person_length(person)) and _last_co_author(tokens[k + 1 :])
-        if not word or not (word[:1].isupper() or word in NAME_PARTICLES):
-            return False
+        if not word or not (word[:1].isupper() or word in NAME_PARTICLES) or _is_role(word):
+            return False  # a role: "Jane Doe, Senior Editor and Columnist"
         person += 1
         if word != token:
             if not is_person_length(person):

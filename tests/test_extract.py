@@ -939,6 +939,9 @@ def test_a_byline_may_list_co_authors_with_commas():
     )
     # A comma before a title, or before words that are not names of two to four words, ends it.
     assert name_opening("Jane Doe, Senior Editor") == "Jane Doe"
+    assert name_opening("Jane Doe, Senior Editor and Columnist") == "Jane Doe"
+    assert name_opening("Jane Doe, Senior Editor, John Roe and Ann Poe") == "Jane Doe"
+    assert name_opening("Jane Doe, John Roe and Chief Editor") == "Jane Doe"
     affiliation = (
         "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology"
     )
