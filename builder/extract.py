@@ -26,6 +26,7 @@ from builder.clean import (
     is_person_length,
     is_prose,
     line_words,
+    lists_names,
     runs_on_as_title,
     unspaced_commas,
     word_count,
@@ -1585,7 +1586,8 @@ def _signed_above_stamp(doc: Doc, i: int) -> bool:
     time ("Hazel Sheffield" over "Friday 25 December 2015", "Jane Doe" over "14 min read"),
     or their role over such a line ("Jane Doe" / "Senior Correspondent" / "12 Jan 2013")."""
     text = doc.lines[i].text
-    if i == 0 or not _BARE_NAME.match(text) or text.split()[0].casefold() in _NOT_NAMES:
+    named = _BARE_NAME.match(text) or lists_names(text.split())  # "Jane Doe and John Roe"
+    if i == 0 or not named or text.split()[0].casefold() in _NOT_NAMES:
         return False  # a page's first line is its site's name ("Silicon Exposed" over a date)
     if _is_organisation(doc, text) or _norm(text) == _norm(doc.meta.get("headline") or ""):
         return False
