@@ -988,9 +988,9 @@ def test_a_reporters_role_between_name_and_date_is_no_name():
     assert author_of("Jane Doe", "Senior Correspondent", "January 12, 2013") == "Jane Doe"
     assert author_of("Senior Correspondent", "January 12, 2013") is None
     assert author_of("Jane Doe", "January 12, 2013") == "Jane Doe"
-    # Co-authors over the date, and not a section whose words are joined as names are.
-    assert (
-        author_of("Jeanne Dupont et Paul Martin", "12 janvier 2013")
-        == "Jeanne Dupont et Paul Martin"
-    )
+    # Co-authors over the date (under a headline long enough not to be taken for a name
+    # line), and not a section whose words are joined as names are.
+    headline = "Mali talks resume in Algiers as rebels hold the north"
+    page = [headline, "Jeanne Dupont et Paul Martin", "12 janvier 2013", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["author"] == "Jeanne Dupont et Paul Martin"
     assert author_of("Politique et Société", "12 janvier 2013") is None
