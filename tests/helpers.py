@@ -31,6 +31,13 @@ PROSE = [
 ]
 
 
+def read_byline(byline: str) -> tuple[str | None, str | None, str | None]:
+    """How a page reads a line under its headline "Mali talks resume in Algiers": the line's
+    reason, the author and the headline."""
+    doc = cleaned("\n\n".join(["Mali talks resume in Algiers", byline, *PROSE]))
+    return reasons(doc)[byline], doc.meta["author"], doc.meta["headline"]
+
+
 def make_article(**overrides) -> Article:
     values = dict(
         id="abc",

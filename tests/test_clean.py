@@ -29,7 +29,7 @@ from builder.decode import _CONTROLS
 from builder.doc import Doc, LineReason
 from builder.linescan import UNSURE_CUE
 from tests.conftest import REPO
-from tests.helpers import PROSE, cleaned, doc_from_text, reasons
+from tests.helpers import PROSE, cleaned, doc_from_text, read_byline, reasons
 
 
 def test_word_count_handles_scripts_without_spaces():
@@ -730,11 +730,7 @@ def test_a_list_of_names_is_a_byline_but_a_list_of_other_words_is_not():
 
 def test_a_byline_may_give_the_authors_role_after_a_comma():
     role = "By Jane Doe, Senior Correspondent covering the Sahel from Bamako"
-    page = "\n\n".join(["Mali talks resume in Algiers", role, *PROSE])
-    doc = cleaned(page)
-    assert reasons(doc)[role] == "byline"
-    assert doc.meta["author"] == "Jane Doe"
-    assert doc.meta["headline"] == "Mali talks resume in Algiers"
+    assert read_byline(role) == ("byline", "Jane Doe", "Mali talks resume in Algiers")
     # A comma after one word closes no name: a clause or a title, kept as it reads.
     assert not names_a_person_first("Monday, the troops had left Gao for good".split())
     assert not names_a_person_first("Design, Not by Accident".split())
