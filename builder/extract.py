@@ -375,12 +375,15 @@ STANDFIRST_HEADLINE_MIN_WORDS = 4
 STANDFIRST_EXTRA_WORDS = 4
 
 
+def _capitalised_share(text: str) -> float:
+    tokens = text.split()
+    return sum(1 for t in tokens if t[:1].isupper()) / max(1, len(tokens))
+
+
 def _sentence_case(text: str) -> bool:
     """Most words start lowercase, in a script that has case: not a title-case label
     ("Foundation, From the archives, Technology") nor a caption of names."""
-    tokens = text.split()
-    capitalised = sum(1 for t in tokens if t[:1].isupper())
-    return 2 * capitalised < len(tokens) and any(c.islower() for c in text)
+    return _capitalised_share(text) < 0.5 and any(c.islower() for c in text)
 
 
 def _over_standfirst(lines: list[Line], i: int) -> bool:
@@ -416,8 +419,7 @@ def _headline_features(
 ) -> dict[str, float]:
     line = lines[i]
     words = word_count(line.text)
-    tokens = line.text.split()
-    capitalised = sum(1 for t in tokens if t[:1].isupper()) / max(1, len(tokens))
+    capitalised = _capitalised_share(line.text)
     key = page.keys[i]
     repeated = page.counts[key] > 1
     title_part = _is_title_part(key, page.others)
@@ -1492,16 +1494,19 @@ def _agency_credit(text: str) -> tuple[str, str] | None:
     return match["name"], _AGENCIES[match.group(2).casefold()]
 
 
+def _first_agency_credit(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
+    """ "Jane Doe, Reuters" under the headline: its name and agency."""
+    return next(filter(None, (_agency_credit(doc.lines[i].text) for i in ctx.head_window)), None)
+
+
 def find_author_agency_credit(doc: Doc, ctx: _Context) -> str | None:
-    """ "Jane Doe, Reuters" under the headline."""
-    credits = (_agency_credit(doc.lines[i].text) for i in ctx.head_window)
-    return next((name for name, _ in filter(None, credits)), None)
+    credit = _first_agency_credit(doc, ctx)
+    return credit[0] if credit else None
 
 
 def find_agency_credit(doc: Doc, ctx: _Context) -> str | None:
-    """ "Jane Doe, Reuters" under the headline."""
-    credits = (_agency_credit(doc.lines[i].text) for i in ctx.head_window)
-    return next((agency for _, agency in filter(None, credits)), None)
+    credit = _first_agency_credit(doc, ctx)
+    return credit[1] if credit else None
 
 
 def _is_organisation(doc: Doc, name: str) -> bool:
