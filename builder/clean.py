@@ -290,17 +290,21 @@ BYLINE = re.compile(
 BYLINE_OPENING = re.compile(_BYLINE_KEYWORD, re.IGNORECASE)
 
 
-# Lowercase words a byline's name may run on into: particles, "and", and the words that
-# add an affiliation, a place or a date ("By Jane Doe of Reuters in Bamako on Monday").
-_BYLINE_CONNECTORS = frozenset(
-    """and und et y e & de da das do dos van von der den del della la le di du bin al the
-    of for in at on am um aus avec con com mit para pour für""".split()
-)
-
-
 # The lowercase words of a person's name, and what joins two names, in several languages.
 NAME_PARTICLES = frozenset("de da das do dos van von der den del della la le di du bin al".split())
 NAME_JOINERS = frozenset("and & et y und e".split())
+# Lowercase words a byline's name may run on into: particles, "and", and the words that
+# add an affiliation, a place or a date ("By Jane Doe of Reuters in Bamako on Monday").
+_BYLINE_CONNECTORS = (
+    NAME_PARTICLES
+    | NAME_JOINERS
+    | frozenset("the of for in at on am um aus avec con com mit para pour für".split())
+)
+
+
+def is_name_word(word: str) -> bool:
+    """A word a person's name may hold: capitalised, or a particle ("van", "de")."""
+    return bool(word) and (word[0].isupper() or word in NAME_PARTICLES)
 
 
 _SPACED_COMMA = re.compile(r"\s+,")
@@ -325,7 +329,7 @@ def lists_names(words: list[str]) -> bool:
     person = 0  # words of the name being read
     for word in unspaced_commas(" ".join(words)).split():
         name = word.rstrip(",")
-        if not name or not (name[0].isupper() or name in NAME_PARTICLES | NAME_JOINERS):
+        if not (is_name_word(name) or name in NAME_JOINERS):
             return False
         if name in NAME_JOINERS and parted and person == 0:
             continue  # after a serial comma: "…, Chien-Ming Wang, and Tom Watkins"
@@ -344,7 +348,7 @@ def names_a_person_first(words: list[str]) -> bool:
     not a word alone ("Monday, the troops …", "Design, Not by Accident")."""
     for k, word in enumerate(words):
         name = word.rstrip(",")
-        if not name or not (name[0].isupper() or name in NAME_PARTICLES):
+        if not is_name_word(name):
             return False
         if name != word:
             return is_person_length(k + 1)

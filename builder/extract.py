@@ -23,6 +23,7 @@ from builder.clean import (
     NAME_JOINERS,
     NAME_PARTICLES,
     WORDY_TOKEN,
+    is_name_word,
     is_person_length,
     is_prose,
     line_words,
@@ -1253,7 +1254,7 @@ def _last_co_author(tokens: list[str]) -> bool:
         word = token.rstrip(",")
         if _is_role(word):
             return False
-        if not word or not (word[:1].isupper() or word in NAME_PARTICLES):
+        if not is_name_word(word):
             return is_person_length(person) and not word[:1].islower()
         person += 1
         if word != token:
@@ -1269,7 +1270,7 @@ def _co_authors_follow(tokens: list[str]) -> bool:
         word = token.rstrip(",")
         if word in NAME_JOINERS:  # person is 0 after a serial comma
             return (person == 0 or is_person_length(person)) and _last_co_author(tokens[k + 1 :])
-        if not word or not (word[:1].isupper() or word in NAME_PARTICLES) or _is_role(word):
+        if not is_name_word(word) or _is_role(word):
             return False  # a role: "Jane Doe, Senior Editor and Columnist"
         person += 1
         if word != token:
