@@ -498,6 +498,17 @@ def _is_bare_credit(line: Line) -> bool:
     return line.reason is LineReason.photo_credit and word_count(line.text) <= BARE_CREDIT_MAX_WORDS
 
 
+def _sentence_headline(lines: Sequence[Line], body_start: int) -> int | None:
+    """With no title-like line anywhere near, the article's first line when its date or
+    byline stands right under it: a headline written as sentences ("I read the ruling. Here
+    is what it says.")."""
+    i = next((k for k in range(body_start, len(lines)) if lines[k].kept), None)
+    if i is None or i + 1 == len(lines) or lines[i + 1].no > lines[i].no + 2:
+        return None
+    heading = Line(lines[i].no, lines[i].text.rstrip("."))
+    return i if _is_meta(lines[i + 1]) and _title_like(heading) else None
+
+
 def headline_candidates(
     doc: Doc, body_start: int, page: _PageKeys | None = None
 ) -> list[tuple[int, dict[str, float]]]:
@@ -553,7 +564,10 @@ def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
         score = sum(HEADLINE_WEIGHTS[name] * value for name, value in features.items())
         if best is None or score > best[0]:
             best = (score, i)
-    return (_without_label(doc.lines, page.keys, best[1]), "text:title_line") if best else None
+    if best is None:
+        sentence = _sentence_headline(doc.lines, body_start)
+        return (sentence, "text:title_line") if sentence is not None else None
+    return _without_label(doc.lines, page.keys, best[1]), "text:title_line"
 
 
 # The link to a heading's own anchor, rendered after it ("Installation ¶", "Usage #").

@@ -991,3 +991,13 @@ def test_a_reporters_role_between_name_and_date_is_no_name():
     page = [headline, "Jeanne Dupont et Paul Martin", "12 janvier 2013", *PROSE]
     assert cleaned("\n\n".join(page)).meta["author"] == "Jeanne Dupont et Paul Martin"
     assert author_of("Politique et Société", "12 janvier 2013") is None
+
+
+def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
+    headline = "I read the ruling on the Bamako talks. Here is what it says."
+    page = "\n\n".join(["Home", "About", headline, "January 12, 2013 | Politics", *PROSE])
+    doc = cleaned(page)
+    assert doc.meta["headline"] == headline
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    # Without a stamp under it, the same line is the article's first paragraph.
+    assert cleaned("\n\n".join(["Home", "About", headline, *PROSE])).meta["headline"] is None
