@@ -18,6 +18,7 @@ from builder.extract import (
     _over_standfirst,
     _PageKeys,
     _title_like,
+    _under_titled_stamp,
     _without_label,
     content_words,
     dates_in,
@@ -1001,3 +1002,17 @@ def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
     assert [line.text for line in doc.lines if line.kept] == PROSE
     # Without a stamp under it, the same line is the article's first paragraph.
     assert cleaned("\n\n".join(["Home", "About", headline, *PROSE])).meta["headline"] is None
+
+
+def test_a_headline_stands_over_its_stamp_not_under_it():
+    headline = "Rewriting the rules in 2013: regional force plans deployment of troops to the north"
+    subheading = "Regional Force Plans Deployment to the North"
+    top = ["Politics", headline, "Last Updated: January 14, 2013", subheading]
+    assert cleaned("\n\n".join([*top, *PROSE])).meta["headline"] == headline
+    # A name or a label between two titles is no stamp; a shorter line over the stamp is no
+    # title the line stands under.
+    lines = [Line(1, headline), Line(3, "Jane Doe"), Line(5, subheading)]
+    assert not _under_titled_stamp(lines, 2)
+    lines = [Line(1, "Mali talks"), Line(3, "January 14, 2013"), Line(5, subheading)]
+    assert not _under_titled_stamp(lines, 2)
+    assert _under_titled_stamp([Line(1, headline), *lines[1:]], 2)
