@@ -223,6 +223,18 @@ def page_date_order(lines: Sequence[Line]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
+def _with_century(match: re.Match[str], latest: dt.date) -> str | None:
+    """ "10.15.15" as "10.15.2015": the latest year ending in those digits, no later than the
+    latest date allowed. Its two separators must agree ("3.1-15" is no date)."""
+    first, second, year = match.groups()
+    separators = match.group(0)[len(first)], match.group(0)[len(first) + len(second) + 1]
+    if separators[0] != separators[1]:
+        return None
+    century = latest.year - latest.year % 100
+    full = century + int(year) if century + int(year) <= latest.year else century - 100 + int(year)
+    return f"{first}{separators[0]}{second}{separators[0]}{full}"
+
+
 def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date]:
     """Every full date (day, month, year) the text states, in order of appearance."""
     found: list[tuple[int, dt.date]] = []
@@ -235,12 +247,18 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
         with contextlib.suppress(ValueError):
             found.append((match.start(), dt.date(year, month, day)))
     for match in _NUMERIC_DATE.finditer(text):
-        if len(match.group(3)) != 4:
-            continue
-        # Dotted dates (08.04.2015) are day-first wherever they are written.
-        dotted = "DMY" if "." in match.group(0) else page_order
+        candidate, year = match.group(0), match.group(3)
+        if len(year) == 2:
+            candidate = _with_century(match, latest)
+            if candidate is None:
+                continue
+            # "11.03.17" is month-first at Engadget: a two-digit year's dots say nothing.
+            dotted = page_order
+        else:
+            # Dotted dates (08.04.2015) are day-first wherever they are written.
+            dotted = "DMY" if "." in match.group(0) else page_order
         order = _numeric_order(int(match.group(1)), int(match.group(2)), dotted)
-        if order and (date := _parse(match.group(0), order)):
+        if order and (date := _parse(candidate, order)):
             found.append((match.start(), date))
     for match in _WORD_DATE.finditer(text):
         if date := _parse(match.group(0), "DMY"):

@@ -70,6 +70,22 @@ def test_ambiguous_numeric_date_needs_evidence():
     assert page_date_order(doc.lines) == "DMY"
 
 
+def test_a_two_digit_year_is_read_in_the_latest_century_that_allows_it():
+    assert dates_in("10.15.15", None, LATEST) == [dt.date(2015, 10, 15)]
+    assert dates_in("Posted 3/27/15 at 10:30", None, LATEST) == [dt.date(2015, 3, 27)]
+    assert dates_in("1.12.95", "DMY", LATEST) == [dt.date(1995, 12, 1)]
+    assert dates_in("12/31/30", None, LATEST) == [dt.date(2030, 12, 31)]
+    assert dates_in("1/1/31", "MDY", LATEST) == []  # 1931, before the earliest date
+    assert dates_in("1/1/31", "MDY", dt.date(2040, 1, 1)) == [dt.date(2031, 1, 1)]
+    # Its dots are no evidence of day-first ("11.03.17" is Engadget's November 3), nor is a
+    # number with two different separators a date.
+    assert dates_in("11.03.17 in Gadgetry", None, LATEST) == []
+    assert dates_in("11.03.17 in Gadgetry", "MDY", LATEST) == [dt.date(2017, 11, 3)]
+    assert dates_in("3.15-15", None, LATEST) == []
+    page = "\n\n".join(["Regional force plans deployment of troops", "10.15.15", *PROSE])
+    assert cleaned(page).meta["date"] == dt.date(2015, 10, 15)
+
+
 def test_dates_out_of_range_are_not_candidates():
     assert dates_in("1 January 1985", None, LATEST) == []
     assert dates_in("1 January 2031", None, LATEST) == []
