@@ -210,7 +210,8 @@ def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
 SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
     (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage)|
-    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|
+    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|next\ up(?:\ in\ \w+)?|
+    what\ to\ read\ next|
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
@@ -255,7 +256,8 @@ INLINE_BOX = re.compile(
 # well as after them ("Most popular" and a dozen titles): prose can resume after it too.
 TEASER_BOX = re.compile(
     r"""(?ix)^\W*(?:
-    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|
+    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|next\ up(?:\ in\ \w+)?|
+    what\ to\ read\ next|
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
@@ -458,6 +460,7 @@ _SECTION_CUES = frozenset(
         "latest",
         "more",
         "read",
+        "next",
         "up",
         "you",
         "recommended",

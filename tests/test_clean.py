@@ -735,3 +735,20 @@ def test_a_byline_may_give_the_authors_role_after_a_comma():
     assert not names_a_person_first("Monday, the troops had left Gao for good".split())
     assert not names_a_person_first("Design, Not by Accident".split())
     assert names_a_person_first("Jane Doe, Senior Editor".split())
+
+
+def test_a_next_up_header_ends_the_article():
+    teasers = [
+        "The regional force chief is only two days from Gao It is a good sign for a mission with "
+        "fairly modern kit and few troops",
+        "The aid convoy to Timbuktu is cheaper than ever Under $1K a tonne for the first time, "
+        "plus other news from the north",
+        "At 299 trucks, the convoy to Gao is this week's biggest This count beats what we saw in "
+        "the spring and the summer",
+        "Here are our favourite pictures from the Bamako talks These reader-chosen images are "
+        "wrapping up, but not without one last look",
+    ]
+    for header in ("Next Up In World", "Next up", "What to Read Next"):
+        page = ["Home", *PROSE, header, "Mali", *teasers, "More in Mali", "Sign up"]
+        doc = clean(doc_from_text("\n".join(page)))
+        assert [line.text for line in doc.lines if line.kept] == PROSE, header
