@@ -216,6 +216,8 @@ SECTION_END = re.compile(
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
     comments|\d+\ comment|comments?\ \(\d+\)|responses|
+    comentar|commenter|kommentieren|(?:post|write)\ a\ comment|
+    (?:einen\ )?kommentar\ schreiben|schreibe\ einen\ kommentar|
     \d+\ responses?|replies|latest\ (?:news|stories|articles|posts|headlines)|
     join\ the\ (?:discussion|conversation)|(?:view|show|read|see)\ (?:all\ )?comments.*|
     add\ (?:a\ |new\ |your\ )?comment|
@@ -471,6 +473,13 @@ _SECTION_CUES = frozenset(
         "don",
         "comments",
         "comment",
+        "comentar",
+        "commenter",
+        "kommentieren",
+        "write",
+        "kommentar",
+        "schreibe",
+        "einen",
         "responses",
         "response",
         "replies",

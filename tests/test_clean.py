@@ -752,3 +752,28 @@ def test_a_next_up_header_ends_the_article():
         page = ["Home", *PROSE, header, "Mali", *teasers, "More in Mali", "Sign up"]
         doc = clean(doc_from_text("\n".join(page)))
         assert [line.text for line in doc.lines if line.kept] == PROSE, header
+
+
+def test_a_call_to_comment_ends_the_article():
+    policy = [
+        "Normas de uso y aviso legal",
+        "El contenido de los comentarios es la opinión de los usuarios y no la de este diario.",
+        "No está permitido verter comentarios contrarios a las leyes o lesivos a terceros.",
+        "El diario se reserva el derecho de eliminar cualquier comentario inapropiado.",
+        "Recuerde que usted es responsable de todo lo que escribe en este espacio de debate.",
+    ]
+    for call in ("Comentar", "Kommentar schreiben", "Write a comment"):
+        doc = clean(doc_from_text("\n".join(["Home", *PROSE, call, *policy])))
+        assert [line.text for line in doc.lines if line.kept] == PROSE, call
+    # "Comment" alone is as often a table's column as a button: it ends nothing.
+    table = [
+        "Home",
+        *PROSE[:2],
+        "Field",
+        "Comment",
+        "new",
+        "Timestamp of the next trigger",
+        *PROSE[2:],
+    ]
+    doc = clean(doc_from_text("\n".join(table)))
+    assert [line.text for line in doc.lines if line.kept and line.text in PROSE] == PROSE
