@@ -444,6 +444,19 @@ def _under_titled_stamp(lines: list[Line], i: int) -> bool:
     return word_count(above.text) >= word_count(line.text)
 
 
+def _over_signed_standfirst(lines: list[Line], i: int) -> bool:
+    """A headline written as sentences ("Goats ruled this island. Now, it's reborn.") over a
+    longer standfirst, the byline right under that: how it is told from the article's lead."""
+    if i + 2 >= len(lines) or lines[i + 2].no > lines[i].no + 4:
+        return False
+    line, deck, byline = lines[i], lines[i + 1], lines[i + 2]
+    if not _title_like(Line(line.no, line.text.rstrip("."))):
+        return False
+    words = word_count(line.text)
+    longer = word_count(deck.text) >= words + STANDFIRST_EXTRA_WORDS
+    return longer and words >= STANDFIRST_HEADLINE_MIN_WORDS and _reads_as_byline(byline)
+
+
 def _headline_features(
     lines: list[Line],
     i: int,
@@ -577,13 +590,21 @@ def headline_candidates(
         if i < body_start and _reads_as_byline(line):
             candidates = []  # lines between a byline and the article are its affiliation
             continue
-        if line.reason in _NOT_HEADLINES or not _title_like(line):
+        if line.reason in _NOT_HEADLINES:
+            continue
+        signed_deck = _over_signed_standfirst(lines, i)
+        if not (_title_like(line) or signed_deck):
             continue
         if i > 0 and _POWERED_BY.match(lines[i - 1].text):
             continue
         if i + 1 < len(lines) and _is_bare_credit(lines[i + 1]):
             continue  # a caption over its picture's credit ("Jane Doe" / "Getty Images")
-        if i >= body_start and _is_sentence(line.text) and not line.text.endswith(("?", "!")):
+        if (
+            i >= body_start
+            and _is_sentence(line.text)
+            and not line.text.endswith(("?", "!"))
+            and not signed_deck
+        ):
             continue  # the article's first sentence; a question may be its headline
         distance += 1
         features = _headline_features(

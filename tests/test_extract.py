@@ -15,6 +15,7 @@ from builder.extract import (
     _is_sentence,
     _is_title_part,
     _names_of_email_domains,
+    _over_signed_standfirst,
     _over_standfirst,
     _PageKeys,
     _title_like,
@@ -1032,3 +1033,23 @@ def test_a_headline_stands_over_its_stamp_not_under_it():
     lines = [Line(1, "Mali talks"), Line(3, "January 14, 2013"), Line(5, subheading)]
     assert not _under_titled_stamp(lines, 2)
     assert _under_titled_stamp([Line(1, headline), *lines[1:]], 2)
+
+
+def test_a_headline_written_as_sentences_stands_over_a_signed_standfirst():
+    headline = "Rebels held the north for a year. Now, its towns are being rebuilt."
+    standfirst = (
+        "Gao and Timbuktu, once stripped of their markets by the fighting, make an astonishingly "
+        "quick comeback as the regional force deploys"
+    )
+    top = ["Home", "Photo of the Day", "Environment", headline, standfirst]
+    assert cleaned("\n\n".join([*top, "By Jane Doe", *PROSE])).meta["headline"] == headline
+    # Without the byline under its standfirst, the line is the article's first paragraph.
+    assert cleaned("\n\n".join([*top, *PROSE])).meta["headline"] != headline
+    # Nor is it one over a line no longer than itself: two teasers over a byline.
+    teasers = [
+        Line(1, headline),
+        Line(3, "Aid reaches Timbuktu by road. Markets open."),
+        Line(5, "By Jane Doe"),
+    ]
+    assert not _over_signed_standfirst(teasers, 0)
+    assert _over_signed_standfirst([teasers[0], Line(3, standfirst), teasers[2]], 0)
