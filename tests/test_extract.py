@@ -18,6 +18,7 @@ from builder.extract import (
     _over_signed_standfirst,
     _over_standfirst,
     _PageKeys,
+    _signs_under_title,
     _title_like,
     _under_titled_stamp,
     _without_label,
@@ -1053,3 +1054,13 @@ def test_a_headline_written_as_sentences_stands_over_a_signed_standfirst():
     ]
     assert not _over_signed_standfirst(teasers, 0)
     assert _over_signed_standfirst([teasers[0], Line(3, standfirst), teasers[2]], 0)
+
+
+def test_a_name_between_a_title_and_a_date_signs_the_title():
+    bio = "Jane Doe is a journalist in Bamako and the founder of a review of the Sahel."
+    top = ["Editorial", "The First Decade", "Jane Doe", "Sa 13 Jul 2019", bio]
+    doc = cleaned("\n\n".join([*top, *PROSE]))
+    assert (doc.meta["headline"], doc.meta["author"]) == ("The First Decade", "Jane Doe")
+    # Under a stamp, the name signs nothing: it may be the headline a date line stands over.
+    lines = [Line(1, "Talks resume | Bamako"), Line(3, "Jane Doe"), Line(5, "13 Jul 2019")]
+    assert not _signs_under_title(lines, 1)
