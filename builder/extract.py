@@ -226,13 +226,14 @@ def page_date_order(lines: Sequence[Line]) -> str | None:
 def _with_century(match: re.Match[str], latest: dt.date) -> str | None:
     """ "10.15.15" as "10.15.2015": the latest year ending in those digits, no later than the
     latest date allowed. Its two separators must agree ("3.1-15" is no date)."""
-    first, second, year = match.groups()
-    separators = match.group(0)[len(first)], match.group(0)[len(first) + len(second) + 1]
-    if separators[0] != separators[1]:
+    text, start = match.group(0), match.start()
+    separator = text[match.end(1) - start]
+    if text[match.end(2) - start] != separator:
         return None
     century = latest.year - latest.year % 100
-    full = century + int(year) if century + int(year) <= latest.year else century - 100 + int(year)
-    return f"{first}{separators[0]}{second}{separators[0]}{full}"
+    year = century + int(match.group(3))
+    year -= 100 if year > latest.year else 0
+    return f"{match.group(1)}{separator}{match.group(2)}{separator}{year}"
 
 
 def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date]:
@@ -247,17 +248,17 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
         with contextlib.suppress(ValueError):
             found.append((match.start(), dt.date(year, month, day)))
     for match in _NUMERIC_DATE.finditer(text):
-        candidate, year = match.group(0), match.group(3)
-        if len(year) == 2:
+        candidate = match.group(0)
+        if len(match.group(3)) == 2:
             candidate = _with_century(match, latest)
             if candidate is None:
                 continue
             # "11.03.17" is month-first at Engadget: a two-digit year's dots say nothing.
-            dotted = page_order
+            usual = page_order
         else:
             # Dotted dates (08.04.2015) are day-first wherever they are written.
-            dotted = "DMY" if "." in match.group(0) else page_order
-        order = _numeric_order(int(match.group(1)), int(match.group(2)), dotted)
+            usual = "DMY" if "." in candidate else page_order
+        order = _numeric_order(int(match.group(1)), int(match.group(2)), usual)
         if order and (date := _parse(candidate, order)):
             found.append((match.start(), date))
     for match in _WORD_DATE.finditer(text):
@@ -429,6 +430,11 @@ def _over_standfirst(lines: list[Line], i: int) -> bool:
     return _sentence_case(headline.text) and _sentence_case(below.text)
 
 
+def _title_like_but_stopped(line: Line) -> bool:
+    """Title-like once its full stops go: a headline written as sentences."""
+    return _title_like(Line(line.no, line.text.rstrip(".")))
+
+
 def _under_titled_stamp(lines: list[Line], i: int) -> bool:
     """A title-like line right under a dated stamp that itself stands under a title at least
     as long ("<headline>" / "Last Updated: January 7, 2025" / "<subheading>"): the headline
@@ -459,7 +465,7 @@ def _over_signed_standfirst(lines: list[Line], i: int) -> bool:
     if i + 2 >= len(lines) or lines[i + 2].no > lines[i].no + 4:
         return False
     line, deck, byline = lines[i], lines[i + 1], lines[i + 2]
-    if not _title_like(Line(line.no, line.text.rstrip("."))):
+    if not _title_like_but_stopped(line):
         return False
     words = word_count(line.text)
     longer = word_count(deck.text) >= words + STANDFIRST_EXTRA_WORDS
@@ -564,8 +570,7 @@ def _sentence_headline(lines: Sequence[Line], body_start: int) -> int | None:
     i = next((k for k in range(body_start, len(lines)) if lines[k].kept), None)
     if i is None or i + 1 == len(lines) or lines[i + 1].no > lines[i].no + 2:
         return None
-    heading = Line(lines[i].no, lines[i].text.rstrip("."))
-    return i if _is_meta(lines[i + 1]) and _title_like(heading) else None
+    return i if _is_meta(lines[i + 1]) and _title_like_but_stopped(lines[i]) else None
 
 
 def headline_candidates(
