@@ -93,7 +93,10 @@ _FACT_DATE = re.compile(
     r"(?i)^(?:founded|born|died|established|incorporated|launched|released|opened|"
     r"fondée?|née?|gegründet|geboren|fundad[ao]|nacid[ao])\b"
 )
-_UPDATED = re.compile(r"(?i)\b(?:updated|modified|last\s+edited|mis\s+à\s+jour|aktualisiert)\b")
+_UPDATED = re.compile(
+    r"(?i)\b(?:updated|modified|last\s+edited|mis\s+à\s+jour|aktualisiert|actualizado|"
+    r"aggiornato|atualizado|bijgewerkt|更新时间|更新時間|更新日|最終更新)\b"
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’.]*(?:[ -][A-ZÀ-Þ][\w'’.]*){0,3})"
     r"(?:\s*,\s*(?P<date>[^–—]{4,40}?))?"

@@ -329,6 +329,8 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
     updated = (dt.date(2015, 1, 7), "text:updated")
     assert date_of("Updated: January 7, 2015") == updated
     assert date_of("Updated 4:48 PM EST, Wed January 7, 2015") == updated
+    assert date_of("Actualizado el 17/01/2015 a las 10:30") == (dt.date(2015, 1, 17), updated[1])
+    assert date_of("更新时间 2015年1月7日, 格林尼治标准时间10:41") == updated
     assert date_of("Updated: January 7, 2015", "Jane Doe, January 5, 2015") == (
         dt.date(2015, 1, 5),
         "text:stamp",
