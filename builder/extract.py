@@ -86,8 +86,13 @@ _PUBLISHED_STRONG = re.compile(
     r"(?i)\b(?:published|publi[ée]e?|veröffentlicht|publicado|pubblicato|"
     r"发布时间|发稿时间|发表时间|发布日期|公開日|配信日)\b"
 )
-# An embedded social post's signature: "— Jane Doe (@jane) August 22, 2013".
-_EMBEDDED_POST = re.compile(r"^[—–-]\s.*\(@\w+\)")
+# An embedded social post's signature: "— Jane Doe (@jane) August 22, 2013", "A post shared
+# by Jane Doe (@jane) on Jun 16, 2019 at 7:30am PDT" (as Instagram words it in each language).
+_EMBEDDED_POST = re.compile(
+    r"(?i)^[—–-]\s.*\(@\w+\)|\b(?:shared\ by|geteilt\ von|partagée\ par|compartida\ (?:por|de)|"
+    r"condiviso\ da|compartilhada\ por)\s.*\(@[\w.]+\)",
+    re.X,
+)
 # A fact's date, as an infobox states it ("Founded February 28, 1998"), is not the page's.
 _FACT_DATE = re.compile(
     r"(?i)^(?:founded|born|died|established|incorporated|launched|released|opened|"
@@ -719,7 +724,7 @@ def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     to a label of the publication's ("Updated: Jan 13, 2013 | Published: Jan 12, 2013"). A
     stamp is short; a line that says "Published" (or a byline) may run longer.
     """
-    if _EMBEDDED_POST.match(line.text) or _FACT_DATE.match(line.text):
+    if _EMBEDDED_POST.search(line.text) or _FACT_DATE.match(line.text):
         return [], False
     stated = line.text
     if updated := _UPDATED.search(stated):

@@ -339,6 +339,11 @@ def test_stamp_skips_updated_dates_and_embedded_posts():
     page = ["The best films of 2014", "Updated: January 7, 2015", *PROSE]
     assert cleaned("\n\n".join(page)).meta["date"] is None
     assert date_of("— Jane Doe (@janedoe) August 22, 2013") == (None, None)  # an embedded post's
+    for shared in (
+        "A post shared by Jane Doe (@janedoe) on Jun 16, 2019 at 7:30am PDT",
+        "Ein Beitrag geteilt von Jane Doe (@jane.doe) am 23. Okt 2017 um 0:31 Uhr",
+    ):
+        assert date_of(shared) == (None, None), shared
     assert date_of("Founded February 28, 1998; 18 years ago") == (None, None)  # a fact's date
     assert date_of("Posted August 22, 2013") == (dt.date(2013, 8, 22), "text:stamp")
     # An update stated first does not hide the publication date after it.
