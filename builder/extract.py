@@ -231,6 +231,11 @@ def page_date_order(lines: Sequence[Line]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
+# What a two-digit-year date must not follow or run on into: a version's or an address's parts.
+_VERSION_BEFORE = re.compile(r"(?i)(?:\b(?:version|release|build|rev|v)\.?\s*|\d\.)$")
+_MORE_PARTS = re.compile(r"\.\d")
+
+
 def _with_century(match: re.Match[str], latest: dt.date) -> str | None:
     """ "10.15.15" as "10.15.2015": the latest year ending in those digits, no later than the
     latest date allowed. Its two separators must agree ("3.1-15" is no date)."""
@@ -238,6 +243,9 @@ def _with_century(match: re.Match[str], latest: dt.date) -> str | None:
     separator = text[match.end(1) - start]
     if text[match.end(2) - start] != separator:
         return None
+    before, after = match.string[:start], match.string[match.end() :]
+    if _VERSION_BEFORE.search(before) or _MORE_PARTS.match(after):
+        return None  # "Version 2.13.14", "10.15.15.1": a version or an address, no date
     century = latest.year - latest.year % 100
     year = century + int(match.group(3))
     year -= 100 if year > latest.year else 0
