@@ -466,15 +466,6 @@ def _under_titled_stamp(lines: list[Line], i: int) -> bool:
     return word_count(above.text) >= word_count(line.text)
 
 
-def _signs_under_title(lines: list[Line], i: int) -> bool:
-    """A name alone between a title and a date ("The First Decade" / "Jane Doe" / "Sa 13 Jul
-    2019"): the author signing the headline above."""
-    if i == 0 or not _BARE_NAME.match(lines[i].text) or not _over_stamp(lines, i):
-        return False
-    above = lines[i - 1]
-    return above.no >= lines[i].no - 2 and _title_like(above) and not _has_noise(above.text)
-
-
 def _over_signed_standfirst(lines: list[Line], i: int) -> bool:
     """A headline written as sentences ("Goats ruled this island. Now, it's reborn.") over a
     longer standfirst, the byline right under that: how it is told from the article's lead."""
@@ -629,8 +620,6 @@ def headline_candidates(
             continue
         if i + 1 < len(lines) and _is_bare_credit(lines[i + 1]):
             continue  # a caption over its picture's credit ("Jane Doe" / "Getty Images")
-        if _signs_under_title(lines, i):
-            continue
         if (
             i >= body_start
             and _is_sentence(line.text)
