@@ -571,13 +571,24 @@ def _is_bare_credit(line: Line) -> bool:
 
 
 def _sentence_headline(lines: Sequence[Line], body_start: int) -> int | None:
-    """With no title-like line anywhere near, the article's first line when its date or
-    byline stands right under it: a headline written as sentences ("I read the ruling. Here
-    is what it says.")."""
-    i = next((k for k in range(body_start, len(lines)) if lines[k].kept), None)
-    if i is None or i + 1 == len(lines) or lines[i + 1].no > lines[i].no + 2:
+    """With no title-like line anywhere near, a headline written as sentences ("I read the
+    ruling. Here is what it says.") over the date or byline that follows the article's first
+    line or the line after it: of the two lines over that stamp, the shorter (a headline over
+    its standfirst)."""
+    first = next((k for k in range(body_start, len(lines)) if lines[k].kept), None)
+    if first is None:
         return None
-    return i if _is_meta(lines[i + 1]) and _title_like_but_stopped(lines[i]) else None
+
+    def adjacent(k: int) -> bool:  # line k right under line k - 1
+        return 0 < k < len(lines) and lines[k].no <= lines[k - 1].no + 2
+
+    stamp = next((k for k in (first + 1, first + 2) if adjacent(k) and _is_meta(lines[k])), None)
+    if stamp is None or (stamp == first + 2 and not adjacent(first + 1)):
+        return None
+    over = [k for k in (stamp - 1, stamp - 2) if _title_like_but_stopped(lines[k])]
+    if len(over) == 2 and not adjacent(stamp - 1):
+        over = over[:1]
+    return min(over, key=lambda k: word_count(lines[k].text)) if over else None
 
 
 def headline_candidates(

@@ -1029,6 +1029,16 @@ def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
     assert [line.text for line in doc.lines if line.kept] == PROSE
     # Without a stamp under it, the same line is the article's first paragraph.
     assert cleaned("\n\n".join(["Home", "About", headline, *PROSE])).meta["headline"] is None
+    # A longer standfirst between it and the stamp is no headline: the line over it is.
+    standfirst = (
+        "Troops from six countries will join the operation after the talks in Bamako ended "
+        "with a plan for the north."
+    )
+    page = "\n\n".join(["Home", "About", headline, standfirst, "January 12, 2013", *PROSE])
+    assert cleaned(page).meta["headline"] == headline
+    short = "Talks resume. Rebels hold the north."  # left out of the article, over it
+    page = "\n\n".join(["Home", "World", short, standfirst, "January 12, 2013", *PROSE])
+    assert cleaned(page).meta["headline"] == short
 
 
 def test_a_headline_stands_over_its_stamp_not_under_it():
