@@ -453,8 +453,8 @@ def _title_like_but_stopped(line: Line) -> bool:
 
 def _under_titled_stamp(lines: list[Line], i: int) -> bool:
     """A title-like line right under a dated stamp that itself stands under a title at least
-    as long ("<headline>" / "Last Updated: January 7, 2025" / "<subheading>"): the headline
-    stands over its stamp, what follows it heads the article's first section."""
+    four words longer ("<headline>" / "Last Updated: January 7, 2025" / "<subheading>"): the
+    headline stands over its stamp, what follows it heads the article's first section."""
     if i < 2:
         return False
     stamp, above, line = lines[i - 1], lines[i - 2], lines[i]
@@ -463,7 +463,11 @@ def _under_titled_stamp(lines: list[Line], i: int) -> bool:
     dated = stamp.reason is LineReason.date_line or _HEADLINE_NOISE.search(stamp.text)
     if not (dated and _is_meta(stamp)) or not _title_like(above):
         return False
-    return word_count(above.text) >= word_count(line.text)
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if below and below.no <= line.no + 2 and _is_meta(below):
+        return False  # its own stamp under it: a headline under a teaser and the teaser's date
+    # A heading is much shorter than the headline; a teaser above is about as long.
+    return word_count(above.text) >= word_count(line.text) + STANDFIRST_EXTRA_WORDS
 
 
 def _over_signed_standfirst(lines: list[Line], i: int) -> bool:
@@ -585,7 +589,11 @@ def _sentence_headline(lines: Sequence[Line], body_start: int) -> int | None:
     stamp = next((k for k in (first + 1, first + 2) if adjacent(k) and _is_meta(lines[k])), None)
     if stamp is None or (stamp == first + 2 and not adjacent(first + 1)):
         return None
-    over = [k for k in (stamp - 1, stamp - 2) if _title_like_but_stopped(lines[k])]
+    over = [
+        k
+        for k in (stamp - 1, stamp - 2)
+        if _title_like_but_stopped(lines[k]) and not _is_meta(lines[k])
+    ]
     if len(over) == 2 and not adjacent(stamp - 1):
         over = over[:1]
     return min(over, key=lambda k: word_count(lines[k].text)) if over else None

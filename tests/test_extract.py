@@ -1036,6 +1036,11 @@ def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
     )
     page = "\n\n".join(["Home", "About", headline, standfirst, "January 12, 2013", *PROSE])
     assert cleaned(page).meta["headline"] == headline
+    # A byline over the line is no headline either, however short.
+    title = "Regional force plans the deployment of troops to the north of Mali"
+    byline = "By Jane Doe | January 12, 2013"
+    page = "\n\n".join(["Home", "Analysis", byline, title, byline, *PROSE])
+    assert cleaned(page).meta["headline"] == title
     short = "Talks resume. Rebels hold the north."  # left out of the article, over it
     page = "\n\n".join(["Home", "World", short, standfirst, "January 12, 2013", *PROSE])
     assert cleaned(page).meta["headline"] == short
@@ -1053,6 +1058,11 @@ def test_a_headline_stands_over_its_stamp_not_under_it():
     lines = [Line(1, "Mali talks"), Line(3, "January 14, 2013"), Line(5, subheading)]
     assert not _under_titled_stamp(lines, 2)
     assert _under_titled_stamp([Line(1, headline), *lines[1:]], 2)
+    # Nor is a line with its own stamp under it, or under a teaser about as long, a heading:
+    # "<other story>" / "<its date>" / "<headline>" ["/ <its date>"].
+    teaser = Line(1, "Interim government welcomes the plan and asks neighbours for support")
+    assert not _under_titled_stamp([Line(1, headline), *lines[1:], Line(7, "By Jane Doe")], 2)
+    assert not _under_titled_stamp([teaser, *lines[1:]], 2)
 
 
 def test_a_headline_written_as_sentences_stands_over_a_signed_standfirst():
