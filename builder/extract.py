@@ -446,9 +446,25 @@ def _over_standfirst(lines: list[Line], i: int) -> bool:
     return _sentence_case(headline.text) and _sentence_case(below.text)
 
 
-def _title_like_but_stopped(line: Line) -> bool:
-    """Title-like once its full stops go: a headline written as sentences."""
-    return _title_like(Line(line.no, line.text.rstrip(".")))
+# A headline written as sentences is a full one ("Goats ruled this island. Now, it's reborn.");
+# a short line that ends with a full stop is a caption or a note ("Updated with new figures.").
+SENTENCE_HEADLINE_MIN_WORDS = 8
+
+
+def _sentence_title(lines: Sequence[Line], i: int) -> bool:
+    """Line i is a headline written as sentences: title-like once its full stops go, long,
+    and no deck under a title or a caption right above it."""
+    line = lines[i]
+    if word_count(line.text) < SENTENCE_HEADLINE_MIN_WORDS:
+        return False
+    if not _title_like(Line(line.no, line.text.rstrip("."))):
+        return False
+    above = lines[i - 1] if i > 0 else None
+    if above is None or above.no < line.no - 2 or _is_meta(above):
+        return True
+    # Under a title or a caption ("Talks resume today.", "Photo: troops in Gao."), the line
+    # is its deck, whether or not the page kept that line.
+    return not _title_like(Line(above.no, above.text.rstrip(".")))
 
 
 def _under_titled_stamp(lines: list[Line], i: int) -> bool:
@@ -476,11 +492,10 @@ def _over_signed_standfirst(lines: list[Line], i: int) -> bool:
     if i + 2 >= len(lines) or lines[i + 2].no > lines[i].no + 4:
         return False
     line, deck, byline = lines[i], lines[i + 1], lines[i + 2]
-    if not _title_like_but_stopped(line):
+    if not _sentence_title(lines, i):
         return False
-    words = word_count(line.text)
-    longer = word_count(deck.text) >= words + STANDFIRST_EXTRA_WORDS
-    return longer and words >= STANDFIRST_HEADLINE_MIN_WORDS and _reads_as_byline(byline)
+    longer = word_count(deck.text) >= word_count(line.text) + STANDFIRST_EXTRA_WORDS
+    return longer and _reads_as_byline(byline)
 
 
 def _headline_features(
@@ -590,9 +605,7 @@ def _sentence_headline(lines: Sequence[Line], body_start: int) -> int | None:
     if stamp is None or (stamp == first + 2 and not adjacent(first + 1)):
         return None
     over = [
-        k
-        for k in (stamp - 1, stamp - 2)
-        if _title_like_but_stopped(lines[k]) and not _is_meta(lines[k])
+        k for k in (stamp - 1, stamp - 2) if _sentence_title(lines, k) and not _is_meta(lines[k])
     ]
     if len(over) == 2 and not adjacent(stamp - 1):
         over = over[:1]

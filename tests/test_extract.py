@@ -1041,9 +1041,11 @@ def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
     byline = "By Jane Doe | January 12, 2013"
     page = "\n\n".join(["Home", "Analysis", byline, title, byline, *PROSE])
     assert cleaned(page).meta["headline"] == title
-    short = "Talks resume. Rebels hold the north."  # left out of the article, over it
-    page = "\n\n".join(["Home", "World", short, standfirst, "January 12, 2013", *PROSE])
-    assert cleaned(page).meta["headline"] == short
+    # A short line with a full stop over the standfirst is a caption or a note, and the
+    # standfirst under it is no headline either: better none than either.
+    for short in ("Talks resume. Rebels hold the north.", "Photo: troops in Gao."):
+        page = "\n\n".join(["Home", "World", short, standfirst, "January 12, 2013", *PROSE])
+        assert cleaned(page).meta["headline"] is None, short
 
 
 def test_a_headline_stands_over_its_stamp_not_under_it():
