@@ -232,7 +232,7 @@ def page_date_order(lines: Sequence[Line]) -> str | None:
 
 
 # What a two-digit-year date must not follow or run on into: a version's or an address's parts.
-_VERSION_BEFORE = re.compile(r"(?i)(?:\b(?:version|release|build|rev|v)\.?\s*|\d\.)$")
+_VERSION_BEFORE = re.compile(r"(?i)(?:\b(?:version|release|build|rev|vol|no|nr|v)\.?\s*|\d\.)$")
 _MORE_PARTS = re.compile(r"\.\d")
 
 

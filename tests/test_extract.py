@@ -84,7 +84,13 @@ def test_a_two_digit_year_is_read_in_the_latest_century_that_allows_it():
     assert dates_in("11.03.17 in Gadgetry", "MDY", LATEST) == [dt.date(2017, 11, 3)]
     assert dates_in("3.15-15", None, LATEST) == []
     # Nor is a version's or an address's run of numbers.
-    for numbers in ("Version 2.13.14", "Release 10.15.15", "v 2.13.14", "10.15.15.1", "1.10.15.15"):
+    for numbers in (
+        "Version 2.13.14",
+        "Release 10.15.15",
+        "Vol. 2.13.14",
+        "10.15.15.1",
+        "1.10.15.15",
+    ):
         assert dates_in(numbers, None, LATEST) == [], numbers
     page = "\n\n".join(["Regional force plans deployment of troops", "10.15.15", *PROSE])
     assert cleaned(page).meta["date"] == dt.date(2015, 10, 15)
