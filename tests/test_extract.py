@@ -1042,7 +1042,7 @@ def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
     )
     page = "\n\n".join(["Home", "About", headline, standfirst, "January 12, 2013", *PROSE])
     assert cleaned(page).meta["headline"] == headline
-    # A byline over the line is no headline either, however short.
+    # A byline over the line is never the headline written as sentences.
     title = "Regional force plans the deployment of troops to the north of Mali"
     byline = "By Jane Doe | January 12, 2013"
     page = "\n\n".join(["Home", "Analysis", byline, title, byline, *PROSE])
@@ -1095,7 +1095,7 @@ def test_a_headline_written_as_sentences_stands_over_a_signed_standfirst():
 
 def test_a_short_title_case_headline_under_a_section_label_is_no_name():
     # "World News" / "Mali Talks Resume" / date: the headline reads like a name over a date
-    # (a byline's), yet the label above is no title it would sign.
+    # (a byline's) under a title; it is still the headline, and no author.
     page = "\n\n".join(["Home", "World News", "Mali Talks Resume", "January 12, 2013", *PROSE])
     doc = cleaned(page)
     assert (doc.meta["headline"], doc.meta["author"]) == ("Mali Talks Resume", None)
