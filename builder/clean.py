@@ -206,17 +206,23 @@ def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
     return hits
 
 
+# Headers of a box of other stories ("More from Africa", "Up next", "Next Up In Tech").
+_NEXT_STORIES = r"""
+    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|next\ up(?:\ in\ \w+)?|
+    what\ to\ read\ next|
+"""
 # Headers of what follows an article, in several languages; matched on short lines only.
 SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
     (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage)|
-    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|next\ up(?:\ in\ \w+)?|
-    what\ to\ read\ next|
+"""
+    + _NEXT_STORIES
+    + r"""
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
     comments|\d+\ comment|comments?\ \(\d+\)|responses|
-    comentar|commenter|kommentieren|(?:post|write)\ a\ comment|
+    comentar|commenter|kommentieren|write\ a\ comment|
     (?:einen\ )?kommentar\ schreiben|schreibe\ einen\ kommentar|
     \d+\ responses?|replies|latest\ (?:news|stories|articles|posts|headlines)|
     join\ the\ (?:discussion|conversation)|(?:view|show|read|see)\ (?:all\ )?comments.*|
@@ -257,9 +263,9 @@ INLINE_BOX = re.compile(
 # Of those headers, the ones of a box of other stories a site places inside its articles, as
 # well as after them ("Most popular" and a dozen titles): prose can resume after it too.
 TEASER_BOX = re.compile(
-    r"""(?ix)^\W*(?:
-    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|next\ up(?:\ in\ \w+)?|
-    what\ to\ read\ next|
+    r"""(?ix)^\W*(?:"""
+    + _NEXT_STORIES
+    + r"""
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
