@@ -43,6 +43,7 @@ def audit_file(built_repo, tmp_path):
     return write_audit(built_repo / "data/v1.0.0", SEEDS, tmp_path / "audit.html")
 
 
+@pytest.mark.browser
 def test_audit_page_in_headless_chromium(audit_file, tmp_path):
     assert CHROMIUM, "Debian's chromium is required: .ci/run installs it (apt-get install chromium)"
     from playwright.sync_api import sync_playwright
