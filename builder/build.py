@@ -5,27 +5,51 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from builder.diff import MAJOR, MINOR, PATCH, VersionDiff, diff_against_build
+from builder.check import check_version
+from builder.diff import MAJOR, MINOR, PATCH, VersionDiff, diff_against_build, diff_versions
 from builder.doc import BuildError, Rejection
+from builder.docs import (
+    CHANGELOG,
+    MANIFEST_SUMS,
+    PLOTS_DIR,
+    View,
+    card_text,
+    changelog_text,
+    changelog_versions,
+    manifest_sums_text,
+    published_view,
+    read_manifest_sums,
+    readme_text,
+)
+from builder.model import SCHEMA_VERSION
 from builder.pipeline import Options, RecordSet, StageCounts, process_folder
 from builder.release import (
-    PLOTS_DIR,
     Published,
-    add_changelog_entry,
+    compare_with_published,
     format_version,
     inputs_digest,
     load_manifest,
+    normalise_version,
     parse_version,
-    publish,
     published_versions,
-    remove_stale_staging,
-    update_card,
-    update_readme,
+    stage_version,
     version_splits,
 )
 from builder.stats import version_stats, write_plots
+from builder.transaction import Transaction, repair, tmp_name, writer_lock
 
 FIRST_VERSION = "1.0.0"
+
+
+class RejectedInputs(BuildError):
+    """--strict and at least one input was rejected: nothing was published."""
+
+    def __init__(self, rejections: list[Rejection], counts: StageCounts) -> None:
+        self.rejections, self.counts = rejections, counts
+        super().__init__(
+            f"--strict: {len(rejections)} input(s) rejected, nothing published; "
+            "fix or remove them, or build without --strict"
+        )
 
 
 @dataclasses.dataclass
@@ -34,34 +58,76 @@ class BuildResult:
     rejections: list[Rejection]
     counts: StageCounts
     published: Published
+    notes: list[str] = dataclasses.field(default_factory=list)  # repairs, versions not taken
 
 
-def refresh_docs(data_dir: Path, repo_root: Path) -> None:
-    """README's configs, the newest version's plots and the card's generated sections."""
-    versions = published_versions(data_dir)
-    if versions:
-        stats = version_stats(data_dir / f"v{versions[-1]}")
-        write_plots(stats, data_dir / PLOTS_DIR)
-    update_readme(data_dir, repo_root)
-    update_card(data_dir, repo_root)
+def stage_docs(
+    transaction: Transaction,
+    data_dir: Path,
+    repo_root: Path,
+    view: View,
+    changelog: tuple[str, list[str]] | None = None,
+) -> None:
+    """README's configs, the card, the plots, the changelog and the manifest sums, staged."""
+    if view:
+        newest, folder = next(reversed(view.items()))
+        render = data_dir / PLOTS_DIR / tmp_name("render")
+        transaction.scratch.append(render)
+        for path in write_plots(version_stats(folder, newest), render):
+            transaction.stage_moved(path, data_dir / PLOTS_DIR / path.name)
+    if changelog is not None:
+        text = changelog_text(data_dir, *changelog)
+        if text is not None:
+            transaction.stage_file(data_dir / CHANGELOG, text)
+    transaction.stage_file(data_dir / MANIFEST_SUMS, manifest_sums_text(data_dir, view))
+    transaction.stage_file(repo_root / "README.md", readme_text(view, data_dir, repo_root))
+    transaction.stage_file(repo_root / "dataset_card.md", card_text(view, data_dir, repo_root))
 
 
-def _same_content(
-    folder: Path,
-    changes: VersionDiff | None,
-    records: RecordSet,
-    rejections: list[Rejection],
-    options_record: dict[str, object],
-) -> bool:
-    """Same records from the same inputs and options as the published version."""
-    if changes is None or not changes.is_empty:
-        return False
-    manifest = load_manifest(folder)
-    return (
-        manifest.get("inputs_digest") == inputs_digest(records.input_pairs(), rejections)
-        and manifest.get("options") == options_record
-        and manifest.get("rejected") == len(rejections)
-    )
+def refresh_docs(data_dir: Path, repo_root: Path) -> list[str]:
+    """Rewrite every generated file from the published versions, in one journalled step.
+
+    A version missing from the changelog (a build of an older release killed after its
+    rename) gets its entry back from the diff against the version before it.
+    """
+    view = published_view(data_dir)
+    transaction = Transaction(data_dir)
+    notes = []
+    try:
+        listed, versions = set(changelog_versions(data_dir)), list(view)
+        for previous, version in zip([None, *versions], versions, strict=False):
+            if version in listed:
+                continue
+            if previous is None:
+                summary = [f"First version: {load_manifest(view[version])['records']} records."]
+            else:
+                summary = diff_versions(data_dir, previous, version).summary_lines()
+            text = changelog_text(data_dir, version, summary)
+            if text is not None:
+                # One entry at a time: each changes what the next one is put in front of.
+                transaction.stage_file(data_dir / CHANGELOG, text)
+                transaction.commit()
+                transaction = Transaction(data_dir)
+                notes.append(f"repair: added v{version} to {data_dir / CHANGELOG}")
+        unlisted = sorted(set(view) - set(read_manifest_sums(data_dir)), key=parse_version)
+        notes += [
+            f"repair: recorded v{v}'s manifest in {data_dir / MANIFEST_SUMS}" for v in unlisted
+        ]
+        stage_docs(transaction, data_dir, repo_root, view)
+    except BaseException:
+        transaction.discard()
+        raise
+    transaction.commit()
+    return notes
+
+
+def repair_repository(data_dir: Path, repo_root: Path) -> list[str]:
+    """Finish an interrupted publish, drop dead builds' files, regenerate what lags behind."""
+    with writer_lock(data_dir):
+        notes = repair(data_dir, (repo_root,))
+        if published_versions(data_dir):
+            notes += refresh_docs(data_dir, repo_root)
+    return notes
 
 
 def bump(version: str, part: str) -> str:
@@ -73,6 +139,41 @@ def bump(version: str, part: str) -> str:
     return format_version((major, minor, patch + 1))
 
 
+def _identical_version(
+    data_dir: Path,
+    versions: list[str],
+    newest_diff: VersionDiff | None,
+    records: RecordSet,
+    rejections: list[Rejection],
+    options_record: dict[str, object],
+) -> str | None:
+    """The published version with the same records from the same inputs and options.
+
+    Another pyarrow or zstd may encode the same records with other bytes: records, inputs
+    and options are compared, not files.
+    """
+    digest = inputs_digest(records.input_pairs(), rejections)
+    for version in reversed(versions):
+        manifest = load_manifest(data_dir / f"v{version}")
+        same_inputs = (
+            manifest.get("inputs_digest") == digest
+            and manifest.get("options") == options_record
+            and manifest.get("rejected") == len(rejections)
+            and manifest.get("records") == len(records)
+            and manifest.get("schema_version") == SCHEMA_VERSION
+        )
+        if not same_inputs:
+            continue
+        changes = (
+            newest_diff
+            if version == versions[-1] and newest_diff is not None
+            else diff_against_build(data_dir, version, records.tables())
+        )
+        if changes.is_empty:
+            return version
+    return None
+
+
 def build(
     seeds_dir: Path,
     data_dir: Path,
@@ -82,18 +183,35 @@ def build(
     workers: int = 1,
     progress: bool = False,
     engine: str = "local",
+    strict: bool = False,
 ) -> BuildResult:
     """Build seeds_dir and publish it as a version of data_dir.
 
     Without ``version`` the number follows semver from the diff against the newest version:
-    a schema change is major, records added or removed minor, any other change patch; an
-    identical build publishes nothing.
+    a schema change is major, records added or removed minor, any other change patch. A
+    build whose records, inputs and options equal a published version publishes nothing.
+    Everything that can fail runs before the version becomes visible.
     """
     if not seeds_dir.is_dir():
-        raise BuildError(f"{seeds_dir}: no such seeds folder (pass --seeds DIR)")
+        raise BuildError(
+            f"{seeds_dir.resolve()}: no such seeds folder; run from the repository root "
+            "or pass --seeds DIR"
+        )
+    wanted = normalise_version(version) if version is not None else None
     options = options or Options()
     repo_root = repo_root or data_dir.parent
-    remove_stale_staging(data_dir)
+    with writer_lock(data_dir):
+        notes = repair(data_dir, (repo_root,))
+        result = _build_locked(
+            seeds_dir, data_dir, wanted, options, repo_root, workers, progress, engine, strict
+        )
+        result.notes[:0] = notes
+    return result
+
+
+def _build_locked(
+    seeds_dir, data_dir, wanted, options, repo_root, workers, progress, engine, strict
+):
     versions = published_versions(data_dir)
     newest = versions[-1] if versions else None
     previous_splits = version_splits(data_dir / f"v{newest}") if newest else {}
@@ -102,40 +220,56 @@ def build(
     )
     if not len(articles):
         raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
+    if strict and rejections:
+        raise RejectedInputs(rejections, counts)
     options_record = options.record()
     stats = {
         "clusters": counts.clusters.count,
         "in_multi_member_clusters": counts.clusters.multi_member,
     }
     changes = diff_against_build(data_dir, newest, articles.tables()) if newest else None
-    if version:
-        chosen = version
+    notes: list[str] = []
+    same = _identical_version(data_dir, versions, changes, articles, rejections, options_record)
+    if same is not None and wanted in (None, same):
+        published = Published(same, data_dir / f"v{same}", changed=False)
+        notes += refresh_docs(data_dir, repo_root)
+        return BuildResult(articles, rejections, counts, published, notes)
+    if same is not None:
+        notes.append(f"--version {wanted}: not published: this build is identical to v{same}")
+        published = Published(same, data_dir / f"v{same}", changed=False)
+        return BuildResult(articles, rejections, counts, published, notes)
+    if wanted:
+        chosen = wanted
     elif newest is None:
         chosen = FIRST_VERSION
     else:
-        chosen = bump(newest, changes.bump) if changes.bump else newest
-    if (
-        version is None
-        and newest
-        and _same_content(data_dir / f"v{newest}", changes, articles, rejections, options_record)
-    ):
-        # Same records from the same inputs and options: nothing to publish, even where
-        # another pyarrow or zstd would encode the files with other bytes.
-        published = Published(newest, data_dir / f"v{newest}", changed=False)
-        refresh_docs(data_dir, repo_root)
-        return BuildResult(articles, rejections, counts, published)
+        # No record changed, but the inputs, rejections or options did: a correction.
+        chosen = bump(newest, changes.bump or PATCH)
+    target = data_dir / f"v{chosen}"
+    transaction = Transaction(data_dir, version=chosen)
     try:
-        published = publish(articles, rejections, data_dir, chosen, options_record, stats)
-    except BuildError:
-        if version or chosen != newest:
-            raise
-        # Same records, other rejections or inputs: a correction.
-        chosen = bump(newest, PATCH)
-        published = publish(articles, rejections, data_dir, chosen, options_record, stats)
-    if published.changed:
-        summary = (
-            changes.summary_lines() if changes else [f"First version: {len(articles)} records."]
-        )
-        add_changelog_entry(data_dir, published.version, summary)
-    refresh_docs(data_dir, repo_root)
-    return BuildResult(articles, rejections, counts, published)
+        staging = stage_version(articles, rejections, data_dir, chosen, options_record, stats)
+        transaction.staging = staging
+        if target.exists():
+            compare_with_published(staging, target, data_dir, chosen)
+            transaction.discard()
+            published = Published(chosen, target, changed=False)
+            notes += refresh_docs(data_dir, repo_root)
+            return BuildResult(articles, rejections, counts, published, notes)
+        problems = check_version(staging, None, name=f"v{chosen}")
+        if problems:
+            raise BuildError(
+                f"v{chosen} was not published: {problems[0]}"
+                + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+            )
+        if changes is not None:
+            summary = changes.summary_lines()
+        else:
+            summary = [f"First version: {len(articles)} records."]
+        view = published_view(data_dir, pending=(chosen, staging))
+        stage_docs(transaction, data_dir, repo_root, view, changelog=(chosen, summary))
+    except BaseException:
+        transaction.discard()
+        raise
+    transaction.commit()
+    return BuildResult(articles, rejections, counts, Published(chosen, target, True), notes)

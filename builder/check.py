@@ -11,9 +11,25 @@ import pyarrow.parquet as pq
 import pydantic
 import yaml
 
+from builder.doc import BuildError
+from builder.docs import (
+    CHANGELOG,
+    MANIFEST_SUMS,
+    changelog_versions,
+    manifest_sum,
+    read_manifest_sums,
+)
 from builder.model import SCHEMA_VERSION, Article, arrow_schema
 from builder.read import sha256_file
-from builder.release import MANIFEST, load_manifest, published_versions, split_front_matter
+from builder.release import (
+    MANIFEST,
+    REJECTED,
+    load_manifest,
+    published_versions,
+    split_front_matter,
+    version_folder_names,
+)
+from builder.transaction import JOURNAL
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,27 +62,38 @@ def _readme_split_sizes(repo_root: Path) -> tuple[dict[str, dict[str, int]], str
     return sizes, default
 
 
-def check_version(folder: Path, readme_sizes: dict[str, dict[str, int]]) -> list[Problem]:
+def check_version(
+    folder: Path, readme_sizes: dict[str, dict[str, int]] | None, name: str | None = None
+) -> list[Problem]:
+    """Problems of one version folder; readme_sizes None skips README (a staged version).
+
+    name is the version's folder name when the folder has another (while it is staged).
+    """
     problems: list[Problem] = []
-    where = folder.name
-    manifest = load_manifest(folder)
+    where = name or folder.name
+    try:
+        manifest = load_manifest(folder)
+    except BuildError as err:
+        return [Problem(f"{where}/{MANIFEST}", "manifest", "a JSON object", str(err)[:160])]
     listed = manifest.get("files", {})
     on_disk = {p.name for p in folder.iterdir() if p.name != MANIFEST}
-    for name in sorted(on_disk - listed.keys()):
-        problems.append(Problem(f"{where}/{name}", "file not in manifest", "absent", "present"))
+    for file_name in sorted(on_disk - listed.keys()):
+        problems.append(
+            Problem(f"{where}/{file_name}", "file not in manifest", "absent", "present")
+        )
     current_schema = manifest.get("schema_version") == SCHEMA_VERSION
     split_rows: dict[str, int] = {}
     seen_ids: dict[str, str] = {}
-    for name, entry in sorted(listed.items()):
-        path = folder / name
-        label = f"{where}/{name}"
+    for file_name, entry in sorted(listed.items()):
+        path = folder / file_name
+        label = f"{where}/{file_name}"
         if not path.is_file():
             problems.append(Problem(label, "file missing", "present", "absent"))
             continue
         digest = sha256_file(path)
         if digest != entry.get("sha256"):
             problems.append(Problem(label, "sha256", entry.get("sha256"), digest))
-        if not name.endswith(".parquet"):
+        if not file_name.endswith(".parquet"):
             continue
         try:
             parquet = pq.ParquetFile(path)
@@ -76,8 +103,9 @@ def check_version(folder: Path, readme_sizes: dict[str, dict[str, int]]) -> list
         rows = parquet.metadata.num_rows
         if rows != entry.get("rows"):
             problems.append(Problem(label, "row count", str(entry.get("rows")), str(rows)))
-        split = name.split("-", 1)[0]
+        split = file_name.split("-", 1)[0]
         split_rows[split] = split_rows.get(split, 0) + rows
+        problems += _file_metadata_problems(parquet, label, manifest)
         schema = parquet.schema_arrow
         if current_schema and not schema.remove_metadata().equals(arrow_schema()):
             problems.append(Problem(label, "schema", "the record model's schema", str(schema)))
@@ -93,7 +121,7 @@ def check_version(folder: Path, readme_sizes: dict[str, dict[str, int]]) -> list
                         f"{record_id} also in {seen_ids[record_id]}",
                     )
                 )
-            seen_ids[record_id] = name
+            seen_ids[record_id] = file_name
             if row.get("split") != split:
                 problems.append(
                     Problem(label, f"split of {record_id}", split, str(row.get("split")))
@@ -105,6 +133,9 @@ def check_version(folder: Path, readme_sizes: dict[str, dict[str, int]]) -> list
                     problems.append(
                         Problem(label, f"record {record_id}", "valid", str(err.errors()[0]["msg"]))
                     )
+    problems += _manifest_problems(folder, where, manifest, split_rows)
+    if readme_sizes is None:
+        return problems
     expected_sizes = readme_sizes.get(where)
     if expected_sizes is None:
         problems.append(Problem("README.md", f"config {where}", "listed", "missing"))
@@ -120,6 +151,49 @@ def check_version(folder: Path, readme_sizes: dict[str, dict[str, int]]) -> list
     return problems
 
 
+def _file_metadata_problems(parquet: pq.ParquetFile, label: str, manifest: dict) -> list[Problem]:
+    """Each file names the version and builder that wrote it: the manifest must agree."""
+    written = {
+        key.decode(): value.decode()
+        for key, value in (parquet.schema_arrow.metadata or {}).items()
+        if key.startswith(b"mali_news.")
+    }
+    problems = []
+    for key in ("version", "builder_version", "schema_version"):
+        found = written.get(f"mali_news.{key}")
+        if found is not None and found != manifest.get(key):
+            problems.append(Problem(label, f"manifest's {key}", found, str(manifest.get(key))))
+    return problems
+
+
+def _manifest_problems(
+    folder: Path, where: str, manifest: dict, split_rows: dict[str, int]
+) -> list[Problem]:
+    """The manifest's counts against the files they count."""
+    label = f"{where}/{MANIFEST}"
+    problems = []
+    if manifest.get("version") != where.removeprefix("v"):
+        problems.append(
+            Problem(label, "version", where.removeprefix("v"), str(manifest.get("version")))
+        )
+    records = sum(split_rows.values())
+    rejected_path = folder / REJECTED
+    rejected = (
+        sum(1 for line in rejected_path.read_bytes().splitlines() if line.strip())
+        if rejected_path.is_file()
+        else 0
+    )
+    for key, value in (
+        ("records", records),
+        ("rejected", rejected),
+        ("inputs", records + rejected),
+        ("splits", split_rows),
+    ):
+        if manifest.get(key) != value:
+            problems.append(Problem(label, key, json.dumps(value), json.dumps(manifest.get(key))))
+    return problems
+
+
 def _rows(parquet: pq.ParquetFile, label: str, problems: list[Problem]) -> Iterator[dict]:
     """A batch at a time: a large version is checked record by record in bounded memory."""
     try:
@@ -132,13 +206,44 @@ def _rows(parquet: pq.ParquetFile, label: str, problems: list[Problem]) -> Itera
 def check_repo(repo_root: Path, data_dir: Path | None = None) -> list[Problem]:
     """Every problem of every published version; an empty list means the data is sound."""
     data_dir = data_dir or repo_root / "data"
+    if not data_dir.is_dir():
+        raise BuildError(
+            f"{data_dir.resolve()}: no such folder; run from the repository root "
+            "or pass the repository (mali-news validate path/to/repo)"
+        )
+    problems = []
+    journal = data_dir / JOURNAL
+    if journal.exists():
+        problems.append(
+            Problem(str(journal), "unfinished publish", "none", "a crash; run `mali-news repair`")
+        )
+    for name in version_folder_names(data_dir, with_manifest=False):
+        if not (data_dir / name / MANIFEST).is_file():
+            problems.append(Problem(f"{name}/{MANIFEST}", "manifest", "present", "absent"))
     versions = published_versions(data_dir)
     if not versions:
-        return [Problem(str(data_dir), "published versions", "at least one", "none")]
+        return [
+            *problems,
+            Problem(str(data_dir.resolve()), "published versions", "at least one", "none"),
+        ]
     readme_sizes, default = _readme_split_sizes(repo_root)
-    problems = []
+    sums = read_manifest_sums(data_dir)
+    in_changelog = set(changelog_versions(data_dir))
     for version in versions:
-        problems += check_version(data_dir / f"v{version}", readme_sizes)
+        folder = data_dir / f"v{version}"
+        problems += check_version(folder, readme_sizes)
+        if version not in sums:
+            problems.append(
+                Problem(MANIFEST_SUMS, f"v{version}", "recorded", "missing; run `mali-news repair`")
+            )
+        elif (folder / MANIFEST).is_file() and manifest_sum(folder) != sums[version]:
+            problems.append(
+                Problem(f"v{version}/{MANIFEST}", "sha256", sums[version], manifest_sum(folder))
+            )
+        if version not in in_changelog:
+            problems.append(
+                Problem(CHANGELOG, f"v{version}", "an entry", "none; run `mali-news repair`")
+            )
     if default != f"v{versions[-1]}":
         problems.append(Problem("README.md", "default config", f"v{versions[-1]}", str(default)))
     return problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import sys
 from pathlib import Path
@@ -9,18 +11,20 @@ from pathlib import Path
 import click
 
 from builder.audit import write_audit
+from builder.build import RejectedInputs, repair_repository
 from builder.build import build as build_dataset
-from builder.build import refresh_docs
 from builder.check import check_repo
 from builder.dedup import DEFAULT_THRESHOLD
 from builder.diff import diff_versions
 from builder.doc import BuildError
+from builder.docs import PLOTS_DIR
 from builder.extract import DEFAULT_LATEST_DATE
-from builder.hub import export_for_hub
+from builder.hub import export_for_hub, upload_command
 from builder.pipeline import DEDUP_MODES, ENGINES, Options
 from builder.read import DEFAULT_MAX_BYTES
-from builder.release import PLOTS_DIR, published_versions
+from builder.release import normalise_version, published_versions
 from builder.stats import version_stats, write_plots
+from builder.transaction import writer_lock
 
 EXIT_OK = 0
 EXIT_FATAL = 1
@@ -46,8 +50,56 @@ OUT_OPTION = _path_option(
 SEEDS_OPTION = _path_option("--seeds", "seeds_dir", "seeds", "Folder of the raw input files.")
 
 
+# What to do about an OS error, by its errno: the message names the file, this the fix.
+_OS_FIXES = {
+    errno.ENOSPC: "free disk space and run it again (nothing half-written was published)",
+    errno.EDQUOT: "free disk space and run it again (nothing half-written was published)",
+    errno.EROFS: "make the folder writable or pass --out DIR",
+    errno.EACCES: "check its permissions, or pass --out DIR / --seeds DIR",
+    errno.EPERM: "check its permissions, or pass --out DIR / --seeds DIR",
+}
+
+
+def _one_line(command):
+    """Typed errors to one line and an exit code; --debug shows the traceback instead."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return command(*args, **kwargs)
+        except RejectedInputs as err:
+            if debug:
+                raise
+            for line in err.counts.summary_lines():
+                click.echo(line)
+            for rejection in err.rejections:
+                click.echo(
+                    f"rejected: {rejection.source_file}: {rejection.reason.value}: "
+                    f"{rejection.message}",
+                    err=True,
+                )
+            click.echo(f"error: {err}", err=True)
+            sys.exit(EXIT_REJECTED)
+        except BuildError as err:
+            if debug:
+                raise
+            click.echo(f"error: {err}", err=True)
+            sys.exit(EXIT_FATAL)
+        except OSError as err:
+            if debug:
+                raise
+            where = err.filename or "a file"
+            fix = _OS_FIXES.get(err.errno, "run again with --debug for the traceback")
+            click.echo(f"error: {where}: {err.strerror or err}; {fix}", err=True)
+            sys.exit(EXIT_FATAL)
+
+    return run
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+def cli(debug: bool) -> None:
     """Build and check the mali-news dataset."""
 
 
@@ -58,9 +110,12 @@ def cli() -> None:
     "--version",
     "version",
     default=None,
-    help="Version to publish, X.Y.Z. Default: the newest, or the next if it changed.",
+    help="Version to publish, X.Y.Z (a leading v is dropped: v1.2.0 is 1.2.0). "
+    "Default: the newest, or the next if it changed.",
 )
-@click.option("--strict", is_flag=True, help="Exit non-zero when any input is rejected.")
+@click.option(
+    "--strict", is_flag=True, help="Publish nothing and exit 3 when any input is rejected."
+)
 @click.option(
     "--max-bytes",
     type=int,
@@ -106,6 +161,7 @@ def cli() -> None:
     show_default=True,
     help="local: a process pool; ray: Ray Data (pip install .[ray]). Same output either way.",
 )
+@_one_line
 def build(
     seeds_dir,
     data_dir,
@@ -120,41 +176,34 @@ def build(
     engine,
 ) -> None:
     """Clean the seeds, extract metadata and publish data/vX.Y.Z."""
-    try:
-        options = Options(
-            max_bytes=max_bytes,
-            latest_date=latest_date.date(),
-            dedup=dedup,
-            dedup_threshold=dedup_threshold,
-        )
-        result = build_dataset(
-            seeds_dir,
-            data_dir,
-            version,
-            options,
-            workers=workers,
-            progress=not quiet and sys.stderr.isatty(),
-            engine=engine,
-        )
-    except BuildError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(EXIT_FATAL)
+    options = Options(
+        max_bytes=max_bytes,
+        latest_date=latest_date.date(),
+        dedup=dedup,
+        dedup_threshold=dedup_threshold,
+    )
+    result = build_dataset(
+        seeds_dir,
+        data_dir,
+        version,
+        options,
+        workers=workers,
+        progress=not quiet and sys.stderr.isatty(),
+        engine=engine,
+        strict=strict,
+    )
     for line in result.counts.summary_lines():
         click.echo(line)
+    for note in result.notes:
+        click.echo(note)
     published = result.published
     state = "published" if published.changed else "unchanged (identical build already published)"
     click.echo(f"v{published.version}: {state} at {published.folder}")
-    if strict and result.rejections:
-        for rejection in result.rejections:
-            click.echo(
-                f"rejected: {rejection.source_file}: {rejection.reason.value}: {rejection.message}",
-                err=True,
-            )
-        sys.exit(EXIT_REJECTED)
 
 
 @cli.command()
 @click.argument("repo", type=click.Path(path_type=Path), default=Path("."))
+@_one_line
 def validate(repo: Path) -> None:
     """Re-hash every published file and check schema, counts, ids and records."""
     problems = check_repo(repo)
@@ -162,22 +211,36 @@ def validate(repo: Path) -> None:
         click.echo(f"problem: {problem}", err=True)
     versions = published_versions(repo / "data")
     if problems:
-        click.echo(f"{len(problems)} problem(s) in {repo / 'data'}", err=True)
+        click.echo(f"{len(problems)} problem(s) in {(repo / 'data').resolve()}", err=True)
         sys.exit(EXIT_INVALID)
     click.echo(f"ok: {len(versions)} version(s) valid: {', '.join('v' + v for v in versions)}")
+
+
+@cli.command()
+@OUT_OPTION
+@_one_line
+def repair(data_dir: Path) -> None:
+    """Finish a publish a crash interrupted and regenerate what lags behind (README, card)."""
+    if not data_dir.is_dir():
+        raise BuildError(
+            f"{data_dir.resolve()}: no such folder; run from the repository root or pass --out DIR"
+        )
+    notes = repair_repository(data_dir, data_dir.parent)
+    for note in notes:
+        click.echo(note)
+    click.echo(f"repair: {data_dir} is consistent" + ("" if notes else " (nothing to do)"))
 
 
 @cli.command()
 @click.argument("old")
 @click.argument("new")
 @OUT_OPTION
+@_one_line
 def diff(old: str, new: str, data_dir: Path) -> None:
     """List records added, removed and changed between two versions (e.g. v1.0.0 v1.1.0)."""
-    try:
-        changes = diff_versions(data_dir, old, new)
-    except BuildError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(EXIT_FATAL)
+    for version in (old, new):
+        _version_folder(data_dir, version)
+    changes = diff_versions(data_dir, old, new)
     click.echo(f"{changes.old} -> {changes.new}")
     for line in changes.summary_lines():
         click.echo(line)
@@ -186,17 +249,15 @@ def diff(old: str, new: str, data_dir: Path) -> None:
 def _version_folder(data_dir: Path, version: str | None) -> Path:
     versions = published_versions(data_dir)
     if not versions:
-        raise BuildError(f"{data_dir}: no published version; run `mali-news build` first")
-    wanted = (version or versions[-1]).removeprefix("v")
+        raise BuildError(
+            f"{data_dir.resolve()}: no published version; run from the repository root, "
+            "pass --out DIR, or run `mali-news build` first"
+        )
+    wanted = normalise_version(version) if version else versions[-1]
     if wanted not in versions:
         choices = ", ".join(f"v{v}" for v in versions)
         raise BuildError(f"{data_dir}: no version v{wanted}; choose one of {choices}")
     return data_dir / f"v{wanted}"
-
-
-def _fail(err: BuildError) -> None:
-    click.echo(f"error: {err}", err=True)
-    sys.exit(EXIT_FATAL)
 
 
 @cli.command()
@@ -208,16 +269,15 @@ def _fail(err: BuildError) -> None:
     default=None,
     help="Folder for the PNG plots. Default: data/plots.",
 )
+@_one_line
 def stats(version: str | None, data_dir: Path, plots: Path | None) -> None:
     """Tables of a version (default: the newest) and PNG plots per month and per outlet."""
-    try:
-        folder = _version_folder(data_dir, version)
-    except BuildError as err:
-        _fail(err)
+    folder = _version_folder(data_dir, version)
     result = version_stats(folder)
     click.echo(result.table())
-    for path in write_plots(result, plots or data_dir / PLOTS_DIR):
-        click.echo(f"plot: {path}")
+    with writer_lock(data_dir):
+        for path in write_plots(result, plots or data_dir / PLOTS_DIR):
+            click.echo(f"plot: {path}")
 
 
 @cli.command()
@@ -238,41 +298,34 @@ def stats(version: str | None, data_dir: Path, plots: Path | None) -> None:
     default=None,
     help="Show only the first N records by id (a sample of a large version); default all.",
 )
+@_one_line
 def audit(
     version: str | None, data_dir: Path, seeds_dir: Path, page: Path, limit: int | None
 ) -> None:
     """Write one offline HTML page showing every removed line and rejection of a version."""
-    try:
-        folder = _version_folder(data_dir, version)
-    except BuildError as err:
-        _fail(err)
+    folder = _version_folder(data_dir, version)
     click.echo(f"audit: {write_audit(folder, seeds_dir, page, limit)}")
 
 
 @cli.command()
 @OUT_OPTION
+@_one_line
 def card(data_dir: Path) -> None:
     """Regenerate README's YAML configs, the plots and the card's generated sections."""
-    try:
-        _version_folder(data_dir, None)
-    except BuildError as err:
-        _fail(err)
-    refresh_docs(data_dir, data_dir.parent)
+    _version_folder(data_dir, None)
+    for note in repair_repository(data_dir, data_dir.parent):
+        click.echo(note)
     click.echo(f"card: {data_dir.parent / 'dataset_card.md'}, {data_dir.parent / 'README.md'}")
 
 
 @cli.command("export-hub")
 @click.argument("target", type=click.Path(path_type=Path))
 @OUT_OPTION
+@_one_line
 def export_hub(target: Path, data_dir: Path) -> None:
     """Lay out TARGET for the Hub: README.md (YAML and card), data/, croissant.json."""
-    try:
-        folder = export_for_hub(data_dir.parent, data_dir, target)
-    except BuildError as err:
-        _fail(err)
-    click.echo(
-        f"export: {folder} (then: huggingface-cli upload <repo> {folder} --repo-type dataset)"
-    )
+    folder = export_for_hub(data_dir.parent, data_dir, target)
+    click.echo(f"export: {folder} (then: {upload_command(folder)})")
 
 
 def main() -> None:

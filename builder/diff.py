@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,6 +27,8 @@ class VersionDiff:
     added: tuple[str, ...]
     removed: tuple[str, ...]
     changed: dict[str, tuple[str, ...]]  # id -> names of the fields that differ
+    # id -> headline (the newer one for a change): a curator reads stories, not ids
+    headlines: dict[str, str | None] = dataclasses.field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -44,12 +47,17 @@ class VersionDiff:
             f"Against {self.old}: {len(self.added)} added, {len(self.removed)} removed, "
             f"{len(self.changed)} changed" + (", schema changed" if self.schema_changed else "")
         ]
-        lines += [f"- added `{i}`" for i in self.added]
-        lines += [f"- removed `{i}`" for i in self.removed]
+        lines += [f"- added `{i}`{self._headline(i)}" for i in self.added]
+        lines += [f"- removed `{i}`{self._headline(i)}" for i in self.removed]
         lines += [
-            f"- changed `{i}`: {', '.join(fields)}" for i, fields in sorted(self.changed.items())
+            f"- changed `{i}`{self._headline(i)}: {', '.join(fields)}"
+            for i, fields in sorted(self.changed.items())
         ]
         return lines
+
+    def _headline(self, record_id: str) -> str:
+        headline = self.headlines.get(record_id)
+        return f" {json.dumps(headline, ensure_ascii=False)}" if headline else ""
 
 
 def version_schema(folder: Path) -> pa.Schema | None:
@@ -83,21 +91,24 @@ def diff_rows(
     new_rows: Iterable[dict],
 ) -> VersionDiff:
     """Compare two versions' rows, each given in id order (a merge join: bounded memory)."""
-    added, removed, changed = [], [], {}
+    added, removed, changed, headlines = [], [], {}, {}
     old_iter, new_iter = iter(old_rows), iter(new_rows)
     before, after = next(old_iter, None), next(new_iter, None)
     while before is not None or after is not None:
         if after is None or (before is not None and before["id"] < after["id"]):
             removed.append(before["id"])
+            headlines[before["id"]] = before.get("headline")
             before = next(old_iter, None)
         elif before is None or after["id"] < before["id"]:
             added.append(after["id"])
+            headlines[after["id"]] = after.get("headline")
             after = next(new_iter, None)
         else:
             fields = tuple(name for name in after if before.get(name) != after[name])
             fields += tuple(name for name in before if name not in after)
             if fields:
                 changed[after["id"]] = fields
+                headlines[after["id"]] = after.get("headline") or before.get("headline")
             before, after = next(old_iter, None), next(new_iter, None)
     return VersionDiff(
         old=old_label,
@@ -108,12 +119,15 @@ def diff_rows(
         added=tuple(added),
         removed=tuple(removed),
         changed=changed,
+        headlines=headlines,
     )
 
 
 def diff_versions(data_dir: Path, old: str, new: str) -> VersionDiff:
-    old_folder = data_dir / f"v{old.removeprefix('v')}"
-    new_folder = data_dir / f"v{new.removeprefix('v')}"
+    from builder.release import normalise_version
+
+    old_folder = data_dir / f"v{normalise_version(old)}"
+    new_folder = data_dir / f"v{normalise_version(new)}"
     return diff_rows(
         old_folder.name,
         new_folder.name,

@@ -8,6 +8,12 @@ from pathlib import Path
 from builder.croissant import write_croissant
 from builder.doc import BuildError
 from builder.release import published_versions, split_front_matter
+from builder.transaction import JOURNAL, LOCK, LOCK_OWNER, TMP_PREFIX
+
+
+def upload_command(folder: Path) -> str:
+    """huggingface_hub >= 1.0 installs `hf`; its `huggingface-cli` is gone."""
+    return f"hf upload <repo> {folder} --repo-type dataset"
 
 
 def export_for_hub(repo_root: Path, data_dir: Path, target: Path) -> Path:
@@ -22,7 +28,10 @@ def export_for_hub(repo_root: Path, data_dir: Path, target: Path) -> Path:
     # The Hub shows README.md: its YAML drives the configs, its text is the dataset card.
     (target / "README.md").write_text(f"---\n{front}\n---\n\n{card}", encoding="utf-8")
     shutil.copytree(
-        data_dir, target / "data", ignore=shutil.ignore_patterns(".tmp-*"), dirs_exist_ok=True
+        data_dir,
+        target / "data",
+        ignore=shutil.ignore_patterns(f"{TMP_PREFIX}*", LOCK, LOCK_OWNER, JOURNAL),
+        dirs_exist_ok=True,
     )
     newest = versions[-1]
     write_croissant(target, newest, includes=f"data/v{newest}/*.parquet")

@@ -34,7 +34,14 @@ from builder.doc import BuildError, Doc, Rejection, RejectReason
 from builder.extract import DEFAULT_LATEST_DATE, extract, page_date_order
 from builder.html import extract_html
 from builder.model import SPLIT_NAMES, Article, Split, arrow_schema, to_row
-from builder.read import DEFAULT_MAX_BYTES, list_inputs, read_inputs
+from builder.read import (
+    DEFAULT_MAX_BYTES,
+    input_format,
+    list_inputs,
+    read_inputs,
+    record_id,
+    sha256_file,
+)
 from builder.sources import Source, apply_source, load_sources
 from builder.split import SPLIT_CODES, split_codes
 from builder.spool import RecordSpool
@@ -418,9 +425,45 @@ def process_folder(
     if engine not in ENGINES:
         raise BuildError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     sources = load_sources(seeds_dir)
-    paths = list_inputs(seeds_dir)
+    paths, clashes = claim_ids(list_inputs(seeds_dir), seeds_dir)
     with ENGINES[engine](workers) as run:
-        return _two_phases(seeds_dir, options, sources, previous_splits, paths, run, progress)
+        records, rejections, counts = _two_phases(
+            seeds_dir, options, sources, previous_splits, paths, run, progress
+        )
+    counts.inputs["read"] += len(clashes)
+    for clash in clashes:
+        counts.reject("read", clash.reason.value)
+    return records, [*clashes, *rejections], counts
+
+
+def claim_ids(paths: list[Path], seeds_dir: Path) -> tuple[list[Path], list[Rejection]]:
+    """The first file in path order keeps an id its file name gives; later ones are rejected.
+
+    A WARC file's records take ids from the file's path and their own record ids, so no two
+    files can share one.
+    """
+    owners: dict[str, str] = {}
+    kept, clashes = [], []
+    for path in paths:
+        relative = path.relative_to(seeds_dir).as_posix()
+        if input_format(relative) == "warc":
+            kept.append(path)
+            continue
+        record = record_id(relative)
+        if record in owners:
+            try:
+                digest = sha256_file(path)
+            except OSError:
+                digest = None
+            message = (
+                f"id {record} is already {owners[record]}'s; rename one of the two files "
+                "(a record's id is the hex part of its file name)"
+            )
+            clashes.append(Rejection(relative, RejectReason.duplicate_id, message, digest))
+            continue
+        owners[record] = relative
+        kept.append(path)
+    return kept, clashes
 
 
 def _two_phases(

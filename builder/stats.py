@@ -42,7 +42,8 @@ class VersionStats:
         return "\n".join(lines)
 
 
-def version_stats(folder: Path) -> VersionStats:
+def version_stats(folder: Path, version: str | None = None) -> VersionStats:
+    """version defaults to the folder's name (a staged version's folder has another name)."""
     # Only the columns counted here are read, a batch at a time: bodies stay on disk.
     columns = sorted({"word_count", "outlet", "date", "split", *_NULLABLE})
     lengths: list[int] = []
@@ -63,7 +64,7 @@ def version_stats(folder: Path) -> VersionStats:
     lengths = sorted(lengths) or [0]
     quartiles = statistics.quantiles(lengths, n=4) if len(lengths) > 1 else [lengths[0]] * 3
     return VersionStats(
-        version=folder.name.removeprefix("v"),
+        version=version or folder.name.removeprefix("v"),
         per_split=dict(sorted(splits.items())),
         per_outlet=dict(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         per_month=dict(sorted(months.items())),
@@ -87,18 +88,22 @@ def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, counts, title in (
-        ("per-month", stats.per_month, "Articles per month"),
-        ("per-outlet", stats.per_outlet, "Articles per outlet"),
-    ):
-        figure, axes = plt.subplots(figsize=(7, 3.5), dpi=100)
-        axes.bar(list(counts), list(counts.values()), color="#4c72b0")
-        axes.set_title(f"{title}, v{stats.version}")
-        axes.set_ylabel("articles")
-        axes.tick_params(axis="x", labelrotation=45, labelsize=8)
-        figure.tight_layout()
-        path = out_dir / f"v{stats.version}-{name}.png"
-        figure.savefig(path, metadata={"Software": None})
-        plt.close(figure)
-        written.append(path)
+    # Labels are record values (outlets): "$…$" in one is text, never TeX to typeset.
+    with plt.rc_context({"text.usetex": False, "text.parse_math": False}):
+        for name, counts, title in (
+            ("per-month", stats.per_month, "Articles per month"),
+            ("per-outlet", stats.per_outlet, "Articles per outlet"),
+        ):
+            figure, axes = plt.subplots(figsize=(7, 3.5), dpi=100)
+            try:
+                axes.bar(list(counts), list(counts.values()), color="#4c72b0")
+                axes.set_title(f"{title}, v{stats.version}")
+                axes.set_ylabel("articles")
+                axes.tick_params(axis="x", labelrotation=45, labelsize=8)
+                figure.tight_layout()
+                path = out_dir / f"v{stats.version}-{name}.png"
+                figure.savefig(path, metadata={"Software": None})
+            finally:
+                plt.close(figure)
+            written.append(path)
     return written

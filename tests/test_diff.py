@@ -36,20 +36,24 @@ def test_semver_from_the_diff_and_changelog(make_repo):
     assert (
         changelog.index("## v1.1.1") < changelog.index("## v1.1.0") < changelog.index("## v1.0.0")
     )
-    assert "- added `aaaaaaaaaaaaaaaa`" in changelog
-    assert "- changed `f43590dcf1fa9506`: " in changelog
+    # A curator reads stories: each id comes with its headline.
+    headline = '"US weighs options to drive Qaeda from Mali"'
+    assert f"- added `aaaaaaaaaaaaaaaa` {headline}\n" in changelog
+    assert f"- changed `f43590dcf1fa9506` {headline}: body, " in changelog
     assert changelog.count("## v1.1.1") == 1
 
 
 def test_diff_command_lists_changes(make_repo):
     root = make_repo()
-    build(root / "seeds", root / "data")
+    first = build(root / "seeds", root / "data")
+    headline = next(a.headline for a in first.articles if a.id == "4c147c20ba632c38")
     (root / "seeds" / "003_4c147c20ba632c38.txt").unlink()
     build(root / "seeds", root / "data")
     result = CliRunner().invoke(cli, ["diff", "v1.0.0", "v1.1.0", "--out", str(root / "data")])
     assert result.exit_code == 0, result.output
     assert "1 removed" in result.output
-    assert "- removed `4c147c20ba632c38`" in result.output
+    removed = [line for line in result.output.splitlines() if "- removed" in line]
+    assert headline and removed == [f'- removed `4c147c20ba632c38` "{headline}"']
 
 
 def test_schema_change_is_major_and_record_change_minor():

@@ -1,0 +1,243 @@
+"""What the repository says about its versions: README's configs, the card, the changelog,
+the plots and the manifest sums, each computed from a view of the versions.
+
+A view maps each version to its folder. Publishing passes a view that already holds the
+version being staged, so every file is written before the version becomes visible and the
+publish ends in renames only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from builder.doc import LINE_REASONS, REJECT_REASONS
+from builder.model import SPLIT_NAMES, features, field_table
+from builder.release import (
+    MANIFEST,
+    PROVENANCE_FIELDS,
+    load_manifest,
+    published_versions,
+    split_front_matter,
+)
+
+PLOTS_DIR = "plots"  # under data/, beside the versions: charts of the newest version
+CHANGELOG = "CHANGELOG.md"
+# `sha256sum -c SHA256SUMS` in data/ checks every version's manifest; validate checks it too,
+# so an edited manifest (records, options, builder version) no longer passes.
+MANIFEST_SUMS = "SHA256SUMS"
+
+View = dict[str, Path]  # version (X.Y.Z) -> its folder, oldest first
+
+
+def published_view(data_dir: Path, pending: tuple[str, Path] | None = None) -> View:
+    """The published versions, plus the one being staged when there is one."""
+    view = {v: data_dir / f"v{v}" for v in published_versions(data_dir)}
+    if pending:
+        from builder.release import parse_version
+
+        view[pending[0]] = pending[1]
+        view = dict(sorted(view.items(), key=lambda item: parse_version(item[0])))
+    return view
+
+
+def _prefix(data_dir: Path, repo_root: Path) -> str:
+    return data_dir.resolve().relative_to(repo_root.resolve()).as_posix()
+
+
+# --- README.md: the configs the datasets library reads ---------------------------------------
+
+
+def readme_metadata(view: View, prefix: str) -> dict:
+    """README front matter: one config per version, the newest the default."""
+    from datasets import DatasetInfo, SplitDict, SplitInfo
+
+    configs, infos = [], []
+    versions = list(view)
+    for version, folder in view.items():
+        manifest = load_manifest(folder)
+        splits = [s for s in SPLIT_NAMES if manifest["splits"].get(s)]
+        config = {"config_name": f"v{version}"}
+        if version == versions[-1]:
+            config["default"] = True
+        config["data_files"] = [
+            {"split": s, "path": f"{prefix}/v{version}/{s}-*.parquet"} for s in splits
+        ]
+        configs.append(config)
+        split_dict = SplitDict(
+            {s: SplitInfo(name=s, num_bytes=0, num_examples=manifest["splits"][s]) for s in splits}
+        )
+        info = DatasetInfo(features=features(), splits=split_dict)._to_yaml_dict()
+        infos.append({"config_name": f"v{version}", **info})
+    return {
+        "pretty_name": "mali-news",
+        "license": "other",
+        "language": ["en"],
+        "task_categories": ["text-classification", "summarization"],
+        "tags": ["news", "mali", "sahel", "2012-2013"],
+        "configs": configs,
+        "dataset_info": infos,
+    }
+
+
+def readme_text(view: View, data_dir: Path, repo_root: Path) -> str:
+    from huggingface_hub import DatasetCard, DatasetCardData
+
+    readme = repo_root / "README.md"
+    _, prose = split_front_matter(readme.read_text(encoding="utf-8") if readme.exists() else "")
+    card_data = DatasetCardData(**readme_metadata(view, _prefix(data_dir, repo_root)))
+    prose = prose if prose.strip() else "\n# mali-news\n"
+    # Parsing the result back through DatasetCard applies the Hub library's own checks.
+    return str(DatasetCard(f"---\n{card_data.to_yaml()}\n---\n{prose}"))
+
+
+# --- dataset_card.md: prose kept, build facts regenerated ------------------------------------
+
+
+def _versions_table(view: View) -> str:
+    rows = [
+        "| version | splits (rows) | records | rejected | dedup | clusters | in multi-member "
+        "clusters | inputs digest |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for version, folder in view.items():
+        m = load_manifest(folder)
+        splits = ", ".join(f"{s} ({n})" for s, n in m["splits"].items())
+        options, stats = m.get("options", {}), m.get("stats", {})
+        dedup = f"{options.get('dedup', '?')} at {options.get('dedup_threshold', '?')}"
+        rows.append(
+            f"| v{version} | {splits} | {m['records']} | {m['rejected']} | {dedup} "
+            f"| {stats.get('clusters', '?')} | {stats.get('in_multi_member_clusters', '?')} "
+            f"| `{m['inputs_digest'][:12]}` |"
+        )
+    return "\n".join(rows)
+
+
+def _reason_tables() -> str:
+    rejects = ["| rejection reason | meaning |", "|---|---|"]
+    rejects += [f"| `{r.value}` | {text} |" for r, text in REJECT_REASONS.items()]
+    lines = ["| removed-line reason | meaning |", "|---|---|"]
+    lines += [f"| `{r.value}` | {text} |" for r, text in LINE_REASONS.items()]
+    return "\n".join(rejects) + "\n\n" + "\n".join(lines)
+
+
+def _provenance_table(view: View) -> str:
+    if not view:
+        return "No version is published yet."
+    newest, folder = next(reversed(view.items()))
+    columns = [*PROVENANCE_FIELDS, *(f"{f}_source" for f in PROVENANCE_FIELDS)]
+    tables = [pq.read_table(path, columns=columns) for path in sorted(folder.glob("*.parquet"))]
+    total = sum(t.num_rows for t in tables)
+    rows = [
+        f"Newest version v{newest}, {total} records.",
+        "",
+        "| field | records with a value | sources |",
+        "|---|---|---|",
+    ]
+    for field in PROVENANCE_FIELDS:
+        present = sum(t.num_rows - t.column(field).null_count for t in tables)
+        sources: Counter[str] = Counter()
+        for t in tables:
+            counted = pc.value_counts(t.column(f"{field}_source").drop_null()).to_pylist()
+            sources.update({item["values"]: item["counts"] for item in counted})
+        detail = ", ".join(f"`{s}` {n}" for s, n in sorted(sources.items())) or "none"
+        rows.append(f"| `{field}` | {present} / {total} | {detail} |")
+    return "\n".join(rows)
+
+
+def _plots_section(view: View, data_dir: Path, repo_root: Path) -> str:
+    if not view:
+        return "No version is published yet."
+    folder = f"{_prefix(data_dir, repo_root)}/{PLOTS_DIR}"
+    newest = f"v{next(reversed(view))}"
+    return (
+        f"![Articles per month, {newest}]({folder}/{newest}-per-month.png)\n\n"
+        f"![Articles per outlet, {newest}]({folder}/{newest}-per-outlet.png)"
+    )
+
+
+def generated_sections(view: View, data_dir: Path, repo_root: Path) -> dict[str, str]:
+    return {
+        "fields": field_table(),
+        "versions": _versions_table(view),
+        "reasons": _reason_tables(),
+        "provenance": _provenance_table(view),
+        "plots": _plots_section(view, data_dir, repo_root),
+    }
+
+
+def fill_sections(text: str, sections: dict[str, str]) -> str:
+    """Replace the body of every <!-- BEGIN GENERATED:x --> ... <!-- END GENERATED:x --> pair."""
+    for name, body in sections.items():
+        pattern = re.compile(
+            rf"(<!-- BEGIN GENERATED:{name} -->\n).*?(<!-- END GENERATED:{name} -->)", re.DOTALL
+        )
+        if not pattern.search(text):
+            text += f"\n<!-- BEGIN GENERATED:{name} -->\n<!-- END GENERATED:{name} -->\n"
+        text = pattern.sub(lambda m, body=body: f"{m.group(1)}{body}\n{m.group(2)}", text)
+    return text
+
+
+def card_text(view: View, data_dir: Path, repo_root: Path) -> str:
+    card = repo_root / "dataset_card.md"
+    text = card.read_text(encoding="utf-8") if card.exists() else "# mali-news dataset card\n"
+    return fill_sections(text, generated_sections(view, data_dir, repo_root))
+
+
+# --- data/CHANGELOG.md: what each version changed --------------------------------------------
+
+
+def changelog_versions(data_dir: Path) -> list[str]:
+    path = data_dir / CHANGELOG
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [line.removeprefix("## v") for line in text.splitlines() if line.startswith("## v")]
+
+
+def changelog_text(data_dir: Path, version: str, summary: list[str]) -> str | None:
+    """The changelog with the version's summary first under its own heading; None if listed."""
+    path = data_dir / CHANGELOG
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Changelog\n"
+    heading = f"## v{version}"
+    if heading in text.splitlines():
+        return None
+    title, _, rest = text.partition("\n")
+    entry = "\n".join([heading, "", *summary])
+    older = rest.strip("\n")
+    return f"{title}\n\n{entry}\n" + (f"\n{older}\n" if older else "")
+
+
+# --- data/SHA256SUMS: each version's manifest, as published ----------------------------------
+
+
+def manifest_sum(folder: Path) -> str:
+    return hashlib.sha256((folder / MANIFEST).read_bytes()).hexdigest()
+
+
+def read_manifest_sums(data_dir: Path) -> dict[str, str]:
+    """Version -> the sha256 its manifest had when it was published."""
+    path = data_dir / MANIFEST_SUMS
+    if not path.is_file():
+        return {}
+    sums = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        if name.startswith("v") and name.endswith(f"/{MANIFEST}"):
+            sums[name.removesuffix(f"/{MANIFEST}")[1:]] = digest
+    return sums
+
+
+def manifest_sums_text(data_dir: Path, view: View) -> str:
+    """Recorded sums are kept as they are: a manifest edited after publishing must not pass."""
+    recorded = read_manifest_sums(data_dir)
+    lines = [
+        f"{recorded.get(version) or manifest_sum(folder)}  v{version}/{MANIFEST}"
+        for version, folder in view.items()
+    ]
+    return "\n".join(lines) + "\n"
