@@ -104,3 +104,101 @@ def test_same_content_encoded_otherwise_is_not_a_new_version(make_repo):
     result = build(root / "seeds", root / "data")
     assert result.published.changed is False
     assert published_versions(root / "data") == ["1.0.0"]
+
+
+def test_identical_content_under_a_new_version_publishes_nothing(make_repo):
+    root = make_repo()
+    build(root / "seeds", root / "data", "1.0.0")
+    again = build(root / "seeds", root / "data", "2.0.0")
+    assert again.published.version == "1.0.0" and again.published.changed is False
+    assert not (root / "data/v2.0.0").exists()
+    assert again.notes == ["--version 2.0.0: not published: this build is identical to v1.0.0"]
+    assert "## v2.0.0" not in (root / "data/CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_strict_with_a_rejection_publishes_nothing(make_repo):
+    from builder.build import RejectedInputs
+
+    root = make_repo({"empty.txt": b""})
+    with pytest.raises(RejectedInputs) as err:
+        build(root / "seeds", root / "data", strict=True)
+    assert [(r.source_file, r.reason.value) for r in err.value.rejections] == [
+        ("empty.txt", "empty")
+    ]
+    assert [p.name for p in (root / "data").iterdir() if not p.name.startswith(".")] == []
+    assert not (root / "README.md").read_text(encoding="utf-8").startswith("---")
+
+
+def test_two_files_with_one_id_give_one_record_and_a_rejection(make_repo):
+    from builder.check import check_repo
+
+    text = (make_repo(name="src") / "seeds" / "000_f43590dcf1fa9506.txt").read_bytes()
+    root = make_repo()
+    (root / "seeds/sub").mkdir()
+    (root / "seeds/a_00000000000000a1.txt").write_bytes(text)
+    (root / "seeds/sub/b_00000000000000a1.txt").write_bytes(text.replace(b"Aspen", b"Gao"))
+    result = build(root / "seeds", root / "data")
+    assert [a.source_file for a in result.articles if a.id == "00000000000000a1"] == [
+        "a_00000000000000a1.txt"
+    ]
+    clash = [r for r in result.rejections if r.reason.value == "duplicate_id"]
+    assert [(r.source_file, "a_00000000000000a1.txt" in r.message) for r in clash] == [
+        ("sub/b_00000000000000a1.txt", True)
+    ]
+    assert check_repo(root) == []
+
+
+def test_a_staged_version_with_duplicate_ids_is_not_published(make_repo, monkeypatch):
+    import builder.pipeline
+
+    root = make_repo()
+    text = (root / "seeds" / "000_f43590dcf1fa9506.txt").read_bytes()
+    (root / "seeds/a_00000000000000a1.txt").write_bytes(text)
+    (root / "seeds/b_00000000000000a1.txt").write_bytes(text.replace(b"Aspen", b"Gao"))
+    # Without the claim on ids both files reach the writer: the check before publishing
+    # is the last line of defence.
+    monkeypatch.setattr(builder.pipeline, "claim_ids", lambda paths, seeds: (paths, []))
+    with pytest.raises(BuildError, match=r"v1\.0\.0 was not published: .*duplicate id"):
+        build(root / "seeds", root / "data")
+    assert sorted(p.name for p in (root / "data").iterdir()) == [".lock"]
+
+
+def test_a_dollar_sign_outlet_is_text_in_the_plots(make_repo):
+    from builder.check import check_repo
+
+    root = make_repo()
+    (root / "seeds/sources.toml").write_text(
+        '["000_f43590dcf1fa9506.txt"]\noutlet = "$\\\\undefinedmacro{x}$"\n', encoding="utf-8"
+    )
+    result = build(root / "seeds", root / "data")
+    assert result.published.changed
+    outlets = {a.outlet for a in result.articles}
+    assert "$\\undefinedmacro{x}$" in outlets
+    assert (root / "data/plots/v1.0.0-per-outlet.png").read_bytes().startswith(b"\x89PNG")
+    assert "config_name: v1.0.0" in (root / "README.md").read_text(encoding="utf-8")
+    assert check_repo(root) == []
+
+
+def test_stale_staging_is_removed_only_when_its_owner_is_gone(make_repo):
+    import os
+    import subprocess
+    import sys
+
+    root = make_repo()
+    data = root / "data"
+    data.mkdir()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    dead_pid = int(gone.stdout)
+    alive = data / f".tmp-v1.0.0-{os.getppid()}"
+    dead = data / f".tmp-v1.0.0-{dead_pid}"
+    for folder in (alive, dead):
+        folder.mkdir()
+        (folder / "train-00000-of-00001.parquet").write_bytes(b"half")
+    result = build(root / "seeds", data)
+    assert alive.is_dir() and not dead.exists()
+    assert result.notes == [f"repair: removed {dead} (left by a build that is gone)"]

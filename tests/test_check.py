@@ -48,3 +48,67 @@ def test_missing_file_and_unlisted_version(built_repo, tmp_path):
     assert "file missing" in whats
     assert "config v1.0.0" in whats
     assert "default config" in whats
+
+
+def _edit_manifest(root, **changes):
+    import json
+
+    path = root / "data/v1.0.0/manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest.update(changes)
+    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def test_an_edited_manifest_fails_validate(built_repo, tmp_path):
+    for field, value in (
+        ("records", 6),
+        ("rejected", 1),
+        ("builder_version", "0.0.1"),
+        ("options", {"dedup": "drop"}),
+    ):
+        root = _copy(built_repo, tmp_path / field)
+        _edit_manifest(root, **{field: value})
+        problems = {(p.file, p.what) for p in check_repo(root)}
+        assert ("v1.0.0/manifest.json", "sha256") in problems, field
+    root = _copy(built_repo, tmp_path / "counts")
+    _edit_manifest(root, records=6, rejected=2)
+    problems = {(p.file, p.what, p.expected, p.found) for p in check_repo(root)}
+    assert ("v1.0.0/manifest.json", "records", "5", "6") in problems
+    assert ("v1.0.0/manifest.json", "rejected", "0", "2") in problems
+
+
+def test_a_version_folder_without_manifest_or_a_broken_one_is_reported(built_repo, tmp_path):
+    root = _copy(built_repo, tmp_path)
+    shutil.copytree(root / "data/v1.0.0", root / "data/v1.1.0")
+    (root / "data/v1.1.0/manifest.json").unlink()
+    problems = {(p.file, p.what, p.found) for p in check_repo(root)}
+    assert ("v1.1.0/manifest.json", "manifest", "absent") in problems
+    (root / "data/v1.0.0/manifest.json").write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root)])
+    assert result.exit_code == EXIT_INVALID
+    assert "v1.0.0/manifest.json: manifest: expected a JSON object, found " in result.output
+
+
+def test_an_unfinished_publish_is_reported_and_repair_finishes_it(built_repo, tmp_path):
+    root = _copy(built_repo, tmp_path)
+    readme = root / "README.md"
+    staged = root / ".tmp-README.md-999999999"
+    staged.write_text(readme.read_text(encoding="utf-8") + "\nrepaired\n", encoding="utf-8")
+    (root / "data/.publish-journal.json").write_text(
+        '{"pid": 999999999, "version": null, "staging": null, '
+        '"renames": [["../.tmp-README.md-999999999", "../README.md"]]}\n',
+        encoding="utf-8",
+    )
+    problems = {(p.what, p.found) for p in check_repo(root)}
+    assert ("unfinished publish", "a crash; run `mali-news repair`") in problems
+    result = CliRunner().invoke(cli, ["repair", "--out", str(root / "data")])
+    assert result.exit_code == 0, result.output
+    assert "repair: finished an update of the docs that a crash interrupted" in result.output
+    assert not staged.exists() and not (root / "data/.publish-journal.json").exists()
+    assert check_repo(root) == []
+
+
+def test_validate_outside_a_repository_names_the_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {tmp_path / 'data'}: no such folder")

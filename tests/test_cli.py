@@ -52,3 +52,94 @@ def test_every_command_has_help():
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
         assert f"Usage: cli {name}" in result.output
+
+
+def test_strict_cli_lists_the_rejections_and_publishes_nothing(make_repo):
+    root = make_repo({"empty.txt": b""})
+    args = ["build", "--seeds", str(root / "seeds"), "--out", str(root / "data"), "--strict"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == EXIT_REJECTED
+    assert "rejected: empty.txt: empty: " in result.output
+    assert "nothing published" in result.output
+    assert not (root / "data/v1.0.0").exists()
+
+
+def test_commands_outside_the_repository_name_the_folder_they_looked_in(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args, hint in (
+        (["validate"], "pass the repository"),
+        (["stats"], "pass --out DIR"),
+        (["diff", "v1.0.0", "v1.1.0"], "pass --out DIR"),
+        (["repair"], "pass --out DIR"),
+        (["build"], "pass --seeds DIR"),
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == EXIT_FATAL, (args, result.output)
+        line = result.output.strip()
+        assert line.count("\n") == 0 and str(tmp_path) in line and hint in line, (args, line)
+        assert "repository root" in line
+
+
+def test_os_errors_are_one_line_and_debug_shows_the_traceback(make_repo, monkeypatch):
+    import errno
+
+    import builder.cli
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "data/.tmp-v1.0.0-1/x.parquet")
+
+    monkeypatch.setattr(builder.cli, "build_dataset", full_disk)
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == EXIT_FATAL
+    assert result.output == (
+        "error: data/.tmp-v1.0.0-1/x.parquet: No space left on device; "
+        "free disk space and run it again (nothing half-written was published)\n"
+    )
+    debug = CliRunner().invoke(cli, ["--debug", "build"])
+    assert isinstance(debug.exception, OSError) and debug.exception.errno == errno.ENOSPC
+
+
+def test_a_second_writer_exits_naming_the_holder(make_repo):
+    import os
+
+    from builder.transaction import writer_lock
+
+    root = make_repo()
+    with writer_lock(root / "data"):
+        result = CliRunner().invoke(
+            cli, ["build", "--seeds", str(root / "seeds"), "--out", str(root / "data")]
+        )
+    assert result.exit_code == EXIT_FATAL
+    assert f"another writer holds {root / 'data' / '.lock'} (pid {os.getpid()} on " in result.output
+    assert not (root / "data/v1.0.0").exists()
+
+
+def test_export_hub_names_the_hf_command_that_huggingface_hub_installs(built_repo, tmp_path):
+    from importlib.metadata import entry_points
+
+    result = CliRunner().invoke(
+        cli, ["export-hub", str(tmp_path / "hub"), "--out", str(built_repo / "data")]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"then: hf upload <repo> {tmp_path / 'hub'} --repo-type dataset" in result.output
+    scripts = {e.name: e.value for e in entry_points(group="console_scripts")}
+    assert scripts["hf"].startswith("huggingface_hub.")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "huggingface-cli" not in readme and "duckdb -c" not in readme
+
+
+def test_readme_duckdb_example_runs(built_repo, monkeypatch):
+    import subprocess
+    import sys
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = re.search(r'`python -c "(import duckdb;.*?)"`', readme).group(1)
+    result = subprocess.run(
+        [sys.executable, "-c", command.replace('\\"', '"')],
+        cwd=built_repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "headline" in result.stdout and "US weighs options" in result.stdout

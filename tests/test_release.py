@@ -106,3 +106,30 @@ def test_inputs_digest_is_over_the_pairs_sorted_as_pairs(pairs):
     for path, sha in sorted([*pairs, *((r.source_file, "") for r in rejections)]):
         expected.update(f"{path}\t{sha}\n".encode())
     assert inputs_digest(iter(pairs), rejections) == expected.hexdigest()
+
+
+def test_versions_are_normalised_and_leading_zeros_refused(make_repo):
+    from builder.build import build
+    from builder.release import normalise_version
+
+    assert normalise_version("v1.2.0") == "1.2.0"
+    for bad in ("01.0.0", "1.02.0", "vv1.0.0", "1.0"):
+        with pytest.raises(BuildError, match="without leading zeros"):
+            normalise_version(bad)
+    root = make_repo()
+    result = build(root / "seeds", root / "data", "v1.2.0")
+    assert result.published.version == "1.2.0"
+    assert sorted(p.name for p in (root / "data").iterdir() if p.name.startswith("v")) == ["v1.2.0"]
+    changelog = (root / "data/CHANGELOG.md").read_text(encoding="utf-8").splitlines()
+    assert [line for line in changelog if line.startswith("## ")] == ["## v1.2.0"]
+    with pytest.raises(BuildError, match="leading zeros"):
+        build(root / "seeds", root / "data", "01.2.0")
+    assert published_versions(root / "data") == ["1.2.0"]
+
+
+def test_a_manifest_that_is_not_json_is_one_clear_error(tmp_path):
+    from builder.release import load_manifest
+
+    (tmp_path / "manifest.json").write_text("{oops", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"manifest\.json: not valid JSON .*restore it"):
+        load_manifest(tmp_path)

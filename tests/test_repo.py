@@ -33,3 +33,18 @@ def test_seed_names_are_kept():
         "003_4c147c20ba632c38.txt",
         "004_ea10a3fbe739af27.txt",
     ]
+
+
+def test_readme_test_command_needs_no_browser():
+    """A bare machine has no chromium: the browser test runs only behind its marker."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    addopts = config["tool"]["pytest"]["ini_options"]["addopts"]
+    assert "not browser" in addopts
+    audit_tests = (REPO / "tests" / "test_audit.py").read_text(encoding="utf-8")
+    browser_tests = re.findall(r"@pytest\.mark\.browser\ndef (\w+)", audit_tests)
+    chromium_tests = re.findall(r"def (\w+)\([^)]*\):\n[^\n]*CHROMIUM", audit_tests)
+    assert chromium_tests and browser_tests == chromium_tests
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index("apt-get install -y -qq chromium") < ci.index("python -m pytest -m browser")

@@ -43,3 +43,13 @@ def test_unknown_version_is_one_clear_line(built_repo):
     assert result.output.strip() == (
         f"error: {built_repo / 'data'}: no version v9.9.9; choose one of v1.0.0"
     )
+
+
+def test_tex_in_an_outlet_is_drawn_as_text(built_repo, tmp_path):
+    import dataclasses
+
+    stats = version_stats(built_repo / "data/v1.0.0")
+    stats = dataclasses.replace(stats, per_outlet={"$\\undefinedmacro{x}$": 2, "$5 $6": 1})
+    paths = write_plots(stats, tmp_path)
+    assert [p.name for p in paths] == ["v1.0.0-per-month.png", "v1.0.0-per-outlet.png"]
+    assert paths[1].read_bytes().startswith(b"\x89PNG")
