@@ -33,6 +33,7 @@ from builder.release import (
     parse_version,
     published_versions,
     stage_version,
+    staging_folder,
     version_splits,
 )
 from builder.stats import version_stats, write_plots
@@ -246,10 +247,10 @@ def _build_locked(
         # No record changed, but the inputs, rejections or options did: a correction.
         chosen = bump(newest, changes.bump or PATCH)
     target = data_dir / f"v{chosen}"
-    transaction = Transaction(data_dir, version=chosen)
+    staging = staging_folder(data_dir, chosen)
+    transaction = Transaction(data_dir, version=chosen, staging=staging)
     try:
-        staging = stage_version(articles, rejections, data_dir, chosen, options_record, stats)
-        transaction.staging = staging
+        stage_version(articles, rejections, staging, chosen, options_record, stats)
         if target.exists():
             compare_with_published(staging, target, data_dir, chosen)
             transaction.discard()

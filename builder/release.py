@@ -126,18 +126,20 @@ class Published:
     changed: bool  # False when an identical build was already published
 
 
+def staging_folder(data_dir: Path, version: str) -> Path:
+    return data_dir / tmp_name(f"v{version}")
+
+
 def stage_version(
     records: RecordSet,
     rejections: Sequence[Rejection],
-    data_dir: Path,
+    staging: Path,
     version: str,
     options: dict[str, object],
     stats: dict[str, int] | None = None,
-) -> Path:
+) -> None:
     """The version's folder, complete with its manifest, under a temporary name."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    staging = data_dir / tmp_name(f"v{version}")
-    staging.mkdir()
+    staging.mkdir(parents=True)
     rows = write_splits(records.tables(), records.split_rows(), staging, version)
     write_rejections(rejections, staging / REJECTED)
     write_croissant(staging, version)
@@ -165,7 +167,6 @@ def stage_version(
     (staging / MANIFEST).write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
-    return staging
 
 
 def compare_with_published(staging: Path, target: Path, data_dir: Path, version: str) -> None:
