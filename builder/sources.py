@@ -80,7 +80,9 @@ def load_sources(seeds_dir: Path) -> dict[str, Source]:
     if not found:
         return {}
     manifest = found[0]
-    text = (seeds_dir / manifest).read_text(encoding="utf-8")
+    # Spreadsheets and Windows editors start a UTF-8 file with a byte-order mark; left in,
+    # it would become part of the first column's name.
+    text = (seeds_dir / manifest).read_text(encoding="utf-8-sig")
     sources: dict[str, Source] = {}
     if manifest.endswith(".toml"):
         try:

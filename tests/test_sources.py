@@ -4,7 +4,7 @@ import pytest
 
 from builder.build import build
 from builder.doc import BuildError
-from builder.sources import load_sources
+from builder.sources import Source, load_sources
 
 TOML = """
 ["000_f43590dcf1fa9506.txt"]
@@ -61,3 +61,16 @@ def test_csv_manifest(make_repo):
     )
     with pytest.raises(BuildError, match=r"sources.csv, line 3: .*date 'bad'"):
         load_sources(root / "seeds")
+
+
+@pytest.mark.parametrize(
+    ("manifest", "text"),
+    [
+        ("sources.csv", "file,outlet\n002_85fd74c31d99d556.txt,AFP\n"),
+        ("sources.toml", '["002_85fd74c31d99d556.txt"]\noutlet = "AFP"\n'),
+    ],
+)
+def test_manifest_saved_with_a_byte_order_mark(make_repo, manifest, text):
+    root = make_repo()
+    (root / "seeds" / manifest).write_text(text, encoding="utf-8-sig")
+    assert load_sources(root / "seeds") == {"002_85fd74c31d99d556.txt": Source(outlet="AFP")}
