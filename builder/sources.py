@@ -72,6 +72,26 @@ def _toml_line(text: str, name: str) -> int:
     return 1
 
 
+def _read(path: Path, manifest: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise BuildError(f"seeds/{manifest}: cannot be read ({err.strerror or err})") from None
+    # Spreadsheets and Windows editors start a UTF-8 file with a byte-order mark; left in,
+    # it would become part of the first column's name.
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        # The decoder counts from after the mark; the curator's hex editor counts from 0.
+        offset = err.start + len(data) - len(err.object)
+        line = data[:offset].count(b"\n") + 1
+        raise _error(
+            manifest,
+            line,
+            f"not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset}); save it as UTF-8",
+        ) from None
+
+
 def load_sources(seeds_dir: Path) -> dict[str, Source]:
     """Manifest entries by seed path; empty when there is no manifest."""
     found = [name for name in MANIFEST_NAMES if (seeds_dir / name).is_file()]
@@ -80,9 +100,7 @@ def load_sources(seeds_dir: Path) -> dict[str, Source]:
     if not found:
         return {}
     manifest = found[0]
-    # Spreadsheets and Windows editors start a UTF-8 file with a byte-order mark; left in,
-    # it would become part of the first column's name.
-    text = (seeds_dir / manifest).read_text(encoding="utf-8-sig")
+    text = _read(seeds_dir / manifest, manifest)
     sources: dict[str, Source] = {}
     if manifest.endswith(".toml"):
         try:

@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,35 @@ def test_manifest_saved_with_a_byte_order_mark(make_repo, manifest, text):
     root = make_repo()
     (root / "seeds" / manifest).write_text(text, encoding="utf-8-sig")
     assert load_sources(root / "seeds") == {"002_85fd74c31d99d556.txt": Source(outlet="AFP")}
+
+
+@pytest.mark.parametrize(
+    ("manifest", "data"),
+    [
+        ("sources.toml", b'["002_85fd74c31d99d556.txt"]\noutlet = "Le R\xe9publicain"\n'),
+        ("sources.csv", b"file,outlet\n002_85fd74c31d99d556.txt,Le R\xe9publicain\n"),
+        ("sources.csv", b"\xef\xbb\xbffile,outlet\n002_85fd74c31d99d556.txt,Le R\xe9publicain\n"),
+    ],
+)
+def test_manifest_that_is_not_utf8_is_named(make_repo, manifest, data):
+    root = make_repo()
+    (root / "seeds" / manifest).write_bytes(data)
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    offset = data.index(b"\xe9")
+    assert str(err.value) == (
+        f"seeds/{manifest}, line 2: not UTF-8 text (byte 0xe9 at offset {offset}); save it as UTF-8"
+    )
+
+
+def test_unreadable_manifest_is_named(make_repo, monkeypatch):
+    root = make_repo()
+    (root / "seeds" / "sources.toml").write_text('["002_85fd74c31d99d556.txt"]\n')
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == "seeds/sources.toml: cannot be read (Permission denied)"
