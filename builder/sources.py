@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import re
 import tomllib
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +21,7 @@ from builder.doc import BuildError, Doc
 
 MANIFEST_NAMES = ("sources.toml", "sources.csv")
 KEYS = ("url", "outlet", "date", "license", "notes")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,6 +46,14 @@ def _check_path(name: str, seeds_dir: Path, manifest: str, line: int) -> str:
     return path.as_posix()
 
 
+def _date(text: str) -> dt.date:
+    # Python 3.11's fromisoformat also takes 20130115 and 2013-W03-2; the manifest documents
+    # one form, and a value in another is more likely a slip than a choice.
+    if not _DATE.fullmatch(text):
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
+
+
 def _entry(values: dict, name: str, manifest: str, line: int) -> Source:
     unknown = sorted(set(values) - set(KEYS))
     if unknown:
@@ -53,7 +63,7 @@ def _entry(values: dict, name: str, manifest: str, line: int) -> Source:
     date = values.get("date")
     if isinstance(date, str):
         try:
-            date = dt.date.fromisoformat(date.strip()) if date.strip() else None
+            date = _date(date.strip()) if date.strip() else None
         except ValueError:
             raise _error(manifest, line, f"{name}: date {date!r} is not YYYY-MM-DD") from None
     elif isinstance(date, dt.datetime) or not isinstance(date, dt.date | None):

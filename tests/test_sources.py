@@ -107,3 +107,31 @@ def test_unreadable_manifest_is_named(make_repo, monkeypatch):
     with pytest.raises(BuildError) as err:
         load_sources(root / "seeds")
     assert str(err.value) == "seeds/sources.toml: cannot be read (Permission denied)"
+
+
+@pytest.mark.parametrize(
+    "value", ["20130115", "2013-W03-2", "2013-1-15", "2013-02-30", "٢٠١٣-٠١-١٥"]
+)
+def test_manifest_date_is_only_yyyy_mm_dd(make_repo, value):
+    root = make_repo()
+    (root / "seeds" / "sources.csv").write_text(
+        f"file,date\n002_85fd74c31d99d556.txt,{value}\n", encoding="utf-8"
+    )
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == (
+        f"seeds/sources.csv, line 2: 002_85fd74c31d99d556.txt: date {value!r} is not YYYY-MM-DD"
+    )
+
+
+def test_manifest_date_as_text_or_toml_date(make_repo):
+    root = make_repo()
+    (root / "seeds" / "sources.toml").write_text(
+        '["002_85fd74c31d99d556.txt"]\ndate = " 2013-01-15 "\n'
+        '["003_4c147c20ba632c38.txt"]\ndate = 2013-01-16\n'
+    )
+    dates = {path: source.date for path, source in load_sources(root / "seeds").items()}
+    assert dates == {
+        "002_85fd74c31d99d556.txt": dt.date(2013, 1, 15),
+        "003_4c147c20ba632c38.txt": dt.date(2013, 1, 16),
+    }
