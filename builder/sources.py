@@ -12,15 +12,19 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from builder.doc import BuildError, Doc
 
 MANIFEST_NAMES = ("sources.toml", "sources.csv")
 KEYS = ("url", "outlet", "date", "license", "notes")
+# The line of an entry that gives a key, or of the entry itself for None.
+LineOf = Callable[[str | None], int]
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -37,12 +41,14 @@ def _error(manifest: str, line: int, message: str) -> BuildError:
     return BuildError(f"seeds/{manifest}, line {line}: {message}")
 
 
-def _check_path(name: str, seeds_dir: Path, manifest: str, line: int) -> str:
+def _check_path(name: str, seeds_dir: Path, manifest: str, line_of: LineOf) -> str:
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts:
-        raise _error(manifest, line, f"{name!r} leaves the seeds folder; give a path inside it")
+        raise _error(
+            manifest, line_of(None), f"{name!r} leaves the seeds folder; give a path inside it"
+        )
     if not (seeds_dir / path).is_file():
-        raise _error(manifest, line, f"{name!r} is not a file in seeds/")
+        raise _error(manifest, line_of(None), f"{name!r} is not a file in seeds/")
     return path.as_posix()
 
 
@@ -54,20 +60,24 @@ def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def _entry(values: dict, name: str, manifest: str, line: int) -> Source:
+def _entry(values: dict, name: str, manifest: str, line_of: LineOf) -> Source:
     unknown = sorted(set(values) - set(KEYS))
     if unknown:
         raise _error(
-            manifest, line, f"{name}: unknown key {unknown[0]!r}; valid keys: {', '.join(KEYS)}"
+            manifest,
+            line_of(unknown[0]),
+            f"{name}: unknown key {unknown[0]!r}; valid keys: {', '.join(KEYS)}",
         )
     date = values.get("date")
     if isinstance(date, str):
         try:
             date = _date(date.strip()) if date.strip() else None
         except ValueError:
-            raise _error(manifest, line, f"{name}: date {date!r} is not YYYY-MM-DD") from None
+            raise _error(
+                manifest, line_of("date"), f"{name}: date {date!r} is not YYYY-MM-DD"
+            ) from None
     elif isinstance(date, dt.datetime) or not isinstance(date, dt.date | None):
-        raise _error(manifest, line, f"{name}: date {date!r} is not YYYY-MM-DD")
+        raise _error(manifest, line_of("date"), f"{name}: date {date!r} is not YYYY-MM-DD")
     texts = {}
     for key in ("url", "outlet", "license", "notes"):
         value = values.get(key)
@@ -75,11 +85,51 @@ def _entry(values: dict, name: str, manifest: str, line: int) -> Source:
     return Source(date=date, **texts)
 
 
-def _toml_line(text: str, name: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith("[") and name in line:
+# TOML's key syntax, enough to tell which key a line gives; tomllib keeps no positions.
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_HEADER = re.compile(rf"\[\[?\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?")
+_ASSIGNMENT = re.compile(rf"({_DOTTED})\s*=")
+
+
+def _key_path(dotted: str) -> tuple[str, ...]:
+    try:
+        node = tomllib.loads(f"{dotted} = 0")
+    except tomllib.TOMLDecodeError:
+        return ()
+    path = []
+    while isinstance(node, dict):
+        ((key, node),) = node.items()
+        path.append(key)
+    return tuple(path)
+
+
+def _toml_line(text: str, name: str, key: str | None = None) -> int:
+    """The line that gives ``key`` of table ``name``; the table's first line without one."""
+    target = (name,) if key is None else (name, key)
+    table: tuple[str, ...] = ()
+    first, closing = None, None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if closing:
+            if line.count(closing) % 2:
+                closing = None
+            continue
+        if header := _HEADER.fullmatch(line.strip()):
+            path = table = _key_path(header[1])
+        elif assignment := _ASSIGNMENT.match(line.strip()):
+            path = table + _key_path(assignment[1])
+        else:
+            path = ()
+        if path[: len(target)] == target:
             return number
-    return 1
+        if path[:1] == (name,) and first is None:
+            first = number
+        closing = next((q for q in ('"""', "'''") if line.count(q) % 2), None)
+    return first or 1
+
+
+def _same_line(line: int, _key: str | None) -> int:
+    return line
 
 
 def _read(path: Path, manifest: str) -> str:
@@ -118,22 +168,31 @@ def load_sources(seeds_dir: Path) -> dict[str, Source]:
         except tomllib.TOMLDecodeError as err:
             raise BuildError(f"seeds/{manifest}: {err}") from None
         for name, values in tables.items():
-            line = _toml_line(text, name)
+            # Found only when an error needs it: a scan of the text per table.
+            line_of = functools.partial(_toml_line, text, name)
             if not isinstance(values, dict):
-                raise _error(manifest, line, f"{name}: expected a table of keys")
-            path = _check_path(name, seeds_dir, manifest, line)
-            sources[path] = _entry(values, name, manifest, line)
+                raise _error(manifest, line_of(None), f"{name}: expected a table of keys")
+            path = _check_path(name, seeds_dir, manifest, line_of)
+            sources[path] = _entry(values, name, manifest, line_of)
         return sources
     reader = csv.DictReader(io.StringIO(text))
-    if "file" not in (reader.fieldnames or []):
+    columns = reader.fieldnames or []
+    if "file" not in columns:
         raise _error(manifest, 1, "the header needs a 'file' column")
+    unknown = [column for column in columns if column not in ("file", *KEYS)]
+    if unknown:
+        raise _error(
+            manifest,
+            1,
+            f"unknown column {unknown[0]!r}; valid columns: {', '.join(('file', *KEYS))}",
+        )
     for row in reader:
         line = reader.line_num
         name = row.pop("file")
-        path = _check_path(name, seeds_dir, manifest, line)
-        sources[path] = _entry(
-            {k: v for k, v in row.items() if v is not None}, name, manifest, line
-        )
+        line_of = functools.partial(_same_line, line)
+        path = _check_path(name, seeds_dir, manifest, line_of)
+        values = {k: v for k, v in row.items() if v is not None}
+        sources[path] = _entry(values, name, manifest, line_of)
     return sources
 
 

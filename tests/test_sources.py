@@ -37,7 +37,7 @@ def test_manifest_values_win_and_say_so(make_repo):
     [
         (
             '["000_f43590dcf1fa9506.txt"]\nauthor = "x"\n',
-            r"line 1: .*unknown key 'author'; valid keys: url",
+            r"line 2: .*unknown key 'author'; valid keys: url",
         ),
         ('["missing.txt"]\nurl = "x"\n', r"line 1: 'missing.txt' is not a file in seeds/"),
         ('\n["../etc/passwd"]\nurl = "x"\n', r"line 2: '../etc/passwd' leaves the seeds folder"),
@@ -135,3 +135,53 @@ def test_manifest_date_as_text_or_toml_date(make_repo):
         "002_85fd74c31d99d556.txt": dt.date(2013, 1, 15),
         "003_4c147c20ba632c38.txt": dt.date(2013, 1, 16),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (  # the key's own line, not its table's
+            '["000_f43590dcf1fa9506.txt"]\nurl = "https://example.org/a"\n\n'
+            '["002_85fd74c31d99d556.txt"]  # wire copy\noutlet = "AFP"\ndate = "15/01/2013"\n',
+            "line 6: 002_85fd74c31d99d556.txt: date '15/01/2013' is not YYYY-MM-DD",
+        ),
+        (
+            '["002_85fd74c31d99d556.txt"]\noutlet = "AFP"\n"author" = "x"\n',
+            "line 3: 002_85fd74c31d99d556.txt: unknown key 'author'; "
+            "valid keys: url, outlet, date, license, notes",
+        ),
+        (  # a table whose name holds another table's name is not that table
+            '["xa.txt"]\nurl = "x"\n\n["a.txt"]\nauthor = "x"\n',
+            "line 5: a.txt: unknown key 'author'; valid keys: url, outlet, date, license, notes",
+        ),
+        (  # lines inside a multi-line string are text, not keys
+            '["a.txt"]\nnotes = """\ndate = "2013-01-15"\n"""\ndate = "bad"\n',
+            "line 5: a.txt: date 'bad' is not YYYY-MM-DD",
+        ),
+        (
+            '# wire copy\n"a.txt".outlet = "AFP"\n"a.txt".date = "bad"\n',
+            "line 3: a.txt: date 'bad' is not YYYY-MM-DD",
+        ),
+        (
+            '\n"a.txt" = { outlet = "AFP", date = "bad" }\n',
+            "line 2: a.txt: date 'bad' is not YYYY-MM-DD",
+        ),
+    ],
+)
+def test_toml_errors_name_the_line_of_the_key(make_repo, text, message):
+    root = make_repo({"a.txt": b"A story.\n", "xa.txt": b"Another.\n"})
+    (root / "seeds" / "sources.toml").write_text(text)
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == f"seeds/sources.toml, {message}"
+
+
+def test_csv_unknown_column_is_named_on_the_header_line(make_repo):
+    root = make_repo()
+    (root / "seeds" / "sources.csv").write_text("file,outlet,author\n")
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == (
+        "seeds/sources.csv, line 1: unknown column 'author'; "
+        "valid columns: file, url, outlet, date, license, notes"
+    )
