@@ -60,6 +60,22 @@ def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+def _kind(value: object) -> str:
+    # In TOML's words, which are the curator's. bool is a subclass of int and datetime of
+    # date, so each comes before its base.
+    kinds = (
+        (bool, "a boolean"),
+        (int, "an integer"),
+        (float, "a float"),
+        (dt.datetime, "a date-time"),
+        (dt.date, "a date"),
+        (dt.time, "a time"),
+        (list, "an array"),
+        (dict, "a table"),
+    )
+    return next((kind for cls, kind in kinds if isinstance(value, cls)), type(value).__name__)
+
+
 def _entry(values: dict, name: str, manifest: str, line_of: LineOf) -> Source:
     unknown = sorted(set(values) - set(KEYS))
     if unknown:
@@ -77,11 +93,17 @@ def _entry(values: dict, name: str, manifest: str, line_of: LineOf) -> Source:
                 manifest, line_of("date"), f"{name}: date {date!r} is not YYYY-MM-DD"
             ) from None
     elif isinstance(date, dt.datetime) or not isinstance(date, dt.date | None):
-        raise _error(manifest, line_of("date"), f"{name}: date {date!r} is not YYYY-MM-DD")
+        raise _error(
+            manifest, line_of("date"), f"{name}: date must be YYYY-MM-DD, found {_kind(date)}"
+        )
     texts = {}
     for key in ("url", "outlet", "license", "notes"):
         value = values.get(key)
-        texts[key] = str(value).strip() or None if value is not None else None
+        if not isinstance(value, str | None):
+            raise _error(
+                manifest, line_of(key), f"{name}: {key} must be a string, found {_kind(value)}"
+            )
+        texts[key] = value.strip() or None if value is not None else None
     return Source(date=date, **texts)
 
 

@@ -185,3 +185,26 @@ def test_csv_unknown_column_is_named_on_the_header_line(make_repo):
         "seeds/sources.csv, line 1: unknown column 'author'; "
         "valid columns: file, url, outlet, date, license, notes"
     )
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ('outlet = ["a", "b"]', "outlet must be a string, found an array"),
+        ("url = 5", "url must be a string, found an integer"),
+        ("license = true", "license must be a string, found a boolean"),
+        ("notes = { text = 'x' }", "notes must be a string, found a table"),
+        ("outlet = 1.5", "outlet must be a string, found a float"),
+        ("notes = 2013-01-15", "notes must be a string, found a date"),
+        ("date = 2013-01-15T10:00:00", "date must be YYYY-MM-DD, found a date-time"),
+        ("date = 20130115", "date must be YYYY-MM-DD, found an integer"),
+    ],
+)
+def test_manifest_values_must_be_strings(make_repo, assignment, message):
+    root = make_repo()
+    (root / "seeds" / "sources.toml").write_text(
+        f'["002_85fd74c31d99d556.txt"]\n# wire copy\n{assignment}\n'
+    )
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == f"seeds/sources.toml, line 3: 002_85fd74c31d99d556.txt: {message}"
