@@ -16,7 +16,7 @@ import functools
 import io
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
 from builder.doc import BuildError, Doc
@@ -174,29 +174,20 @@ def _read(path: Path, manifest: str) -> str:
         ) from None
 
 
-def load_sources(seeds_dir: Path) -> dict[str, Source]:
-    """Manifest entries by seed path; empty when there is no manifest."""
-    found = [name for name in MANIFEST_NAMES if (seeds_dir / name).is_file()]
-    if len(found) > 1:
-        raise BuildError(f"seeds/: both {' and '.join(found)}; keep one manifest")
-    if not found:
-        return {}
-    manifest = found[0]
-    text = _read(seeds_dir / manifest, manifest)
-    sources: dict[str, Source] = {}
-    if manifest.endswith(".toml"):
-        try:
-            tables = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise BuildError(f"seeds/{manifest}: {err}") from None
-        for name, values in tables.items():
-            # Found only when an error needs it: a scan of the text per table.
-            line_of = functools.partial(_toml_line, text, name)
-            if not isinstance(values, dict):
-                raise _error(manifest, line_of(None), f"{name}: expected a table of keys")
-            path = _check_path(name, seeds_dir, manifest, line_of)
-            sources[path] = _entry(values, name, manifest, line_of)
-        return sources
+def _toml_entries(text: str, manifest: str) -> Iterator[tuple[str, dict, LineOf]]:
+    try:
+        tables = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise BuildError(f"seeds/{manifest}: {err}") from None
+    for name, values in tables.items():
+        # Found only when an error needs it: a scan of the text per table.
+        line_of = functools.partial(_toml_line, text, name)
+        if not isinstance(values, dict):
+            raise _error(manifest, line_of(None), f"{name}: expected a table of keys")
+        yield name, values, line_of
+
+
+def _csv_entries(text: str, manifest: str) -> Iterator[tuple[str, dict, LineOf]]:
     reader = csv.DictReader(io.StringIO(text))
     columns = reader.fieldnames or []
     if "file" not in columns:
@@ -209,11 +200,36 @@ def load_sources(seeds_dir: Path) -> dict[str, Source]:
             f"unknown column {unknown[0]!r}; valid columns: {', '.join(('file', *KEYS))}",
         )
     for row in reader:
-        line = reader.line_num
         name = row.pop("file")
-        line_of = functools.partial(_same_line, line)
-        path = _check_path(name, seeds_dir, manifest, line_of)
         values = {k: v for k, v in row.items() if v is not None}
+        yield name, values, functools.partial(_same_line, reader.line_num)
+
+
+def load_sources(seeds_dir: Path) -> dict[str, Source]:
+    """Manifest entries by seed path; empty when there is no manifest."""
+    found = [name for name in MANIFEST_NAMES if (seeds_dir / name).is_file()]
+    if len(found) > 1:
+        raise BuildError(f"seeds/: both {' and '.join(found)}; keep one manifest")
+    if not found:
+        return {}
+    manifest = found[0]
+    text = _read(seeds_dir / manifest, manifest)
+    entries = _toml_entries if manifest.endswith(".toml") else _csv_entries
+    sources: dict[str, Source] = {}
+    first: dict[str, tuple[str, LineOf]] = {}
+    for name, values, line_of in entries(text, manifest):
+        path = _check_path(name, seeds_dir, manifest, line_of)
+        if path in first:
+            # ./x.txt and x.txt are one seed; the later entry would silently replace the other.
+            earlier, earlier_line_of = first[path]
+            where = earlier_line_of(None)
+            said = (
+                f"is given again (first on line {where})"
+                if earlier == name
+                else f"is the same file as {earlier!r} on line {where}"
+            )
+            raise _error(manifest, line_of(None), f"{name!r} {said}; keep one entry per file")
+        first[path] = name, line_of
         sources[path] = _entry(values, name, manifest, line_of)
     return sources
 

@@ -208,3 +208,36 @@ def test_manifest_values_must_be_strings(make_repo, assignment, message):
     with pytest.raises(BuildError) as err:
         load_sources(root / "seeds")
     assert str(err.value) == f"seeds/sources.toml, line 3: 002_85fd74c31d99d556.txt: {message}"
+
+
+@pytest.mark.parametrize(
+    ("manifest", "text", "message"),
+    [
+        (
+            "sources.csv",
+            "file,outlet\n002_85fd74c31d99d556.txt,AFP\n003_4c147c20ba632c38.txt,\n"
+            "002_85fd74c31d99d556.txt,Reuters\n",
+            "line 4: '002_85fd74c31d99d556.txt' is given again (first on line 2); "
+            "keep one entry per file",
+        ),
+        (
+            "sources.csv",
+            "file,outlet\n002_85fd74c31d99d556.txt,AFP\n./002_85fd74c31d99d556.txt,Reuters\n",
+            "line 3: './002_85fd74c31d99d556.txt' is the same file as "
+            "'002_85fd74c31d99d556.txt' on line 2; keep one entry per file",
+        ),
+        (
+            "sources.toml",
+            '["002_85fd74c31d99d556.txt"]\noutlet = "AFP"\n\n'
+            '["003_4c147c20ba632c38.txt/"]\n\n[".//003_4c147c20ba632c38.txt"]\noutlet = "x"\n',
+            "line 6: './/003_4c147c20ba632c38.txt' is the same file as "
+            "'003_4c147c20ba632c38.txt/' on line 4; keep one entry per file",
+        ),
+    ],
+)
+def test_a_file_given_twice_is_an_error(make_repo, manifest, text, message):
+    root = make_repo()
+    (root / "seeds" / manifest).write_text(text)
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == f"seeds/{manifest}, {message}"
