@@ -174,6 +174,26 @@ def _read(path: Path, manifest: str) -> str:
         ) from None
 
 
+def _unquoted_name(name: str, values: dict, seeds_dir: Path) -> str | None:
+    """``a.txt`` when the entry is TOML's reading of ``[a.txt]``: table a holding table txt."""
+    if (seeds_dir / name).is_file():
+        return None
+    names = []
+
+    def walk(dotted: str, table: dict) -> None:
+        inner = [(k, v) for k, v in table.items() if isinstance(v, dict) and k not in KEYS]
+        if not inner:
+            names.append(dotted)
+        for key, value in inner:
+            walk(f"{dotted}.{key}", value)
+
+    walk(name, values)
+    if names == [name]:
+        return None
+    # [report.2013.txt] and [report.2014.txt] share the table report; hint at a real one.
+    return next((dotted for dotted in names if (seeds_dir / dotted).is_file()), names[0])
+
+
 def _toml_entries(text: str, manifest: str) -> Iterator[tuple[str, dict, LineOf]]:
     try:
         tables = tomllib.loads(text)
@@ -218,6 +238,13 @@ def load_sources(seeds_dir: Path) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     first: dict[str, tuple[str, LineOf]] = {}
     for name, values, line_of in entries(text, manifest):
+        if dotted := _unquoted_name(name, values, seeds_dir):
+            raise _error(
+                manifest,
+                line_of(None),
+                f"[{dotted}] is read as nested tables (a dot in a bare name separates tables);"
+                f' write the file name in quotes: ["{dotted}"]',
+            )
         path = _check_path(name, seeds_dir, manifest, line_of)
         if path in first:
             # ./x.txt and x.txt are one seed; the later entry would silently replace the other.

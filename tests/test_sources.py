@@ -241,3 +241,34 @@ def test_a_file_given_twice_is_an_error(make_repo, manifest, text, message):
     with pytest.raises(BuildError) as err:
         load_sources(root / "seeds")
     assert str(err.value) == f"seeds/{manifest}, {message}"
+
+
+def unquoted(line: int, name: str) -> str:
+    return (
+        f"line {line}: [{name}] is read as nested tables (a dot in a bare name separates "
+        f'tables); write the file name in quotes: ["{name}"]'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[002_85fd74c31d99d556.txt]\noutlet = "AFP"\n', unquoted(1, "002_85fd74c31d99d556.txt")),
+        (
+            '# wire copy\n\n["a.txt"]\noutlet = "AFP"\n\n[report.2014.txt]\nurl = "a"\n'
+            '[report.2013.txt]\nurl = "b"\n',
+            unquoted(6, "report.2014.txt"),
+        ),
+        ("[missing.txt]\n", unquoted(1, "missing.txt")),  # a mistyped name gets the hint too
+        (  # a value that is a table is a value, not a hidden file name
+            '["missing.txt"]\nurl = { a = 1 }\n',
+            "line 1: 'missing.txt' is not a file in seeds/",
+        ),
+    ],
+)
+def test_unquoted_file_name_gets_a_hint(make_repo, text, message):
+    root = make_repo({"a.txt": b"A.\n", "report.2013.txt": b"B.\n", "report.2014.txt": b"C.\n"})
+    (root / "seeds" / "sources.toml").write_text(text)
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == f"seeds/sources.toml, {message}"
