@@ -219,10 +219,27 @@ def _csv_entries(text: str, manifest: str) -> Iterator[tuple[str, dict, LineOf]]
             1,
             f"unknown column {unknown[0]!r}; valid columns: {', '.join(('file', *KEYS))}",
         )
+    twice = [column for column in columns if columns.count(column) > 1]
+    if twice:
+        raise _error(manifest, 1, f"column {twice[0]!r} appears twice; keep one")
     for row in reader:
-        name = row.pop("file")
-        values = {k: v for k, v in row.items() if v is not None}
-        yield name, values, functools.partial(_same_line, reader.line_num)
+        line = reader.line_num
+        # Spreadsheets export empty cells past the header and rows of empty cells.
+        extra = [value for value in row.pop(None, []) if value.strip()]
+        cells = {k: v for k, v in row.items() if v is not None}
+        if not extra and not any(value.strip() for value in cells.values()):
+            continue
+        name = cells.pop("file", "")
+        if not name.strip():
+            raise _error(manifest, line, "the row names no file in its 'file' column")
+        if extra:
+            raise _error(
+                manifest,
+                line,
+                f"{name}: value {extra[0]!r} is past the header's {len(columns)} columns "
+                f"({', '.join(columns)})",
+            )
+        yield name, cells, functools.partial(_same_line, line)
 
 
 def load_sources(seeds_dir: Path) -> dict[str, Source]:

@@ -272,3 +272,38 @@ def test_unquoted_file_name_gets_a_hint(make_repo, text, message):
     with pytest.raises(BuildError) as err:
         load_sources(root / "seeds")
     assert str(err.value) == f"seeds/sources.toml, {message}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "file,outlet\n002_85fd74c31d99d556.txt,AFP,Reuters\n",
+            "line 2: 002_85fd74c31d99d556.txt: value 'Reuters' is past the header's 2 columns "
+            "(file, outlet)",
+        ),
+        ("outlet,file\nAFP\n", "line 2: the row names no file in its 'file' column"),
+        ("file,outlet\n,AFP\n", "line 2: the row names no file in its 'file' column"),
+        (
+            "file,outlet,outlet\n002_85fd74c31d99d556.txt,AFP,Reuters\n",
+            "line 1: column 'outlet' appears twice; keep one",
+        ),
+    ],
+)
+def test_csv_rows_that_do_not_fit_the_header(make_repo, text, message):
+    root = make_repo()
+    (root / "seeds" / "sources.csv").write_text(text)
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    assert str(err.value) == f"seeds/sources.csv, {message}"
+
+
+def test_csv_blank_cells_past_the_header_and_blank_rows_are_ignored(make_repo):
+    root = make_repo()
+    (root / "seeds" / "sources.csv").write_text(
+        "file,outlet\n002_85fd74c31d99d556.txt,AFP,,\n,\n\n003_4c147c20ba632c38.txt,\n"
+    )
+    assert load_sources(root / "seeds") == {
+        "002_85fd74c31d99d556.txt": Source(outlet="AFP"),
+        "003_4c147c20ba632c38.txt": Source(),
+    }
