@@ -1,10 +1,12 @@
 """The curator's manifest: facts about the seeds that the text does not state.
 
-``seeds/sources.toml`` (a table per file) or ``seeds/sources.csv`` (a row per file, with a
-``file`` column) may give, for any seed file: ``url``, ``outlet``, ``date`` (YYYY-MM-DD),
-``license`` and ``notes``. A manifest value wins over an extracted one and its source is
-``manifest``. An unknown key, a file that is not in seeds/, a path that leaves seeds/ or a
-malformed date stops the build with an error naming the file, the key and the line.
+``seeds/sources.toml`` (a table per file, its name in quotes) or ``seeds/sources.csv`` (a row
+per file, with a ``file`` column), in UTF-8, may give, for any seed file: ``url``, ``outlet``,
+``date`` (YYYY-MM-DD), ``license`` and ``notes``, each a string (the date may also be a TOML
+date). A manifest value wins over an extracted one and its source is ``manifest``. An unknown
+key, a value that is not a string, a file that is not in seeds/ or is given twice, a path that
+leaves seeds/, a malformed date or a manifest that is not UTF-8 stops the build with an error
+naming the file, the key and the line.
 """
 
 from __future__ import annotations
