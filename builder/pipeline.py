@@ -302,11 +302,16 @@ def process_file(
 ) -> Iterator[Article | Rejection]:
     """Every record or rejection one input file gives (a WARC file gives several)."""
     counts.inputs["read"] += 1
+    ids: set[str] = set()  # a WARC file's records: two with one WARC-Record-ID share an id
     for doc in read_inputs(path, seeds_dir, options.max_bytes):
+        if isinstance(doc, Doc) and doc.id in ids:
+            message = f"a second record with id {doc.id} (a repeated WARC-Record-ID)"
+            doc = doc.reject(RejectReason.duplicate_id, message)
         if isinstance(doc, Rejection):
             counts.reject("read", doc.reason.value)
             yield doc
         else:
+            ids.add(doc.id)
             counts.outputs["read"] += 1
             yield process_doc(doc, options, counts, frequent, sources, date_orders)
 

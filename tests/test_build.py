@@ -202,3 +202,34 @@ def test_stale_staging_is_removed_only_when_its_owner_is_gone(make_repo):
     result = build(root / "seeds", data)
     assert alive.is_dir() and not dead.exists()
     assert result.notes == [f"repair: removed {dead} (left by a build that is gone)"]
+
+
+def test_a_warc_record_id_given_twice_is_one_record_and_a_rejection(make_repo):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from builder.check import check_repo
+
+    root = make_repo()
+    article = (root / "seeds" / "000_f43590dcf1fa9506.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{line}</p>" for line in article.splitlines() if line.strip())
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for uri in ("https://example.org/a", "https://example.org/b"):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = f"<html><body><article>{paragraphs}</article></body></html>".encode()
+        record = writer.create_warc_record(
+            uri, "response", payload=BytesIO(body), http_headers=headers
+        )
+        record.rec_headers.replace_header("WARC-Record-ID", "<urn:uuid:same>")
+        writer.write_record(record)
+    (root / "seeds" / "crawl.warc.gz").write_bytes(buffer.getvalue())
+    result = build(root / "seeds", root / "data")
+    from_warc = [a.url for a in result.articles if a.source_file == "crawl.warc.gz"]
+    assert from_warc == ["https://example.org/a"]
+    assert [(r.source_file, r.reason.value) for r in result.rejections] == [
+        ("crawl.warc.gz", "duplicate_id")
+    ]
+    assert check_repo(root) == []
