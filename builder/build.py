@@ -24,6 +24,7 @@ from builder.docs import (
 from builder.model import SCHEMA_VERSION
 from builder.pipeline import Options, RecordSet, StageCounts, process_folder
 from builder.release import (
+    MANIFEST,
     Published,
     compare_with_published,
     format_version,
@@ -247,6 +248,11 @@ def _build_locked(
         # No record changed, but the inputs, rejections or options did: a correction.
         chosen = bump(newest, changes.bump or PATCH)
     target = data_dir / f"v{chosen}"
+    if target.exists() and not (target / MANIFEST).is_file():
+        raise BuildError(
+            f"{target}: a version folder without {MANIFEST}, so never published (an older "
+            "builder's interrupted publish); move it out of the way and build again"
+        )
     staging = staging_folder(data_dir, chosen)
     transaction = Transaction(data_dir, version=chosen, staging=staging)
     try:

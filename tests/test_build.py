@@ -233,3 +233,11 @@ def test_a_warc_record_id_given_twice_is_one_record_and_a_rejection(make_repo):
         ("crawl.warc.gz", "duplicate_id")
     ]
     assert check_repo(root) == []
+
+
+def test_a_version_folder_without_manifest_stops_the_build_with_the_fix(make_repo):
+    root = make_repo()
+    (root / "data/v1.0.0").mkdir(parents=True)
+    with pytest.raises(BuildError, match=r"v1\.0\.0: a version folder without manifest\.json"):
+        build(root / "seeds", root / "data")
+    assert list((root / "data/v1.0.0").iterdir()) == []
