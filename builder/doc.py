@@ -17,6 +17,7 @@ class RejectReason(enum.StrEnum):
     invalid_record = "invalid_record"
     near_duplicate = "near_duplicate"
     unsafe_path = "unsafe_path"
+    not_regular_file = "not_regular_file"
 
 
 REJECT_REASONS: dict[RejectReason, str] = {
@@ -27,6 +28,9 @@ REJECT_REASONS: dict[RejectReason, str] = {
     RejectReason.invalid_record: "the assembled record failed the record model's validation",
     RejectReason.unsafe_path: "a symlink or manifest path that leads out of the seeds folder",
     RejectReason.near_duplicate: "with --dedup drop: a copy of the canonical record it names",
+    RejectReason.not_regular_file: (
+        "a FIFO, socket, device or symlink to a folder: not a regular file, so never opened"
+    ),
 }
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,13 +48,17 @@ def input_format(relative_path: str) -> str:
 
 
 def list_inputs(seeds_dir: Path) -> list[Path]:
-    """Every input file under seeds_dir in a stable order; hidden files are skipped."""
+    """Every input under seeds_dir in a stable order; hidden files are skipped.
+
+    Whatever is not a folder is an input, FIFOs and sockets too, so that it ends as a
+    rejection instead of vanishing.
+    """
     files = []
     for path in seeds_dir.rglob("*"):
         relative = path.relative_to(seeds_dir)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if (path.is_file() or path.is_symlink()) and relative.as_posix() not in NOT_ARTICLES:
+        if (path.is_symlink() or not path.is_dir()) and relative.as_posix() not in NOT_ARTICLES:
             files.append(path)
     return sorted(files, key=lambda p: p.relative_to(seeds_dir).as_posix())
 
@@ -73,53 +79,99 @@ def gunzip_capped(data: bytes, max_bytes: int) -> bytes | None:
     return None if len(content) > max_bytes else content
 
 
+_BLOCK = 1 << 20
+_NOT_REGULAR = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a folder",
+}
+
+
 def read_inputs(
     path: Path, seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Doc | Rejection]:
     """The documents of one input file, or the one rejection that ends it."""
     relative = path.relative_to(seeds_dir).as_posix()
-    if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
-        yield Rejection(relative, RejectReason.unsafe_path, "a symlink that leads out of seeds/")
+    read = _read_capped(path, seeds_dir, relative, max_bytes)
+    if isinstance(read, Rejection):
+        yield read
         return
-    if not path.is_file():
-        yield Rejection(relative, RejectReason.not_text, "not a regular file")
-        return
-    size = path.stat().st_size
-    if size > max_bytes:
-        yield Rejection(
-            relative,
-            RejectReason.too_large,
-            f"{size} bytes is over the limit of {max_bytes} (--max-bytes)",
-            sha256_file(path),
-        )
-        return
-    raw = path.read_bytes()
-    sha256 = hashlib.sha256(raw).hexdigest()
+    raw, sha256 = read
+    fmt = input_format(relative)
     content = raw
     if relative.lower().endswith(".gz"):
-        try:
-            content = gunzip_capped(raw, max_bytes)
-        except (OSError, EOFError, zlib.error) as err:
-            yield Rejection(relative, RejectReason.not_text, f"broken gzip data: {err}", sha256)
-            return
-        if content is None:
-            yield Rejection(
-                relative,
-                RejectReason.too_large,
-                f"decompresses to over the limit of {max_bytes} bytes (--max-bytes)",
-                sha256,
-            )
-            return
+        content = _gunzip(content, relative, sha256, max_bytes)
+    if isinstance(content, Rejection):
+        yield content
+        return
     if not content.strip():
         yield Rejection(
             relative, RejectReason.empty, "the file is empty or whitespace only", sha256
         )
         return
-    fmt = input_format(relative)
     if fmt == "warc":
         yield from _warc_documents(content, relative, sha256, max_bytes)
         return
     yield Doc(source_file=relative, raw=content, sha256=sha256, id=record_id(relative), format=fmt)
+
+
+def _read_capped(
+    path: Path, seeds_dir: Path, relative: str, max_bytes: int
+) -> tuple[bytes, str] | Rejection:
+    """The bytes of a regular file and their SHA-256, or why they are not read."""
+    if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        return Rejection(relative, RejectReason.unsafe_path, "a symlink that leads out of seeds/")
+    mode = os.stat(path).st_mode  # stat, not open: opening a FIFO waits for a writer
+    if not stat.S_ISREG(mode):
+        return _not_regular(relative, mode, path.is_symlink())
+    # Non-blocking, and checked again once open: the file may have been swapped for a FIFO.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return _not_regular(relative, status.st_mode)
+        digest = hashlib.sha256()
+        blocks, size = [], 0
+        while block := os.read(fd, _BLOCK):
+            digest.update(block)
+            size += len(block)
+            if size <= max_bytes:
+                blocks.append(block)
+            elif blocks:
+                blocks = []  # over the limit: only the digest is still wanted
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        return Rejection(
+            relative,
+            RejectReason.too_large,
+            f"{size} bytes is over the limit of {max_bytes} (--max-bytes)",
+            digest.hexdigest(),
+        )
+    return b"".join(blocks), digest.hexdigest()
+
+
+def _not_regular(relative: str, mode: int, link: bool = False) -> Rejection:
+    kind = _NOT_REGULAR.get(stat.S_IFMT(mode), "a special file")
+    kind = f"a symlink to {kind}" if link else kind
+    return Rejection(relative, RejectReason.not_regular_file, f"{kind}, not a regular file")
+
+
+def _gunzip(data: bytes, relative: str, sha256: str, max_bytes: int) -> bytes | Rejection:
+    try:
+        content = gunzip_capped(data, max_bytes)
+    except (OSError, EOFError, zlib.error) as err:
+        return Rejection(relative, RejectReason.not_text, f"broken gzip data: {err}", sha256)
+    if content is None:
+        return Rejection(
+            relative,
+            RejectReason.too_large,
+            f"decompresses to over the limit of {max_bytes} bytes (--max-bytes)",
+            sha256,
+        )
+    return content
 
 
 def _warc_documents(

@@ -1,4 +1,5 @@
 import hashlib
+import os
 
 from builder.doc import Doc, Rejection, RejectReason
 from builder.read import list_inputs, read_inputs, record_id
@@ -104,3 +105,50 @@ def test_a_warc_without_responses_is_rejected(tmp_path):
     (tmp_path / "junk.warc").write_bytes(b"not a warc at all\n" * 10)
     (result,) = read_inputs(tmp_path / "junk.warc", tmp_path)
     assert result.reason in (RejectReason.not_text, RejectReason.no_article)
+
+
+def _results(seeds_dir, max_bytes=20_000_000):
+    """source_file -> (reason, message) of every rejection, "doc" for a document."""
+    outcomes = {}
+    for path in list_inputs(seeds_dir):
+        for result in read_inputs(path, seeds_dir, max_bytes):
+            if isinstance(result, Rejection):
+                outcomes[result.source_file] = (result.reason, result.message)
+            else:
+                outcomes[result.source_file] = "doc"
+    return outcomes
+
+
+def _refuse_to_open(monkeypatch, path, error):
+    """Every way of opening path raises error; anything else opens as usual."""
+    import builtins
+    import io
+
+    def guarded(real):
+        def open_(file, *args, **kwargs):
+            if isinstance(file, str | os.PathLike) and os.path.abspath(file) == str(path):
+                raise error
+            return real(file, *args, **kwargs)
+
+        return open_
+
+    for module in (os, io, builtins):
+        monkeypatch.setattr(module, "open", guarded(module.open))
+
+
+def test_a_fifo_and_a_socket_are_rejected_and_never_opened(tmp_path, monkeypatch):
+    import socket
+
+    (tmp_path / "a.txt").write_text("Hello")
+    os.mkfifo(tmp_path / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "sock"))
+        # Opening a FIFO with no writer would hang the build: reading must not try.
+        for name in ("pipe.txt", "sock"):
+            _refuse_to_open(monkeypatch, tmp_path / name, AssertionError(f"{name} opened"))
+        assert [p.name for p in list_inputs(tmp_path)] == ["a.txt", "pipe.txt", "sock"]
+        assert _results(tmp_path) == {
+            "a.txt": "doc",
+            "pipe.txt": (RejectReason.not_regular_file, "a FIFO, not a regular file"),
+            "sock": (RejectReason.not_regular_file, "a socket, not a regular file"),
+        }
