@@ -18,6 +18,7 @@ class RejectReason(enum.StrEnum):
     near_duplicate = "near_duplicate"
     unsafe_path = "unsafe_path"
     not_regular_file = "not_regular_file"
+    unreadable = "unreadable"
 
 
 REJECT_REASONS: dict[RejectReason, str] = {
@@ -30,6 +31,9 @@ REJECT_REASONS: dict[RejectReason, str] = {
     RejectReason.near_duplicate: "with --dedup drop: a copy of the canonical record it names",
     RejectReason.not_regular_file: (
         "a FIFO, socket, device or symlink to a folder: not a regular file, so never opened"
+    ),
+    RejectReason.unreadable: (
+        "reading the file, or listing the folder it names, failed; the message gives the reason"
     ),
 }
 

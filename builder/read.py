@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from builder.doc import Doc, Rejection, RejectReason
+from builder.doc import BuildError, Doc, Rejection, RejectReason
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Curator files that live in seeds/ but are not articles.
@@ -48,19 +48,44 @@ def input_format(relative_path: str) -> str:
 
 
 def list_inputs(seeds_dir: Path) -> list[Path]:
-    """Every input under seeds_dir in a stable order; hidden files are skipped.
+    """Every input under seeds_dir in a stable order; hidden names and curator files skipped.
 
     Whatever is not a folder is an input, FIFOs and sockets too, so that it ends as a
-    rejection instead of vanishing.
+    rejection instead of vanishing; so is a folder that cannot be listed, whose files would
+    otherwise vanish with it.
     """
-    files = []
-    for path in seeds_dir.rglob("*"):
-        relative = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in relative.parts):
+    inputs = []
+    folders = [seeds_dir]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as err:
+            if folder == seeds_dir:
+                raise BuildError(
+                    f"{seeds_dir}: cannot list the seeds folder: {_why(err)}"
+                ) from None
+            inputs.append(folder)
             continue
-        if (path.is_symlink() or not path.is_dir()) and relative.as_posix() not in NOT_ARTICLES:
-            files.append(path)
-    return sorted(files, key=lambda p: p.relative_to(seeds_dir).as_posix())
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                # A link to a folder is not followed: it is an input, rejected when read.
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False  # read_inputs meets the same error and reports it
+            if is_folder:
+                folders.append(path)
+            elif path.relative_to(seeds_dir).as_posix() not in NOT_ARTICLES:
+                inputs.append(path)
+    return sorted(inputs, key=lambda p: p.relative_to(seeds_dir).as_posix())
+
+
+def _why(err: OSError) -> str:
+    return err.strerror or str(err)
 
 
 def sha256_file(path: Path) -> str:
@@ -94,7 +119,14 @@ def read_inputs(
 ) -> Iterator[Doc | Rejection]:
     """The documents of one input file, or the one rejection that ends it."""
     relative = path.relative_to(seeds_dir).as_posix()
-    read = _read_capped(path, seeds_dir, relative, max_bytes)
+    try:
+        read = _read_capped(path, seeds_dir, relative, max_bytes)
+    except OSError as err:
+        yield Rejection(relative, RejectReason.unreadable, f"cannot read it: {_why(err)}")
+        return
+    except RuntimeError:  # how pathlib's resolve() reports a symlink loop
+        yield Rejection(relative, RejectReason.unreadable, "cannot read it: a symlink loop")
+        return
     if isinstance(read, Rejection):
         yield read
         return
@@ -120,12 +152,18 @@ def read_inputs(
 def _read_capped(
     path: Path, seeds_dir: Path, relative: str, max_bytes: int
 ) -> tuple[bytes, str] | Rejection:
-    """The bytes of a regular file and their SHA-256, or why they are not read."""
+    """The bytes of a regular file and their SHA-256, or why they are not read.
+
+    OSError and RuntimeError (a symlink loop) are left to the caller.
+    """
     if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
         return Rejection(relative, RejectReason.unsafe_path, "a symlink that leads out of seeds/")
     mode = os.stat(path).st_mode  # stat, not open: opening a FIFO waits for a writer
+    link = path.is_symlink()
+    if stat.S_ISDIR(mode) and not link:
+        return _unlisted_folder(path, relative)
     if not stat.S_ISREG(mode):
-        return _not_regular(relative, mode, path.is_symlink())
+        return _not_regular(relative, mode, link)
     # Non-blocking, and checked again once open: the file may have been swapped for a FIFO.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
@@ -157,6 +195,16 @@ def _not_regular(relative: str, mode: int, link: bool = False) -> Rejection:
     kind = _NOT_REGULAR.get(stat.S_IFMT(mode), "a special file")
     kind = f"a symlink to {kind}" if link else kind
     return Rejection(relative, RejectReason.not_regular_file, f"{kind}, not a regular file")
+
+
+def _unlisted_folder(path: Path, relative: str) -> Rejection:
+    """A folder list_inputs could not list: its files were never seen."""
+    try:
+        with os.scandir(path):
+            why = "it could not be listed when the inputs were gathered"
+    except OSError as err:
+        why = _why(err)
+    return Rejection(relative, RejectReason.unreadable, f"a folder that cannot be listed: {why}")
 
 
 def _gunzip(data: bytes, relative: str, sha256: str, max_bytes: int) -> bytes | Rejection:

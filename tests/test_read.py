@@ -1,6 +1,8 @@
 import hashlib
 import os
 
+import pytest
+
 from builder.doc import Doc, Rejection, RejectReason
 from builder.read import list_inputs, read_inputs, record_id
 
@@ -152,3 +154,105 @@ def test_a_fifo_and_a_socket_are_rejected_and_never_opened(tmp_path, monkeypatch
             "pipe.txt": (RejectReason.not_regular_file, "a FIFO, not a regular file"),
             "sock": (RejectReason.not_regular_file, "a socket, not a regular file"),
         }
+
+
+def _deny_listing(monkeypatch, folder):
+    real = os.scandir
+
+    def scandir(path="."):
+        if isinstance(path, str | os.PathLike) and os.path.abspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_folder_is_one_rejection_that_names_it(tmp_path, monkeypatch):
+    for name in ["a.txt", "locked/inner/b.txt", "locked/c.txt", "z/d.txt", ".hidden/e.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Hello")
+    _deny_listing(monkeypatch, tmp_path / "locked")
+    assert [p.relative_to(tmp_path).as_posix() for p in list_inputs(tmp_path)] == [
+        "a.txt",
+        "locked",
+        "z/d.txt",
+    ]
+    assert _results(tmp_path) == {
+        "a.txt": "doc",
+        "locked": (RejectReason.unreadable, "a folder that cannot be listed: Permission denied"),
+        "z/d.txt": "doc",
+    }
+
+
+def test_an_unlistable_seeds_folder_stops_the_build_with_the_reason(tmp_path, monkeypatch):
+    from builder.doc import BuildError
+
+    _deny_listing(monkeypatch, tmp_path)
+    with pytest.raises(BuildError) as caught:
+        list_inputs(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: cannot list the seeds folder: Permission denied"
+
+
+def test_links_to_a_folder_to_nothing_and_to_themselves_are_rejected(tmp_path):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "a.txt").write_text("Hello")
+    (tmp_path / "to_folder").symlink_to(tmp_path / "folder")
+    (tmp_path / "to_nothing.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    assert _results(tmp_path) == {
+        "folder/a.txt": "doc",
+        "loop.txt": (RejectReason.unreadable, "cannot read it: a symlink loop"),
+        "to_folder": (
+            RejectReason.not_regular_file,
+            "a symlink to a folder, not a regular file",
+        ),
+        "to_nothing.txt": (RejectReason.unreadable, "cannot read it: No such file or directory"),
+    }
+
+
+def test_an_unreadable_file_is_rejected_with_the_reason(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Hello")
+    (tmp_path / "secret.txt").write_text("Hello")
+    _refuse_to_open(
+        monkeypatch,
+        tmp_path / "secret.txt",
+        PermissionError(13, "Permission denied", str(tmp_path / "secret.txt")),
+    )
+    assert _results(tmp_path) == {
+        "a.txt": "doc",
+        "secret.txt": (RejectReason.unreadable, "cannot read it: Permission denied"),
+    }
+
+
+def test_a_file_that_fails_while_read_is_rejected_with_the_reason(tmp_path, monkeypatch):
+    import pathlib
+
+    (tmp_path / "bad_sector.txt").write_text("Hello")
+
+    def read(*args):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "read", read)
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read)
+    assert _results(tmp_path) == {
+        "bad_sector.txt": (RejectReason.unreadable, "cannot read it: Input/output error"),
+    }
+
+
+def test_a_folder_and_a_file_without_read_permission_are_rejected(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("Hello")
+    (tmp_path / "secret.txt").write_text("Hello")
+    (tmp_path / "locked").chmod(0)
+    (tmp_path / "secret.txt").chmod(0)
+    if os.access(tmp_path / "secret.txt", os.R_OK, effective_ids=True):
+        (tmp_path / "locked").chmod(0o755)
+        pytest.skip("mode bits deny nothing to this user (root); the tests above fake it")
+    try:
+        outcomes = _results(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert outcomes == {
+        "locked": (RejectReason.unreadable, "a folder that cannot be listed: Permission denied"),
+        "secret.txt": (RejectReason.unreadable, "cannot read it: Permission denied"),
+    }
