@@ -104,6 +104,7 @@ def gunzip_capped(data: bytes, max_bytes: int) -> bytes | None:
     return None if len(content) > max_bytes else content
 
 
+_GZIP_MAGIC = b"\x1f\x8b"
 _BLOCK = 1 << 20
 _NOT_REGULAR = {
     stat.S_IFIFO: "a FIFO",
@@ -135,6 +136,13 @@ def read_inputs(
     content = raw
     if relative.lower().endswith(".gz"):
         content = _gunzip(content, relative, sha256, max_bytes)
+    # warcio inflates gzip members in a file of any name, and with no cap: it is only given
+    # inflated data, so a plain-named WARC of gzip members meets the cap a .warc.gz meets.
+    if fmt == "warc" and isinstance(content, bytes) and content.startswith(_GZIP_MAGIC):
+        content = _gunzip(content, relative, sha256, max_bytes)
+        if isinstance(content, bytes) and content.startswith(_GZIP_MAGIC):
+            message = "gzip data inside gzip data: not a WARC"
+            content = Rejection(relative, RejectReason.not_text, message, sha256)
     if isinstance(content, Rejection):
         yield content
         return
@@ -225,11 +233,18 @@ def _gunzip(data: bytes, relative: str, sha256: str, max_bytes: int) -> bytes | 
 def _warc_documents(
     data: bytes, relative: str, sha256: str, max_bytes: int
 ) -> Iterator[Doc | Rejection]:
-    """One document per WARC response record with an HTML or text payload."""
+    """One document per WARC response record with an HTML or text payload.
+
+    A WARC gives all its documents or one rejection: payloads are collected before any is
+    handed on, and their total, inflated from any HTTP Content-Encoding, is capped at
+    max_bytes as one file's content is. Damage after complete records ends the file there:
+    the records read before it are kept, as a crawl cut short still holds them whole.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    found = 0
+    docs: list[Doc] = []
+    budget = max_bytes
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type != "response" or record.http_headers is None:
@@ -237,26 +252,67 @@ def _warc_documents(
             mime = (record.http_headers.get_header("Content-Type") or "").lower()
             if "html" not in mime and "text/plain" not in mime:
                 continue
-            payload = record.content_stream().read(max_bytes + 1)
-            if len(payload) > max_bytes or not payload.strip():
+            payload = _read_payload(record, budget)
+            budget -= len(payload)
+            if budget < 0:
+                yield Rejection(
+                    relative,
+                    RejectReason.too_large,
+                    f"its records inflate to over the limit of {max_bytes} bytes (--max-bytes)",
+                    sha256,
+                )
+                return
+            if not payload.strip():
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            found += 1
-            key = f"{relative}#{record.rec_headers.get_header('WARC-Record-ID') or found}"
-            yield Doc(
-                source_file=relative,
-                raw=payload,
-                sha256=sha256,
-                id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
-                format="html" if "html" in mime else "text",
-                url=uri or None,
-                container="warc",
+            key = f"{relative}#{record.rec_headers.get_header('WARC-Record-ID') or len(docs) + 1}"
+            docs.append(
+                Doc(
+                    source_file=relative,
+                    raw=payload,
+                    sha256=sha256,
+                    id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+                    format="html" if "html" in mime else "text",
+                    url=uri or None,
+                    container="warc",
+                )
             )
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as err:
-        if not found:
+        if not docs:
             yield Rejection(relative, RejectReason.not_text, f"unreadable WARC: {err}", sha256)
-        return
-    if not found:
+            return
+    if not docs:
         yield Rejection(
             relative, RejectReason.no_article, "the WARC holds no HTML or text response", sha256
         )
+    yield from docs
+
+
+# zlib window settings to try for each HTTP Content-Encoding, as warcio does: a deflate body
+# may be zlib-wrapped or raw.
+_INFLATE_WBITS = {"gzip": (16 + zlib.MAX_WBITS,), "deflate": (zlib.MAX_WBITS, -zlib.MAX_WBITS)}
+
+
+def _read_payload(record, limit: int) -> bytes:
+    """At most limit + 1 bytes of a response's HTTP body, de-chunked and inflated.
+
+    What warcio's content_stream gives, but inflated under the cap: warcio inflates each
+    block or chunk whole, a thousand times its size. One byte over is enough to know it is
+    too large. Brotli is left encoded: warcio decodes it only when an optional module is
+    installed, and the build's output must not depend on that.
+    """
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    body = record.raw_stream
+    if record.http_headers.get_header("Transfer-Encoding") == "chunked":
+        body = ChunkedDataReader(body)  # no decomp_type: de-chunked, never larger
+    encoding = (record.http_headers.get_header("Content-Encoding") or "").lower()
+    if encoding not in _INFLATE_WBITS:
+        return body.read(limit + 1)
+    packed = body.read()  # no larger than the WARC, which is within the cap
+    for wbits in _INFLATE_WBITS[encoding]:
+        try:
+            return zlib.decompressobj(wbits).decompress(packed, limit + 1)
+        except zlib.error:
+            continue
+    return packed[: limit + 1]  # labelled compressed but is not: kept as sent, as warcio does

@@ -256,3 +256,116 @@ def test_a_folder_and_a_file_without_read_permission_are_rejected(tmp_path):
         "locked": (RejectReason.unreadable, "a folder that cannot be listed: Permission denied"),
         "secret.txt": (RejectReason.unreadable, "cannot read it: Permission denied"),
     }
+
+
+def _warc(path, bodies, gzip=True, http=()):
+    """A WARC of one response per body, written by warcio under path's name."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for n, body in enumerate(bodies):
+            fields = [("Content-Type", "text/html"), *http]
+            headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://example.org/{n}", "response", payload=BytesIO(body), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+def _peak_memory(function):
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = function()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_plain_named_warc_of_gzip_members_meets_the_cap_of_a_warc_gz(tmp_path):
+    import gzip
+
+    _warc(tmp_path / "x.warc", [b"<html><p>" + b"Mali talks resume. " * 100 + b"</p></html>"] * 5)
+    raw = (tmp_path / "x.warc").read_bytes()
+    (tmp_path / "x.warc.gz").write_bytes(raw)
+    inflated = len(gzip.decompress(raw))
+    assert len(raw) * 4 < inflated  # the file itself is far under the limits below
+    for name in ("x.warc", "x.warc.gz"):
+        docs = list(read_inputs(tmp_path / name, tmp_path, inflated))
+        assert [(type(d), d.url) for d in docs] == [
+            (Doc, f"https://example.org/{n}") for n in range(5)
+        ]
+        (result,) = read_inputs(tmp_path / name, tmp_path, inflated - 1)
+        assert (result.source_file, result.reason, result.message, result.sha256) == (
+            name,
+            RejectReason.too_large,
+            f"decompresses to over the limit of {inflated - 1} bytes (--max-bytes)",
+            hashlib.sha256(raw).hexdigest(),
+        )
+
+
+def test_a_gzip_member_with_an_endless_header_line_is_not_inflated_whole(tmp_path):
+    import gzip
+
+    bomb = b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: " + b"a" * 30_000_000 + b"\r\n\r\n"
+    (tmp_path / "x.warc").write_bytes(gzip.compress(bomb))
+    (result,), peak = _peak_memory(
+        lambda: list(read_inputs(tmp_path / "x.warc", tmp_path, 1_000_000))
+    )
+    assert (result.reason, result.message) == (
+        RejectReason.too_large,
+        "decompresses to over the limit of 1000000 bytes (--max-bytes)",
+    )
+    assert peak < 8_000_000
+
+
+def test_warc_payloads_are_capped_in_total_once_inflated(tmp_path):
+    import gzip
+
+    body = b"<html><p>" + b"Mali talks resume. " * 100 + b"</p></html>"
+    http = [("Content-Encoding", "gzip")]
+    _warc(tmp_path / "x.warc", [gzip.compress(body)] * 3, gzip=False, http=http)
+    assert (tmp_path / "x.warc").stat().st_size < 2 * len(body)
+    docs = list(read_inputs(tmp_path / "x.warc", tmp_path, 3 * len(body)))
+    assert [d.raw for d in docs] == [body] * 3
+    (result,) = read_inputs(tmp_path / "x.warc", tmp_path, 3 * len(body) - 1)
+    assert (result.reason, result.message) == (
+        RejectReason.too_large,
+        f"its records inflate to over the limit of {3 * len(body) - 1} bytes (--max-bytes)",
+    )
+
+
+def test_a_chunked_gzip_payload_is_inflated_no_further_than_the_limit(tmp_path):
+    import gzip
+
+    packed = gzip.compress(b" " * 30_000_000)
+    chunked = b"%x\r\n" % len(packed) + packed + b"\r\n0\r\n\r\n"
+    http = [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
+    _warc(tmp_path / "x.warc", [b"<p>Hello</p>", chunked], gzip=False, http=http)
+    (result,), peak = _peak_memory(
+        lambda: list(read_inputs(tmp_path / "x.warc", tmp_path, 1_000_000))
+    )
+    assert (result.reason, result.message) == (
+        RejectReason.too_large,
+        "its records inflate to over the limit of 1000000 bytes (--max-bytes)",
+    )
+    assert peak < 8_000_000
+
+
+def test_gzip_inside_gzip_is_not_handed_to_warcio(tmp_path):
+    import gzip
+
+    _warc(tmp_path / "inner.warc", [b"<p>Hello</p>"])  # gzip members already
+    (tmp_path / "x.warc").write_bytes(gzip.compress((tmp_path / "inner.warc").read_bytes()))
+    (result,) = read_inputs(tmp_path / "x.warc", tmp_path)
+    assert (result.reason, result.message) == (
+        RejectReason.not_text,
+        "gzip data inside gzip data: not a WARC",
+    )
+    (tmp_path / "inner.warc").rename(tmp_path / "y.warc.gz")
+    assert [d.raw for d in read_inputs(tmp_path / "y.warc.gz", tmp_path)] == [b"<p>Hello</p>"]
