@@ -23,7 +23,9 @@ _BOMS = (
 # Share of C0 control characters (other than tab/newline/CR/form feed) above which a file
 # is taken for binary content rather than text with a few stray bytes.
 _MAX_CONTROL_SHARE = 0.01
-_SINGLE_BYTE = re.compile(r"^(?:cp125\d|iso8859_\d+|latin_1|mac_\w+)$")
+# Code pages a statistical guess confuses with Windows-1252. The DOS ones (cp437, cp85x,
+# cp86x, cp1125) are console encodings no web page is saved in.
+_SINGLE_BYTE = re.compile(r"^(?:cp125\d|cp437|cp8[56]\d|cp1125|iso8859_\d+|latin_1|mac_\w+)$")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Characters that only appear in text decoded with the wrong codec: a cheap gate before ftfy.
 # (ftfy's own detector is exact but costs milliseconds a page.)
@@ -64,8 +66,9 @@ def _decode_bytes(raw: bytes) -> tuple[str, str, bool] | None:
     best = from_bytes(raw).best()
     guess = best.encoding if best is not None else None
     # Statistical guesses cannot tell one Western single-byte code page from another on
-    # short text, and see UTF-16 in any even-length bytes; Windows-1252 is what such pages
-    # are (WHATWG reads latin-1 labels as windows-1252 too), so it wins when it fits.
+    # short text, take it for a DOS code page ("caf\xe9 \x93quoted\x94" for cp1125), and
+    # see UTF-16 in any even-length bytes; Windows-1252 is what such pages are (WHATWG reads
+    # latin-1 labels as windows-1252 too), so it wins when it fits.
     if guess is None or _SINGLE_BYTE.match(guess) or guess.startswith(("utf_16", "utf_32")):
         try:
             return raw.decode("cp1252"), "cp1252", False

@@ -100,3 +100,15 @@ def test_bytes_replaced_after_a_byte_order_mark_are_noted():
     doc = decode(_doc(codecs.BOM_UTF8 + "caf\u00e9 ".encode() + b"\xff"))
     assert doc.text == "caf\u00e9 \ufffd"
     assert (doc.meta["encoding"], doc.meta["text_repaired"]) == ("utf-8", True)
+
+
+def test_a_short_cp1252_page_is_not_taken_for_a_dos_code_page():
+    doc = decode(_doc(b"caf\xe9 \x93quoted\x94"))  # charset-normalizer's guess: cp1125
+    assert doc.text == "caf\u00e9 \u201cquoted\u201d"
+    assert (doc.meta["encoding"], doc.meta["text_repaired"]) == ("cp1252", False)
+
+
+def test_a_koi8_page_is_not_forced_into_cp1252():
+    text = "Президент Мали приветствовал вмешательство Франции в Конне, заявив, что всё серьёзно."
+    doc = decode(_doc(text.encode("koi8-r")))
+    assert (doc.text, doc.meta["encoding"]) == (text, "koi8_r")
