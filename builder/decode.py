@@ -1,9 +1,10 @@
 """Decode stage: raw bytes to repaired NFC text split into numbered lines.
 
-UTF-8 first; a byte-order mark names UTF-8 or UTF-16; anything else is identified by
-charset-normalizer (cp1252, latin-1, Shift-JIS…). Mojibake (UTF-8 read as cp1252 and the
-like) is repaired by ftfy, with the fixes that would change correct text turned off: curly
-quotes, dashes, full-width characters and ligatures stay as the page has them.
+UTF-8 first, with a few stray bytes replaced when the rest is plainly UTF-8; a byte-order
+mark names UTF-8 or UTF-16; anything else is identified by charset-normalizer (cp1252,
+latin-1, Shift-JIS…). Mojibake (UTF-8 read as cp1252 and the like) is repaired by ftfy, with
+the fixes that would change correct text turned off: curly quotes, dashes, full-width
+characters and ligatures stay as the page has them. ``text_repaired`` records either repair.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ _BOMS = (
 # Share of C0 control characters (other than tab/newline/CR/form feed) above which a file
 # is taken for binary content rather than text with a few stray bytes.
 _MAX_CONTROL_SHARE = 0.01
-_SINGLE_BYTE = re.compile(r"^(?:cp125\d|iso8859_\d+|latin_1|mac_\w+)$")
+# Code pages a statistical guess confuses with Windows-1252. The DOS ones (cp437, cp85x,
+# cp86x, cp1125) are console encodings no web page is saved in.
+_SINGLE_BYTE = re.compile(r"^(?:cp125\d|cp437|cp8[56]\d|cp1125|iso8859_\d+|latin_1|mac_\w+)$")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Characters that only appear in text decoded with the wrong codec: a cheap gate before ftfy.
 # (ftfy's own detector is exact but costs milliseconds a page.)
@@ -45,29 +48,58 @@ def _fixer_config():
     )
 
 
-def _decode_bytes(raw: bytes) -> tuple[str, str] | None:
+def _decode_bytes(raw: bytes) -> tuple[str, str, bool] | None:
+    """The text, the encoding it was read as, and whether undecodable bytes were replaced."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace"), encoding.removesuffix("-sig")
+            text = raw.decode(encoding, errors="replace")
+            return text, encoding.removesuffix("-sig"), _replaced(raw, text, encoding)
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    text = _utf8_with_stray_bytes(raw)
+    if text is not None:
+        return text, "utf-8", True
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     guess = best.encoding if best is not None else None
     # Statistical guesses cannot tell one Western single-byte code page from another on
-    # short text, and see UTF-16 in any even-length bytes; Windows-1252 is what such pages
-    # are (WHATWG reads latin-1 labels as windows-1252 too), so it wins when it fits.
+    # short text, take it for a DOS code page ("caf\xe9 \x93quoted\x94" for cp1125), and
+    # see UTF-16 in any even-length bytes; Windows-1252 is what such pages are (WHATWG reads
+    # latin-1 labels as windows-1252 too), so it wins when it fits.
     if guess is None or _SINGLE_BYTE.match(guess) or guess.startswith(("utf_16", "utf_32")):
         try:
-            return raw.decode("cp1252"), "cp1252"
+            return raw.decode("cp1252"), "cp1252", False
         except UnicodeDecodeError:
             pass
     if best is None or guess is None:
         return None
-    return str(best), guess
+    return str(best), guess, False
+
+
+def _replaced(raw: bytes, text: str, encoding: str) -> bool:
+    try:
+        return raw.decode(encoding) != text
+    except UnicodeDecodeError:
+        return True
+
+
+def _utf8_with_stray_bytes(raw: bytes) -> str | None:
+    """The bytes as UTF-8 with the few that fail replaced, when UTF-8 is what they are.
+
+    UTF-8 with a stray byte is no code page's text, so charset-normalizer's best fit is
+    some code page that garbles every multi-byte character (mac_iceland for curly quotes).
+    A multi-byte sequence that decodes correctly is rare by chance in single-byte or
+    double-byte encodings, where most non-ASCII bytes fail as UTF-8; so when the correct
+    sequences outnumber the failing ones, the text is UTF-8 and the failures are strays.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    # A U+FFFD the page itself holds is a correct sequence, not a replaced byte.
+    failed = text.count("\ufffd") - raw.count("\ufffd".encode())
+    correct = len(text) - len(text.encode("ascii", errors="ignore")) - failed
+    return text if correct > failed else None
 
 
 def repair(text: str) -> str:
@@ -85,7 +117,7 @@ def decode(doc: Doc) -> Doc | Rejection:
     decoded = _decode_bytes(doc.raw)
     if decoded is None:
         return doc.reject(RejectReason.not_text, "no text encoding fits these bytes")
-    text, encoding = decoded
+    text, encoding, replaced = decoded
     controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         return doc.reject(RejectReason.not_text, f"{controls} control characters: binary data")
@@ -93,7 +125,7 @@ def decode(doc: Doc) -> Doc | Rejection:
     text = _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     repaired = repair(text)
     doc.meta["encoding"] = encoding
-    doc.meta["text_repaired"] = repaired != text
+    doc.meta["text_repaired"] = replaced or repaired != text
     doc.text = unicodedata.normalize("NFC", repaired)
     if doc.format == "html":
         return doc  # the HTML stage makes the lines

@@ -18,6 +18,8 @@ class RejectReason(enum.StrEnum):
     near_duplicate = "near_duplicate"
     unsafe_path = "unsafe_path"
     duplicate_id = "duplicate_id"
+    not_regular_file = "not_regular_file"
+    unreadable = "unreadable"
 
 
 REJECT_REASONS: dict[RejectReason, str] = {
@@ -28,7 +30,15 @@ REJECT_REASONS: dict[RejectReason, str] = {
     RejectReason.invalid_record: "the assembled record failed the record model's validation",
     RejectReason.unsafe_path: "a symlink or manifest path that leads out of the seeds folder",
     RejectReason.near_duplicate: "with --dedup drop: a copy of the canonical record it names",
-    RejectReason.duplicate_id: "its file name gives the id of an earlier file (in path order)",
+    RejectReason.duplicate_id: (
+        "its file name (or WARC-Record-ID) gives the id of an earlier input, in path order"
+    ),
+    RejectReason.not_regular_file: (
+        "a FIFO, socket, device or symlink to a folder: not a regular file, so never opened"
+    ),
+    RejectReason.unreadable: (
+        "reading the file, or listing the folder it names, failed; the message gives the reason"
+    ),
 }
 
 

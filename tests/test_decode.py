@@ -1,3 +1,4 @@
+import codecs
 import hashlib
 
 from builder.decode import decode
@@ -64,3 +65,50 @@ def test_stray_control_characters_are_spaces():
     doc = decode(_doc(text.encode()))
     assert [line.text for line in doc.lines][:2] == ["Mali talks resume in Algiers", sentence]
     assert [line.no for line in doc.lines][:2] == [1, 3]  # the line of controls alone is blank
+
+
+def test_utf8_with_a_stray_byte_stays_utf8_with_the_byte_replaced():
+    raw = b"\xe2\x80\x9ctalks\xe2\x80\x9d resume in Algiers \xff after a pause, officials said."
+    doc = decode(_doc(raw))
+    assert doc.text == "\u201ctalks\u201d resume in Algiers \ufffd after a pause, officials said."
+    assert (doc.meta["encoding"], doc.meta["text_repaired"]) == ("utf-8", True)
+
+
+def test_a_replacement_character_the_page_has_is_no_stray_byte():
+    # U+FFFD written as UTF-8 decodes correctly: it counts as a good sequence, not a bad one.
+    doc = decode(_doc("\ufffd\ufffd\ufffd Bamako ".encode() + b"caf\xe9"))
+    assert doc.text == "\ufffd\ufffd\ufffd Bamako caf\ufffd"
+    assert (doc.meta["encoding"], doc.meta["text_repaired"]) == ("utf-8", True)
+    doc = decode(_doc("\ufffd ".encode() + b"caf\xe9 \xe0 l'\xe9t\xe9 \x93Bamako\x94"))
+    assert doc.meta["encoding"] != "utf-8"
+
+
+def test_a_cp1252_page_with_one_utf8_lookalike_stays_cp1252():
+    # "\xc2\xa0" (Â then a no-break space) is also valid UTF-8; the three bad bytes outvote it.
+    doc = decode(_doc(b"\xc2\xa0caf\xe9 \x93Bamako\x94 \xe0 midi"))
+    assert doc.meta["encoding"] == "cp1252"
+    assert doc.text.endswith("caf\u00e9 \u201cBamako\u201d \u00e0 midi")
+
+
+def test_shift_jis_is_not_taken_for_utf8_with_stray_bytes():
+    text = "マリ北部で戦闘が続いている。政府軍は反政府勢力と交戦した。"
+    doc = decode(_doc(text.encode("shift_jis")))
+    assert doc.text == text
+
+
+def test_bytes_replaced_after_a_byte_order_mark_are_noted():
+    doc = decode(_doc(codecs.BOM_UTF8 + "caf\u00e9 ".encode() + b"\xff"))
+    assert doc.text == "caf\u00e9 \ufffd"
+    assert (doc.meta["encoding"], doc.meta["text_repaired"]) == ("utf-8", True)
+
+
+def test_a_short_cp1252_page_is_not_taken_for_a_dos_code_page():
+    doc = decode(_doc(b"caf\xe9 \x93quoted\x94"))  # charset-normalizer's guess: cp1125
+    assert doc.text == "caf\u00e9 \u201cquoted\u201d"
+    assert (doc.meta["encoding"], doc.meta["text_repaired"]) == ("cp1252", False)
+
+
+def test_a_koi8_page_is_not_forced_into_cp1252():
+    text = "Президент Мали приветствовал вмешательство Франции в Конне, заявив, что всё серьёзно."
+    doc = decode(_doc(text.encode("koi8-r")))
+    assert (doc.text, doc.meta["encoding"]) == (text, "koi8_r")

@@ -186,3 +186,42 @@ def test_site_key_is_the_curators_outlet_else_the_urls_host():
     assert site_key(doc, {"a.warc": Source(outlet="Sahel Times")}) == "outlet:Sahel Times"
     doc.url = None
     assert site_key(doc) is None
+
+
+def test_special_unreadable_and_inflating_inputs_each_end_as_one_rejection(tmp_path, monkeypatch):
+    import gzip
+    import os
+    import socket
+
+    from tests.test_read import _deny_listing, _refuse_to_open
+
+    seeds = tmp_path / "seeds"
+    (seeds / "locked").mkdir(parents=True)
+    (seeds / "locked" / "inside.txt").write_bytes(b"never seen")
+    (seeds / "good_0123456789abcdef.txt").write_bytes(
+        (SEEDS / "000_f43590dcf1fa9506.txt").read_bytes()
+    )
+    (seeds / "secret.txt").write_bytes(b"never read")
+    (seeds / "crawl.warc").write_bytes(gzip.compress(b" " * 21_000_000))
+    os.mkfifo(seeds / "pipe.txt")
+    _deny_listing(monkeypatch, seeds / "locked")
+    denied = PermissionError(13, "Permission denied", str(seeds / "secret.txt"))
+    _refuse_to_open(monkeypatch, seeds / "secret.txt", denied)
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(seeds / "sock"))
+        articles, rejections, counts = process_folder(seeds)
+    assert [a.source_file for a in articles] == ["good_0123456789abcdef.txt"]
+    assert {r.source_file: (r.reason.value, r.message) for r in rejections} == {
+        "crawl.warc": (
+            "too_large",
+            "decompresses to over the limit of 20971520 bytes (--max-bytes)",
+        ),
+        "locked": ("unreadable", "a folder that cannot be listed: Permission denied"),
+        "pipe.txt": ("not_regular_file", "a FIFO, not a regular file"),
+        "secret.txt": ("unreadable", "cannot read it: Permission denied"),
+        "sock": ("not_regular_file", "a socket, not a regular file"),
+    }
+    lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
+    assert lines[0] == (
+        "read      in=6 out=1 rejected=5 (not_regular_file=2, too_large=1, unreadable=2)"
+    )
