@@ -75,7 +75,10 @@ class Article(BaseModel):
     source_format: str = Field(description="Form of the input: text, html, or warc (a record).")
     encoding: str = Field(description="Text encoding the input was decoded from (e.g. utf-8).")
     text_repaired: bool = Field(
-        description="True when mojibake was repaired (ftfy) while decoding the input."
+        description=(
+            "True when decoding changed the text: mojibake repaired (ftfy), or invalid bytes "
+            "replaced by U+FFFD."
+        )
     )
     source_sha256: str = Field(
         pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's raw bytes."
