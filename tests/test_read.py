@@ -309,19 +309,21 @@ def test_a_plain_named_warc_of_gzip_members_meets_the_cap_of_a_warc_gz(tmp_path)
         )
 
 
+def _too_large_in_bounded_memory(path, message):
+    """Read under a 1 MB cap: one too_large rejection, and the input never inflated whole."""
+    (result,), peak = _peak_memory(lambda: list(read_inputs(path, path.parent, 1_000_000)))
+    assert (result.reason, result.message) == (RejectReason.too_large, message)
+    assert peak < 8_000_000
+
+
 def test_a_gzip_member_with_an_endless_header_line_is_not_inflated_whole(tmp_path):
     import gzip
 
     bomb = b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: " + b"a" * 30_000_000 + b"\r\n\r\n"
     (tmp_path / "x.warc").write_bytes(gzip.compress(bomb))
-    (result,), peak = _peak_memory(
-        lambda: list(read_inputs(tmp_path / "x.warc", tmp_path, 1_000_000))
+    _too_large_in_bounded_memory(
+        tmp_path / "x.warc", "decompresses to over the limit of 1000000 bytes (--max-bytes)"
     )
-    assert (result.reason, result.message) == (
-        RejectReason.too_large,
-        "decompresses to over the limit of 1000000 bytes (--max-bytes)",
-    )
-    assert peak < 8_000_000
 
 
 def test_warc_payloads_are_capped_in_total_once_inflated(tmp_path):
@@ -347,14 +349,9 @@ def test_a_chunked_gzip_payload_is_inflated_no_further_than_the_limit(tmp_path):
     chunked = b"%x\r\n" % len(packed) + packed + b"\r\n0\r\n\r\n"
     http = [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
     _warc(tmp_path / "x.warc", [b"<p>Hello</p>", chunked], gzip=False, http=http)
-    (result,), peak = _peak_memory(
-        lambda: list(read_inputs(tmp_path / "x.warc", tmp_path, 1_000_000))
+    _too_large_in_bounded_memory(
+        tmp_path / "x.warc", "its records inflate to over the limit of 1000000 bytes (--max-bytes)"
     )
-    assert (result.reason, result.message) == (
-        RejectReason.too_large,
-        "its records inflate to over the limit of 1000000 bytes (--max-bytes)",
-    )
-    assert peak < 8_000_000
 
 
 def test_gzip_inside_gzip_is_not_handed_to_warcio(tmp_path):

@@ -19,6 +19,14 @@ notes = "US government editorial"
 """
 
 
+def _load_error(root, manifest, text):
+    """The one-line error a manifest with this text stops the build with."""
+    (root / "seeds" / manifest).write_text(text)
+    with pytest.raises(BuildError) as err:
+        load_sources(root / "seeds")
+    return str(err.value)
+
+
 def test_manifest_values_win_and_say_so(make_repo):
     root = make_repo()
     (root / "seeds" / "sources.toml").write_text(TOML)
@@ -170,10 +178,7 @@ def test_manifest_date_as_text_or_toml_date(make_repo):
 )
 def test_toml_errors_name_the_line_of_the_key(make_repo, text, message):
     root = make_repo({"a.txt": b"A story.\n", "xa.txt": b"Another.\n"})
-    (root / "seeds" / "sources.toml").write_text(text)
-    with pytest.raises(BuildError) as err:
-        load_sources(root / "seeds")
-    assert str(err.value) == f"seeds/sources.toml, {message}"
+    assert _load_error(root, "sources.toml", text) == f"seeds/sources.toml, {message}"
 
 
 def test_csv_unknown_column_is_named_on_the_header_line(make_repo):
@@ -291,11 +296,7 @@ def test_unquoted_file_name_gets_a_hint(make_repo, text, message):
     ],
 )
 def test_csv_rows_that_do_not_fit_the_header(make_repo, text, message):
-    root = make_repo()
-    (root / "seeds" / "sources.csv").write_text(text)
-    with pytest.raises(BuildError) as err:
-        load_sources(root / "seeds")
-    assert str(err.value) == f"seeds/sources.csv, {message}"
+    assert _load_error(make_repo(), "sources.csv", text) == f"seeds/sources.csv, {message}"
 
 
 def test_csv_blank_cells_past_the_header_and_blank_rows_are_ignored(make_repo):
