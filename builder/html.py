@@ -2,7 +2,9 @@
 
 trafilatura reads the markup (link density, tags, meta elements), which text alone does not
 have, so HTML input skips the text cleaner and its line-level rules. Headline, date, outlet
-and author come from trafilatura, each value's source marked ``html:…``.
+and author come from trafilatura, each value's source marked ``html:…``. A dateline and a
+wire agency are words of the article's opening, not markup, so the text path's rules find
+them in the body's first lines, with the sources the text path gives them.
 
 An HTML page has no lines of its own. Its raw lines are the page rendered as text by
 page_lines (one line a block, as a browser lays out paragraphs, headings, menu items), and
@@ -13,6 +15,7 @@ with the same function, so its line numbers are the record's.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
@@ -21,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from builder.doc import Doc, Line, LineReason, Rejection, RejectReason
-from builder.extract import EARLIEST_DATE
+from builder.extract import EARLIEST_DATE, dateline_and_agency
 
 # Elements that start and end a line of text (the rest run on inside their line).
 _BLOCKS = frozenset(
@@ -289,12 +292,13 @@ def extract_html(doc: Doc, latest: dt.date) -> Doc | Rejection:
         if (stripped := " ".join(paragraph.split()))
     ]
     doc.lines = _page_and_body(page_lines(doc.text), paragraphs, meta["headline"])
-    if not any(line.kept for line in doc.lines):
+    body = [line for line in doc.lines if line.kept]
+    if not body:
         return doc.reject(RejectReason.no_article, "trafilatura found only the headline")
     meta["date"] = _parse_date(result.date, latest)
     meta["date_source"] = "html:date" if meta["date"] else None
-    for name in ("dateline", "agency"):
-        meta[name] = meta[f"{name}_source"] = None
+    # The rules read the body alone: the rendered page's menus are not the article's opening.
+    meta.update(dateline_and_agency(dataclasses.replace(doc, lines=body), latest))
     if doc.url is None and result.url:
         doc.url = result.url
     return doc

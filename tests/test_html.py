@@ -89,6 +89,15 @@ def test_a_body_of_only_the_headline_is_no_article():
     assert result.reason.value == "no_article"
 
 
+def test_dateline_and_agency_come_from_the_body_as_on_the_text_path():
+    article = _record(article_page("ABUJA, Nigeria —"))
+    assert (article.dateline, article.dateline_source) == ("ABUJA", "text:dateline")
+    assert (article.agency, article.agency_source) == (None, None)
+    wire = _record(article_page("BAMAKO (AFP) —"))
+    assert (wire.dateline, wire.dateline_source) == ("BAMAKO", "text:dateline")
+    assert (wire.agency, wire.agency_source) == ("AFP", "text:dateline")
+
+
 def test_page_lines_renders_one_block_a_line():
     from builder.html import page_lines
 
