@@ -1,12 +1,15 @@
 """Audit page: one self-contained HTML file showing every cleaning decision of a version.
 
 For each record: its metadata with the source of each value, and its raw text with every
-removed line struck through and labelled with its reason code. Rejected inputs are listed
+removed line struck through and labelled with its reason code (an HTML page's raw text is
+the page rendered as text, as the build numbered its lines). Rejected inputs are listed
 with their reasons. A search box and a reason filter work offline: no network, no CDN.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import heapq
 import html
 import itertools
@@ -16,7 +19,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from builder.doc import LINE_REASONS
+from builder.decode import decode
+from builder.doc import LINE_REASONS, Doc, Rejection
+from builder.html import page_lines
 from builder.release import PROVENANCE_FIELDS, REJECTED
 
 _STYLE = """
@@ -59,12 +64,27 @@ apply();
 """
 
 
-def _raw_lines(seeds_dir: Path, source_file: str) -> list[str] | None:
+def _raw_lines(seeds_dir: Path, row: dict) -> tuple[list[str] | None, str]:
+    """The record's raw lines, numbered as the build numbered them (the same decoding, and
+    for HTML the same rendering as text), or None and why they cannot be shown."""
+    if row["source_format"] == "warc":
+        return None, "A record of a WARC file: the extracted body follows."
+    source_file = row["source_file"]
     path = seeds_dir / source_file
-    if not path.is_file() or path.suffix.lower() not in (".txt", ""):
-        return None
-    text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
-    return text.split("\n")
+    if not path.is_file():
+        return None, "The input is not in the seeds folder: the extracted body follows."
+    raw = path.read_bytes()
+    # Other bytes would give other lines: the record's line numbers would point at them.
+    if hashlib.sha256(raw).hexdigest() != row["source_sha256"]:
+        return None, "The input has changed since the build: the extracted body follows."
+    if source_file.lower().endswith(".gz"):
+        raw = gzip.decompress(raw)  # the very bytes the build decompressed within its limit
+    doc = decode(Doc(source_file, raw, row["source_sha256"], row["id"], row["source_format"]))
+    if isinstance(doc, Rejection):
+        return None, "The input no longer decodes: the extracted body follows."
+    if row["source_format"] == "html":
+        return page_lines(doc.text), "The page rendered as text, one block a line."
+    return doc.text.split("\n"), ""
 
 
 def _record_html(row: dict, seeds_dir: Path) -> str:
@@ -80,10 +100,10 @@ def _record_html(row: dict, seeds_dir: Path) -> str:
         )
     for field in ("split", "cluster_id", "is_canonical", "word_count", "source_format", "url"):
         meta_rows.append(f"<tr><td>{field}</td><td>{esc(str(row[field]))}</td></tr>")
-    lines = _raw_lines(seeds_dir, row["source_file"])
+    lines, note = _raw_lines(seeds_dir, row)
     if lines is None:
         body = "".join(f"<li>{esc(p)}</li>" for p in row["body"].split("\n\n"))
-        raw = f"<p class='src'>Not a text input: the extracted body follows.</p><ol>{body}</ol>"
+        raw = f"<p class='src'>{esc(note)}</p><ol>{body}</ol>"
     else:
         items = []
         for number, line in enumerate(lines, start=1):
@@ -98,7 +118,8 @@ def _record_html(row: dict, seeds_dir: Path) -> str:
                 )
             else:
                 items.append(f"<li value='{number}'>{esc(line)}</li>")
-        raw = f"<ol class='raw'>{''.join(items)}</ol>"
+        caption = f"<p class='src'>{esc(note)}</p>" if note else ""
+        raw = f"{caption}<ol class='raw'>{''.join(items)}</ol>"
     reasons = " ".join(sorted(set(removed.values())))
     return (
         f"<article class='record' id='r-{esc(row['id'])}' data-reasons='{reasons}'>"

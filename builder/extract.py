@@ -1933,8 +1933,23 @@ def extract_with_context(
         _mark_bylines(doc, meta["author"])
     if ctx.signature is not None and ctx.signature.kept:
         ctx.signature.reason = LineReason.byline  # metadata under the article, not its text
-    match = ctx.dateline_match
-    meta["dateline"] = match.group("place") if match else None
-    meta["dateline_source"] = "text:dateline" if match else None
-    meta["agency"], meta["agency_source"] = _first(AGENCY_FINDERS, doc, ctx)
+    meta.update(_dateline_and_agency(doc, ctx))
     return doc, ctx
+
+
+def _dateline_and_agency(doc: Doc, ctx: _Context) -> dict[str, str | None]:
+    match = ctx.dateline_match
+    agency, agency_source = _first(AGENCY_FINDERS, doc, ctx)
+    return {
+        "dateline": match.group("place") if match else None,
+        "dateline_source": "text:dateline" if match else None,
+        "agency": agency,
+        "agency_source": agency_source,
+    }
+
+
+def dateline_and_agency(doc: Doc, latest: dt.date = DEFAULT_LATEST_DATE) -> dict[str, str | None]:
+    """Dateline and agency, with their sources, of a doc whose lines are an article's body
+    alone (the HTML path's), by the rules extract() applies: its first line is where the
+    article opens and its head window starts."""
+    return _dateline_and_agency(doc, _Context(doc, 0, 0, latest))

@@ -75,3 +75,59 @@ def test_audit_page_in_headless_chromium(audit_file, tmp_path):
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
+
+
+@pytest.fixture
+def html_version(tmp_path):
+    """A version built from a saved HTML page (plain and gzipped) and one text seed."""
+    import gzip
+
+    from builder.build import build
+    from tests.test_html import article_page
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    page = article_page().encode("utf-8")
+    (seeds / "story_0123456789abcdef.html").write_bytes(page)
+    (seeds / "wire_fedcba9876543210.html.gz").write_bytes(gzip.compress(page, mtime=0))
+    text_seed = "004_ea10a3fbe739af27.txt"
+    (seeds / text_seed).write_bytes((SEEDS / text_seed).read_bytes())
+    (tmp_path / "README.md").write_text("# test repo\n", encoding="utf-8")
+    build(seeds, tmp_path / "data", "1.0.0")
+    return tmp_path / "data/v1.0.0", seeds
+
+
+def _record_section(page: str, record_id: str) -> str:
+    start = page.index(f"<article class='record' id='r-{record_id}'")
+    return page[start : page.index("</article>", start)]
+
+
+def test_audit_page_strikes_the_removed_lines_of_an_html_record(html_version):
+    version, seeds = html_version
+    page = audit_page(version, seeds)
+    for record_id in ("0123456789abcdef", "fedcba9876543210"):
+        record = _record_section(page, record_id)
+        assert "extracted body follows" not in record
+        assert (
+            "<li value='1' class='removed' data-reason='outside_article'><s>Home</s>"
+            "<span class='reason'>outside_article</span></li>"
+        ) in record
+        assert (
+            "<li value='5' class='removed' data-reason='headline'>"
+            "<s>TROOPS SECURE &quot;NORTHERN&quot; TOWN</s>"
+            "<span class='reason'>headline</span></li>"
+        ) in record
+        assert "<li value='6'>ABUJA, Nigeria — Nigerian troops bound for Mali" in record
+        assert record.count("class='removed'") == 10
+        assert "data-reasons='headline outside_article'" in record
+    # The text record beside them still shows its raw lines.
+    assert "<s>Skip to content</s><span class='reason'>boilerplate</span>" in page
+
+
+def test_audit_page_does_not_number_the_lines_of_a_changed_input(html_version):
+    version, seeds = html_version
+    (seeds / "story_0123456789abcdef.html").write_bytes(b"<html><p>Another page</p></html>")
+    record = _record_section(audit_page(version, seeds), "0123456789abcdef")
+    assert "The input has changed since the build" in record
+    assert "class='removed'" not in record
+    assert "<li>ABUJA, Nigeria — Nigerian troops bound for Mali" in record
