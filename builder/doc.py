@@ -69,7 +69,9 @@ LINE_REASONS: dict[LineReason, str] = {
         "itself (a link card's title shown thrice)"
     ),
     LineReason.short_run: "inside the article, a run of short fragments (related links, tags)",
-    LineReason.outside_article: "before or after the article's main run of prose",
+    LineReason.outside_article: (
+        "before or after the article's main run of prose; for HTML, any block trafilatura left out"
+    ),
     LineReason.template: "recurs in many documents of the same build (site template)",
 }
 

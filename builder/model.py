@@ -30,7 +30,12 @@ SPLIT_NAMES: tuple[str, ...] = tuple(s.value for s in Split)
 class RemovedLine(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    line_no: int = Field(description="1-based line number in the raw input file.")
+    line_no: int = Field(
+        description=(
+            "1-based line number in the raw input file (for HTML, in the page rendered as "
+            "text, one block a line, as the audit shows it)."
+        )
+    )
     reason: str = Field(description="Reason code for the removal (see the card's reason table).")
 
 
