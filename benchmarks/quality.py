@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import re
 import subprocess
@@ -105,10 +106,66 @@ def main() -> None:
     write_predictions(predictions, args.out)
     for line in field_report(args.gold_dir, predictions):
         print(line, flush=True)
+    for line in trust_by_library(args.gold_dir, predictions, args.scorer):
+        print(line, flush=True)
     command = [sys.executable, str(args.scorer), str(args.gold_dir), str(args.out)]
     if args.per_doc:
         command += ["--per-doc", str(args.per_doc)]
     sys.exit(subprocess.run(command, check=False).returncode)
+
+
+def load_scorer(path: Path):
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def is_right(field: str, value, gold: dict, scorer) -> bool | None:
+    """The scorer's trust rule for one value; None where the gold has no value to compare.
+
+    Headline and outlet match the gold or any alternate after normalisation, a date is
+    within one day, an author equals the expected byline as author_key compares them.
+    """
+    if field == "headline":
+        wanted = [gold.get("headline"), *(gold.get("headline_alternates") or [])]
+        wanted = {scorer.norm_headline(w) for w in wanted if w}
+        return scorer.norm_headline(value) in wanted if wanted else None
+    if field == "date":
+        return scorer.days_apart(value, gold["date"]) <= 1 if gold.get("date") else None
+    if field == "outlet":
+        wanted = [gold.get("outlet"), *(gold.get("outlet_alternates") or [])]
+        wanted = {scorer.norm_outlet(w) for w in wanted if w}
+        return scorer.norm_outlet(value) in wanted if wanted else None
+    expected = gold.get("author_expected") or (gold.get("expected_metadata") or {}).get("byline")
+    return author_key(value) == author_key(expected) if expected else None
+
+
+def trust_by_library(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> list[str]:
+    """The scorer's trust line (precision when given, recall) per source library of a set."""
+    scorer = load_scorer(scorer_path)
+    counts: dict[str, Counter] = {}
+    for p in predictions:
+        gold = json.loads((gold_dir / p["id"] / "gold.json").read_text(encoding="utf-8"))
+        library = gold.get("source_set") or gold_dir.name
+        tally = counts.setdefault(library, Counter())
+        for field in ("headline", "date", "outlet", "author"):
+            if is_right(field, "", gold, scorer) is None:
+                continue
+            tally[f"{field}_gold"] += 1
+            if p.get(field):
+                tally[f"{field}_given"] += 1
+                tally[f"{field}_right"] += bool(is_right(field, p[field], gold, scorer))
+    lines = []
+    for library, tally in sorted(counts.items()):
+        parts = []
+        for field in ("headline", "date", "outlet", "author"):
+            gold_n, given, right = (tally[f"{field}_{k}"] for k in ("gold", "given", "right"))
+            if gold_n:
+                precision = right / given if given else 1.0
+                parts.append(f"{field} P={precision:.3f} R={right / gold_n:.3f}")
+        lines.append(f"trust    {library}: " + " | ".join(parts))
+    return lines
 
 
 if __name__ == "__main__":

@@ -91,13 +91,19 @@ def _record_html(row: dict, seeds_dir: Path) -> str:
     esc = html.escape
     removed = {item["line_no"]: item["reason"] for item in row["removed_lines"]}
     meta_rows = []
+    withheld = {item["field"]: item for item in row.get("withheld") or []}
     for field in PROVENANCE_FIELDS:
         value = row[field]
         source = row[f"{field}_source"]
-        meta_rows.append(
-            f"<tr><td>{field}</td><td>{esc(str(value)) if value is not None else '<i>null</i>'}"
-            f" <span class='src'>{esc(source or '')}</span></td></tr>"
-        )
+        shown = esc(str(value)) if value is not None else "<i>null</i>"
+        if field in withheld:
+            # A withheld value is shown struck through, with the confidence that held it back.
+            shown = f"<s>{esc(withheld[field]['value'])}</s> <i>withheld</i>"
+        confidence = row.get(f"{field}_confidence")
+        if confidence is not None:
+            shown += f" <span class='src'>confidence {confidence:.2f}</span>"
+        provenance = f"<span class='src'>{esc(source or '')}</span>"
+        meta_rows.append(f"<tr><td>{field}</td><td>{shown} {provenance}</td></tr>")
     for field in ("split", "cluster_id", "is_canonical", "word_count", "source_format", "url"):
         meta_rows.append(f"<tr><td>{field}</td><td>{esc(str(row[field]))}</td></tr>")
     lines, note = _raw_lines(seeds_dir, row)

@@ -6,12 +6,14 @@ import dataclasses
 from pathlib import Path
 
 from builder.check import check_version
+from builder.confidence import load_model
 from builder.diff import MAJOR, MINOR, PATCH, VersionDiff, diff_against_build, diff_versions
 from builder.doc import BuildError, Rejection
 from builder.docs import (
     CHANGELOG,
     MANIFEST_SUMS,
     PLOTS_DIR,
+    RELIABILITY_PLOT,
     View,
     card_text,
     changelog_text,
@@ -37,7 +39,7 @@ from builder.release import (
     staging_folder,
     version_splits,
 )
-from builder.stats import version_stats, write_plots
+from builder.stats import version_stats, write_plots, write_reliability_plot
 from builder.transaction import Transaction, repair, tmp_name, writer_lock
 
 FIRST_VERSION = "1.0.0"
@@ -75,7 +77,9 @@ def stage_docs(
         newest, folder = next(reversed(view.items()))
         render = data_dir / PLOTS_DIR / tmp_name("render")
         transaction.scratch.append(render)
-        for path in write_plots(version_stats(folder, newest), render):
+        plots = write_plots(version_stats(folder, newest), render)
+        plots.append(write_reliability_plot(load_model(), render / RELIABILITY_PLOT))
+        for path in plots:
             transaction.stage_moved(path, data_dir / PLOTS_DIR / path.name)
     if changelog is not None:
         text = changelog_text(data_dir, *changelog)

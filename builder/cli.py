@@ -145,6 +145,14 @@ def cli(debug: bool) -> None:
     help="Similarity (Jaccard, or containment of the shorter body) that makes two copies.",
 )
 @click.option(
+    "--min-confidence",
+    "min_confidence",
+    multiple=True,
+    metavar="FIELD=X",
+    help="Withhold a FIELD (headline, date, outlet, author) whose confidence is below X, "
+    "instead of the fitted threshold; repeatable. Recorded in the manifest.",
+)
+@click.option(
     "--workers",
     type=click.IntRange(min=1),
     default=os.cpu_count() or 1,
@@ -171,6 +179,7 @@ def build(
     latest_date,
     dedup,
     dedup_threshold,
+    min_confidence,
     workers,
     quiet,
     engine,
@@ -181,6 +190,7 @@ def build(
         latest_date=latest_date.date(),
         dedup=dedup,
         dedup_threshold=dedup_threshold,
+        min_confidence=_field_values(min_confidence),
     )
     result = build_dataset(
         seeds_dir,
@@ -244,6 +254,19 @@ def diff(old: str, new: str, data_dir: Path) -> None:
     click.echo(f"{changes.old} -> {changes.new}")
     for line in changes.summary_lines():
         click.echo(line)
+
+
+def _field_values(pairs: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    parsed = {}
+    for pair in pairs:
+        field, _, value = pair.partition("=")
+        try:
+            parsed[field.strip()] = float(value)
+        except ValueError:
+            raise click.BadParameter(
+                f"{pair!r} is not FIELD=X (for example headline=0.8)", param_hint="--min-confidence"
+            ) from None
+    return tuple(sorted(parsed.items()))
 
 
 def _version_folder(data_dir: Path, version: str | None) -> Path:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import typing
 from pathlib import Path
 
 import pyarrow as pa
+from pydantic import BaseModel
 
-from builder.model import Article, RemovedLine, arrow_schema
+from builder.model import Article, arrow_schema
 
 CROISSANT = "croissant.json"
 FILE_SET = "parquet-files"
@@ -27,7 +29,15 @@ def _data_type(arrow_type: pa.DataType):
         return mlc.DataType.INTEGER
     if pa.types.is_boolean(arrow_type):
         return mlc.DataType.BOOL
+    if pa.types.is_floating(arrow_type):
+        return mlc.DataType.FLOAT
     return mlc.DataType.TEXT
+
+
+def _item_model(name: str) -> type[BaseModel]:
+    """The model of one item of a list field (removed_lines -> RemovedLine)."""
+    (item,) = typing.get_args(Article.model_fields[name].annotation)
+    return item
 
 
 def _field(name: str, arrow_type: pa.DataType, description: str):
@@ -39,7 +49,7 @@ def _field(name: str, arrow_type: pa.DataType, description: str):
             mlc.Field(
                 id=f"{RECORD_SET}/{name}/{child.name}",
                 name=child.name,
-                description=RemovedLine.model_fields[child.name].description,
+                description=_item_model(name).model_fields[child.name].description,
                 data_types=[_data_type(child.type)],
                 source=mlc.Source(
                     file_set=FILE_SET,

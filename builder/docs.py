@@ -161,8 +161,52 @@ def _plots_section(view: View, data_dir: Path, repo_root: Path) -> str:
     )
 
 
+RELIABILITY_PLOT = "confidence-reliability.png"
+
+
+def _confidence_section(data_dir: Path, repo_root: Path) -> str:
+    """Each field's thresholds and reliability, from the fitted model's cross-validation."""
+    from builder.confidence import load_model
+
+    model = load_model()
+    fit = model.get("fit", {})
+    rows = [
+        f"Fitted by `{fit.get('script', '?')}` on {', '.join(fit.get('data', []))}, "
+        f"{fit.get('folds', '?')} folds grouped by {fit.get('grouped_by', 'site')}; the "
+        "figures are out-of-fold: no site was in both a fold's fit and its test.",
+        "",
+        "| model | values | sites | threshold | target P | met | P given | R | calibration error |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key, params in sorted(model["fields"].items()):
+        cv = params.get("cross_validated", {})
+        rows.append(
+            f"| `{key}` | {params.get('rows', 0)} | {params.get('sites', 0)} "
+            f"| {params['threshold']:.2f} | {params.get('target_precision', '?')} "
+            f"| {'yes' if params.get('target_met') else 'no'} | {cv.get('precision', '?')} "
+            f"| {cv.get('recall', '?')} | {cv.get('calibration_error', '?')} |"
+        )
+    rows += ["", "Reliability (out-of-fold confidence bin: values, share right):", ""]
+    keys = sorted(model["fields"])
+    rows.append("| confidence | " + " | ".join(f"`{k}`" for k in keys) + " |")
+    rows.append("|---|" + "---|" * len(keys))
+    for b in range(10):
+        cells = []
+        for key in keys:
+            bins = model["fields"][key].get("reliability", [])
+            if b < len(bins) and bins[b]["values"]:
+                cells.append(f"{bins[b]['values']}, {bins[b]['right'] / bins[b]['values']:.2f}")
+            else:
+                cells.append("")
+        rows.append(f"| {b / 10:.1f}–{(b + 1) / 10:.1f} | " + " | ".join(cells) + " |")
+    folder = f"{_prefix(data_dir, repo_root)}/{PLOTS_DIR}"
+    rows += ["", f"![Reliability of the confidences]({folder}/{RELIABILITY_PLOT})"]
+    return "\n".join(rows)
+
+
 def generated_sections(view: View, data_dir: Path, repo_root: Path) -> dict[str, str]:
     return {
+        "confidence": _confidence_section(data_dir, repo_root),
         "fields": field_table(),
         "versions": _versions_table(view),
         "reasons": _reason_tables(),

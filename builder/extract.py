@@ -667,17 +667,42 @@ def headline_candidates(
 
 
 def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
-    """The best-scoring title-like line above the article (or opening it), or at the top."""
+    """The best-scoring title-like line above the article (or opening it), or at the top.
+
+    How the choice was made (its score, its lead over the runner-up, how many candidates)
+    goes to doc.meta["evidence"]: the confidence stage reads it.
+    """
     best: tuple[float, int] | None = None
+    scores = []
     page = _PageKeys(doc.lines)
     for i, features in headline_candidates(doc, body_start, page):
         score = sum(HEADLINE_WEIGHTS[name] * value for name, value in features.items())
+        scores.append(score)
         if best is None or score > best[0]:
             best = (score, i)
     if best is None:
         sentence = _sentence_headline(doc.lines, body_start)
-        return (sentence, "text:title_line") if sentence is not None else None
+        if sentence is None:
+            return None
+        _evidence(doc, "headline", {"sentence": 1.0, "candidates": 0.0})
+        return sentence, "text:title_line"
+    _evidence(doc, "headline", {**_lead(scores), "position": best[1] / max(len(doc.lines), 1)})
     return _without_label(doc.lines, page.keys, best[1]), "text:title_line"
+
+
+# A lone candidate's lead over a runner-up it does not have.
+LONE_LEAD = 5.0
+
+
+def _lead(scores: list[float]) -> dict[str, float]:
+    """The winner's score, its lead over the runner-up and the log of the candidates."""
+    ranked = sorted(scores, reverse=True)
+    lead = ranked[0] - ranked[1] if len(ranked) > 1 else LONE_LEAD
+    return {"score": ranked[0], "lead": min(lead, LONE_LEAD), "candidates": math.log1p(len(ranked))}
+
+
+def _evidence(doc: Doc, field: str, features: dict[str, float]) -> None:
+    doc.meta.setdefault("evidence", {})[field] = features
 
 
 # The link to a heading's own anchor, rendered after it ("Installation ¶", "Usage #").
@@ -722,6 +747,24 @@ def _mark_headline_copies(doc: Doc, headline: str) -> str | None:
                 line.reason = LineReason.headline
                 suffix_outlet = suffix_outlet or rest[sep.end() :].strip()
     return suffix_outlet
+
+
+def _headline_context(doc: Doc, anchor: int) -> dict[str, float]:
+    """How the page echoes its headline: copies of it, and its words in the article."""
+    headline = doc.lines[anchor]
+    copies = sum(
+        1
+        for i, line in enumerate(doc.lines)
+        if i != anchor and line.reason in (LineReason.headline, LineReason.breadcrumb)
+    )
+    words = {w for w in content_words(headline.text) if len(w) > 3 or not w.isascii()}
+    article = content_words(
+        " ".join(line.text for line in doc.lines[anchor + 1 : anchor + 60] if line.kept)
+    )
+    return {
+        "copies": math.log1p(copies),
+        "in_article": sum(1 for w in words if w in article) / len(words) if words else 0.0,
+    }
 
 
 # --- date -------------------------------------------------------------------------------
@@ -1291,6 +1334,7 @@ def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
     if score < OUTLET_MIN_SCORE:
         return None
     source = next(source for kind, source in _EVIDENCE_SOURCES if features[kind] > 0)
+    _evidence(doc, "outlet", {**_lead([s for s, _, _ in scored]), **features})
     text = doc.text or "\n".join(line.text for line in doc.lines)
     return _without_domain(_brand_of(name, text), text), source
 
@@ -1890,10 +1934,13 @@ AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
 )
 
 
-def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context):
+def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context, field: str = ""):
+    """The first finder's value and source; which finder it was goes to the evidence."""
     for source, finder in finders:
         value = finder(doc, ctx)
         if value:
+            if field:
+                _evidence(doc, field, {"finder": finder.__name__})
             return value, source
     return None, None
 
@@ -1916,25 +1963,53 @@ def extract_with_context(
     found = find_headline(doc, body_start)
     meta = doc.meta
     meta["headline"] = meta["headline_source"] = None
+    meta["evidence"] = {}
     anchor, title_suffix = body_start, None
     if found:
         anchor, source = found
         meta["headline"] = _PERMALINK_MARK.sub("", lines[anchor].text)
         meta["headline_source"] = source
         title_suffix = _mark_headline_copies(doc, lines[anchor].text)
+        meta["evidence"].setdefault("headline", {}).update(_headline_context(doc, anchor))
     ctx = _Context(doc, anchor, body_start, latest, site_order)
     ctx.title_suffix = title_suffix
-    meta["date"], meta["date_source"] = _first(DATE_FINDERS, doc, ctx)
-    meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx)
+    meta["date"], meta["date_source"] = _first(DATE_FINDERS, doc, ctx, "date")
+    if meta["date"]:
+        meta["evidence"]["date"].update(_date_context(doc, meta["date"], ctx))
+    meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx, "outlet")
     if meta["outlet"] is None and (brand := find_outlet_brand(doc, ctx)):
         meta["outlet"], meta["outlet_source"] = brand
-    meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx)
+    meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx, "author")
     if meta["author"]:
         _mark_bylines(doc, meta["author"])
     if ctx.signature is not None and ctx.signature.kept:
         ctx.signature.reason = LineReason.byline  # metadata under the article, not its text
     meta.update(_dateline_and_agency(doc, ctx))
     return doc, ctx
+
+
+# Lines either side of the chosen date's line searched for the page's other dates.
+DATE_CONTEXT_LINES = 40
+
+
+def _date_context(doc: Doc, chosen: dt.date, ctx: _Context) -> dict[str, float]:
+    """How the chosen date stands among the dates the page states near the article."""
+    low = max(0, ctx.anchor - DATE_CONTEXT_LINES)
+    high = min(len(doc.lines), ctx.anchor + DATE_CONTEXT_LINES)
+    others = [
+        date
+        for line in doc.lines[low:high]
+        if _DIGIT.search(line.text)
+        for date in dates_in(line.text, ctx.order, ctx.latest)
+    ]
+    distinct = set(others)
+    newer = [d for d in distinct if d > chosen]
+    return {
+        "dates": math.log1p(len(distinct)),
+        "newer": math.log1p(len(newer)),
+        "days_to_newest": math.log1p((max(newer) - chosen).days) if newer else 0.0,
+        "repeated": float(others.count(chosen) > 1),
+    }
 
 
 def _dateline_and_agency(doc: Doc, ctx: _Context) -> dict[str, str | None]:

@@ -15,7 +15,10 @@ import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field
 
 # Bumped whenever a field is added, removed or changes type; stored in every Parquet file.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+# A confidence is stored as float32: its calibration is good to a percent, not to 1e-16.
+Confidence = typing.Annotated[float, Field(ge=0.0, le=1.0), pa.float32()]
 
 
 class Split(enum.StrEnum):
@@ -37,6 +40,16 @@ class RemovedLine(BaseModel):
         )
     )
     reason: str = Field(description="Reason code for the removal (see the card's reason table).")
+
+
+class WithheldValue(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    field: str = Field(description="The field whose value was withheld (headline, date, …).")
+    value: str = Field(description="The value found, as text (a date as YYYY-MM-DD).")
+    confidence: Confidence = Field(
+        description="Its confidence, below the field's threshold (see the card)."
+    )
 
 
 class Article(BaseModel):
@@ -122,6 +135,27 @@ class Article(BaseModel):
     removed_lines: list[RemovedLine] = Field(
         description="Every non-blank raw line left out of the body, with its reason code."
     )
+    headline_confidence: Confidence | None = Field(
+        description=(
+            "Calibrated probability that the headline is right (among values given with "
+            "confidence near p, about p are right); null when no line was a candidate."
+        )
+    )
+    date_confidence: Confidence | None = Field(
+        description="Calibrated probability that the date is right; null when none was found."
+    )
+    outlet_confidence: Confidence | None = Field(
+        description="Calibrated probability that the outlet is right; null when none was found."
+    )
+    author_confidence: Confidence | None = Field(
+        description="Calibrated probability that the author is right; null when none was found."
+    )
+    withheld: list[WithheldValue] = Field(
+        description=(
+            "Values found but published as null (their *_source is withheld): confidence "
+            "below the field's threshold (build --min-confidence)."
+        )
+    )
 
 
 _SCALARS: dict[type, pa.DataType] = {
@@ -138,6 +172,9 @@ def _arrow_type(annotation: typing.Any) -> tuple[pa.DataType, bool]:
     """Map one annotation to (Arrow type, nullable)."""
     args = typing.get_args(annotation)
     origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        narrowed = [m for m in annotation.__metadata__ if isinstance(m, pa.DataType)]
+        return (narrowed[0], False) if narrowed else _arrow_type(args[0])
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         if len(inner) != 1:
@@ -157,6 +194,8 @@ def _fields(model: type[BaseModel]) -> list[pa.Field]:
     fields = []
     for name, info in model.model_fields.items():
         arrow_type, nullable = _arrow_type(info.annotation)
+        # pydantic moves a bare Annotated's metadata here: an Arrow type in it narrows.
+        arrow_type = next((m for m in info.metadata if isinstance(m, pa.DataType)), arrow_type)
         fields.append(pa.field(name, arrow_type, nullable=nullable))
     return fields
 
@@ -183,10 +222,10 @@ def field_table() -> str:
     rows = ["| field | type | description |", "|---|---|---|"]
     for name, info in Article.model_fields.items():
         rows.append(f"| `{name}` | {_type_label(info.annotation)} | {info.description} |")
-    for name, info in RemovedLine.model_fields.items():
-        rows.append(
-            f"| `removed_lines[].{name}` | {_type_label(info.annotation)} | {info.description} |"
-        )
+    for parent, model in (("removed_lines", RemovedLine), ("withheld", WithheldValue)):
+        for name, info in model.model_fields.items():
+            arrow_type = pa.schema(_fields(model)).field(name).type
+            rows.append(f"| `{parent}[].{name}` | {arrow_type} | {info.description} |")
     return "\n".join(rows)
 
 

@@ -21,6 +21,7 @@ import pyarrow as pa
 from tqdm import tqdm
 
 from builder.clean import clean
+from builder.confidence import score_confidence, thresholds
 from builder.decode import decode
 from builder.dedup import (
     DEFAULT_THRESHOLD,
@@ -56,6 +57,7 @@ STAGES = (
     "extract",
     "html",
     "manifest",
+    "confidence",
     "validate",
     "dedup",
 )
@@ -68,8 +70,14 @@ class Options:
     latest_date: dt.date = DEFAULT_LATEST_DATE
     dedup: str = "keep"
     dedup_threshold: float = DEFAULT_THRESHOLD
+    # field -> threshold, overriding the fitted ones (build --min-confidence FIELD=X)
+    min_confidence: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
+        thresholds(dict(self.min_confidence))  # names a field that does not exist
+        for field, value in self.min_confidence:
+            if not 0 <= value <= 1:
+                raise BuildError(f"--min-confidence {field}={value}: choose a value in [0, 1]")
         if self.dedup not in DEDUP_MODES:
             raise BuildError(f"--dedup {self.dedup!r}: choose one of {', '.join(DEDUP_MODES)}")
         if not 0 < self.dedup_threshold <= 1:
@@ -82,6 +90,7 @@ class Options:
             "latest_date": self.latest_date.isoformat(),
             "dedup": self.dedup,
             "dedup_threshold": self.dedup_threshold,
+            "min_confidence": thresholds(dict(self.min_confidence)),
         }
 
 
@@ -148,6 +157,7 @@ def _steps(
         ("decode", decode),
         *analyse,
         ("manifest", lambda doc: apply_source(doc, sources.get(doc.source_file))),
+        ("confidence", lambda doc: score_confidence(doc, dict(options.min_confidence))),
         ("validate", validate),
     )
 

@@ -107,3 +107,34 @@ def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
                 plt.close(figure)
             written.append(path)
     return written
+
+
+def write_reliability_plot(model: dict, path: Path) -> Path:
+    """Share right against mean confidence per bin, one line per field model (no timestamps)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with plt.rc_context({"text.usetex": False, "text.parse_math": False}):
+        figure, axes = plt.subplots(figsize=(5, 5), dpi=100)
+        try:
+            axes.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1)
+            for key, params in sorted(model["fields"].items()):
+                bins = [b for b in params.get("reliability", []) if b["values"]]
+                axes.plot(
+                    [b["mean_confidence"] for b in bins],
+                    [b["right"] / b["values"] for b in bins],
+                    marker="o",
+                    label=key,
+                )
+            axes.set_xlabel("confidence (out-of-fold mean in bin)")
+            axes.set_ylabel("share right")
+            axes.set_title("Reliability of the confidences")
+            axes.legend(fontsize=7)
+            figure.tight_layout()
+            figure.savefig(path, metadata={"Software": None})
+        finally:
+            plt.close(figure)
+    return path

@@ -8,6 +8,7 @@ import numpy as np
 import pydantic
 
 from builder.clean import word_count
+from builder.confidence import FIELDS
 from builder.doc import Doc, Rejection, RejectReason
 from builder.jit import compiled
 from builder.model import Article
@@ -126,6 +127,8 @@ def validate(doc: Doc) -> Article | Rejection:
                 for line in doc.lines
                 if line.reason is not None
             ],
+            **{f"{field}_confidence": meta.get(f"{field}_confidence") for field in FIELDS},
+            withheld=meta.get("withheld", []),
         )
     except pydantic.ValidationError as err:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())

@@ -67,6 +67,11 @@ def make_article(**overrides) -> Article:
         cluster_id="abc",
         is_canonical=True,
         removed_lines=[RemovedLine(line_no=1, reason="boilerplate")],
+        headline_confidence=0.9,
+        date_confidence=0.95,
+        outlet_confidence=None,
+        author_confidence=None,
+        withheld=[],
     )
     values.update(overrides)
     return Article(**values)

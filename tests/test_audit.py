@@ -131,3 +131,20 @@ def test_audit_page_does_not_number_the_lines_of_a_changed_input(html_version):
     assert "The input has changed since the build" in record
     assert "class='removed'" not in record
     assert "<li>ABUJA, Nigeria — Nigerian troops bound for Mali" in record
+
+
+def test_audit_page_shows_a_withheld_value_with_its_confidence(make_repo, tmp_path):
+    from builder.build import build
+    from builder.pipeline import Options
+
+    root = make_repo()
+    result = build(
+        root / "seeds", root / "data", options=Options(min_confidence=(("headline", 1.0),))
+    )
+    record = next(a for a in result.articles if a.id == "f43590dcf1fa9506")
+    (held,) = record.withheld
+    page = audit_page(root / "data/v1.0.0", root / "seeds")
+    assert (
+        f"<s>US weighs options to drive Qaeda from Mali</s> <i>withheld</i> "
+        f"<span class='src'>confidence {held.confidence:.2f}</span>"
+    ) in page

@@ -241,3 +241,18 @@ def test_a_version_folder_without_manifest_stops_the_build_with_the_fix(make_rep
     with pytest.raises(BuildError, match=r"v1\.0\.0: a version folder without manifest\.json"):
         build(root / "seeds", root / "data")
     assert list((root / "data/v1.0.0").iterdir()) == []
+
+
+def test_min_confidence_withholds_and_is_recorded(make_repo):
+    import json
+
+    from builder.pipeline import Options
+
+    root = make_repo()
+    result = build(root / "seeds", root / "data", options=Options(min_confidence=(("date", 1.0),)))
+    dated = [a for a in result.articles if a.date_source == "withheld"]
+    assert len(dated) == 3 and all(a.date is None for a in dated)
+    assert all(a.withheld[0].field == "date" and a.withheld[0].confidence < 1 for a in dated)
+    manifest = json.loads((root / "data/v1.0.0/manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["min_confidence"]["date"] == 1.0
+    assert all(0 < a.headline_confidence < 1 for a in result.articles)

@@ -23,9 +23,9 @@ from builder.transaction import JOURNAL
 from tests.conftest import SEEDS
 
 NEW_SEED = "005_aaaaaaaaaaaaaaaa.txt"
-# Renames of a publish: the journal, the version's folder, then two plots, the changelog,
+# Renames of a publish: the journal, the version's folder, then three plots, the changelog,
 # SHA256SUMS, README and the card.
-RENAMES = 8
+RENAMES = 9
 
 
 @pytest.fixture(scope="module")

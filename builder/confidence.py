@@ -1,0 +1,133 @@
+"""Confidence stage: a calibrated probability for each extracted value, and withholding.
+
+Each field's value is described by a few features: how its finder chose it (the winner's
+score and lead, the finder, the dates around it) and what it looks like. A logistic model
+per field, fitted offline on the dev sets with folds grouped by site
+(``benchmarks/fit_confidence.py``), turns them into the probability that the value is
+right. A value below its field's threshold is published as null with source ``withheld``
+and kept in the record's ``withheld`` list. The fitted parameters ship in
+``confidence_model.json``; building only reads them, so builds stay deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from builder.doc import BuildError, Doc
+
+MODEL_FILE = Path(__file__).with_name("confidence_model.json")
+FIELDS = ("headline", "date", "outlet", "author")
+WITHHELD = "withheld"
+# A curator's manifest states the value: nothing to doubt.
+MANIFEST_CONFIDENCE = 1.0
+
+# Lines a page's chrome speaks in, never a headline: consent, errors, sign-up prompts.
+_CHROME = re.compile(
+    r"(?i)\b(?:cookies?|consent|privacy|accept|subscribe|subscription|sign (?:in|up)|log ?in"
+    r"|javascript|went wrong|error|not found|404|newsletter|advertisement|your browser"
+    r"|all rights reserved|terms of (?:use|service))\b"
+)
+_NAME_JOINERS = re.compile(r"(?i),|\band\b|&|\bet\b|\by\b|\bund\b")
+
+
+def field_features(field: str, meta: Mapping) -> dict[str, float] | None:
+    """The features the field's model reads; None when the field has no value."""
+    value = meta.get(field)
+    if value is None:
+        return None
+    evidence = (meta.get("evidence") or {}).get(field, {})
+    source = meta.get(f"{field}_source") or "none"
+    features: dict[str, float] = {f"source={source}": 1.0}
+    if "finder" in evidence:
+        features[f"finder={evidence['finder']}"] = 1.0
+    numeric = {k: float(v) for k, v in evidence.items() if isinstance(v, int | float)}
+    features.update(numeric)
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    words = len(text.split())
+    if field == "headline":
+        features.update(
+            words=min(words, 30) / 10,
+            short=float(words <= 3),
+            chrome=float(bool(_CHROME.search(text))),
+            upper=float(text.isupper()),
+            full_stop=float(text.endswith(".")),
+        )
+    elif field == "outlet":
+        features.update(chrome=float(bool(_CHROME.search(text))), upper=float(text.isupper()))
+    elif field == "author":
+        features.update(
+            name_words=min(words, 12) / 4,
+            names=min(len(_NAME_JOINERS.findall(text)), 4) / 2,
+        )
+    return features
+
+
+@functools.cache
+def load_model(path: Path = MODEL_FILE) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise BuildError(f"{path}: cannot read the confidence model ({err})") from None
+
+
+def model_key(field: str, source: str | None) -> str:
+    """Values trafilatura read from the HTML are judged by a model of their own."""
+    return f"{field}@html" if (source or "").startswith("html:") else field
+
+
+def confidence(key: str, features: Mapping[str, float], model: Mapping) -> float:
+    """A model's probability for these features (plain arithmetic: deterministic)."""
+    params = model["fields"][key]
+    z = params["intercept"]
+    for name, mean, scale, coef in zip(
+        params["features"], params["mean"], params["scale"], params["coef"], strict=True
+    ):
+        z += coef * (features.get(name, 0.0) - mean) / scale
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def thresholds(overrides: Mapping[str, float] | None = None, model: Mapping | None = None):
+    """Each field's threshold: the fitted one unless the build overrides it."""
+    model = model or load_model()
+    chosen = {field: model["fields"][field]["threshold"] for field in FIELDS}
+    for field, value in (overrides or {}).items():
+        if field not in chosen:
+            raise BuildError(
+                f"--min-confidence {field}={value}: no such field; choose {', '.join(FIELDS)}"
+            )
+        chosen[field] = float(value)
+    return chosen
+
+
+def score_confidence(doc: Doc, minimum: Mapping[str, float] | None = None) -> Doc:
+    """Set each field's confidence; withhold a value below its field's threshold."""
+    model = load_model()
+    limits = thresholds(minimum, model)
+    meta = doc.meta
+    withheld = []
+    for field in FIELDS:
+        key = f"{field}_confidence"
+        if meta.get(f"{field}_source") == "manifest":
+            meta[key] = MANIFEST_CONFIDENCE
+            continue
+        features = field_features(field, meta)
+        if features is None:
+            meta[key] = None
+            continue
+        # Rounded to float32's precision now, so the record compares equal to its threshold.
+        key_ = model_key(field, meta.get(f"{field}_source"))
+        value = float(f"{confidence(key_, features, model):.6f}")
+        meta[key] = value
+        if value < limits[field]:
+            found = meta[field]
+            text = found.isoformat() if isinstance(found, dt.date) else str(found)
+            withheld.append({"field": field, "value": text, "confidence": value})
+            meta[field], meta[f"{field}_source"] = None, WITHHELD
+    meta["withheld"] = withheld
+    return doc

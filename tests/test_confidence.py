@@ -1,0 +1,121 @@
+import datetime as dt
+import importlib.util
+import math
+
+import numpy as np
+import pytest
+
+from builder.confidence import (
+    FIELDS,
+    MANIFEST_CONFIDENCE,
+    confidence,
+    field_features,
+    load_model,
+    score_confidence,
+    thresholds,
+)
+from builder.doc import BuildError, Doc
+from tests.conftest import REPO
+
+
+def _doc(**meta) -> Doc:
+    doc = Doc("a.txt", b"", "0" * 64, "a")
+    doc.meta.update({f: None for f in FIELDS} | {f"{f}_source": None for f in FIELDS})
+    doc.meta.update(meta)
+    return doc
+
+
+def test_confidence_is_the_logistic_of_the_standardised_features():
+    model = {
+        "fields": {
+            "headline": {
+                "features": ["lead", "score"],
+                "mean": [1.0, 0.0],
+                "scale": [2.0, 1.0],
+                "coef": [0.5, -1.0],
+                "intercept": 0.25,
+                "threshold": 0.0,
+            }
+        }
+    }
+    z = 0.25 + 0.5 * (3.0 - 1.0) / 2.0 - 1.0 * 0.5
+    assert confidence("headline", {"lead": 3.0, "score": 0.5, "unseen": 9.0}, model) == (
+        pytest.approx(1 / (1 + math.exp(-z)))
+    )
+
+
+def test_features_describe_how_the_value_was_chosen():
+    doc = _doc(
+        headline="Accept cookies to continue",
+        headline_source="text:title_line",
+        evidence={"headline": {"score": 2.5, "lead": 1.0, "candidates": 1.1}},
+    )
+    features = field_features("headline", doc.meta)
+    assert features["source=text:title_line"] == 1.0
+    assert (features["score"], features["lead"], features["chrome"]) == (2.5, 1.0, 1.0)
+    assert field_features("date", doc.meta) is None
+
+
+def test_a_value_below_its_threshold_is_withheld_and_kept_aside():
+    meta = dict(
+        headline="Mali talks resume",
+        headline_source="text:title_line",
+        date=dt.date(2013, 1, 15),
+        date_source="text:stamp",
+        evidence={"headline": {"score": 1.0, "lead": 0.5, "candidates": 1.0}},
+    )
+    kept = score_confidence(_doc(**meta)).meta
+    assert kept["headline"] == "Mali talks resume" and kept["withheld"] == []
+    assert 0 < kept["headline_confidence"] < 1 and kept["outlet_confidence"] is None
+    held = score_confidence(_doc(**meta), {"headline": 1.0}).meta
+    assert (held["headline"], held["headline_source"]) == (None, "withheld")
+    assert held["withheld"] == [
+        {
+            "field": "headline",
+            "value": "Mali talks resume",
+            "confidence": kept["headline_confidence"],
+        }
+    ]
+    assert held["date"] == dt.date(2013, 1, 15)
+
+
+def test_a_manifest_value_is_certain():
+    doc = score_confidence(_doc(outlet="AFP", outlet_source="manifest"), {"outlet": 1.0})
+    assert (doc.meta["outlet"], doc.meta["outlet_confidence"]) == ("AFP", MANIFEST_CONFIDENCE)
+
+
+def test_an_unknown_field_names_the_choices():
+    with pytest.raises(BuildError, match="no such field; choose headline, date, outlet, author"):
+        thresholds({"body": 0.5})
+
+
+def test_the_shipped_model_is_fitted_by_site_and_covers_both_paths():
+    model = load_model()
+    assert model["fit"]["grouped_by"].startswith("site")
+    assert sorted(model["fields"]) == sorted(f + s for f in FIELDS for s in ("", "@html"))
+    for key, params in model["fields"].items():
+        assert len(params["features"]) == len(params["coef"]) == len(params["mean"]), key
+        bins = params["reliability"]
+        assert sum(b["values"] for b in bins) == params["rows"], key
+        cv = params["cross_validated"]
+        if params["target_met"]:
+            assert cv["precision"] >= params["target_precision"], key
+        else:
+            assert params["threshold"] == 0.0, key
+
+
+def _fit_script():
+    path = REPO / "benchmarks" / "fit_confidence.py"
+    spec = importlib.util.spec_from_file_location("fit_confidence", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_threshold_is_the_lowest_that_reaches_the_target():
+    choose = _fit_script().choose_threshold
+    probability = np.array([0.1] * 10 + [0.5] * 10 + [0.9] * 10)
+    labels = np.array([0] * 10 + [1] * 9 + [0] + [1] * 10)
+    assert choose(probability, labels, 0.9) == (0.11, True)
+    assert choose(probability, labels, 0.99) == (0.51, True)
+    assert choose(probability, np.zeros(30, dtype=int), 0.5) == (0.0, False)
