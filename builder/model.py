@@ -104,19 +104,28 @@ class Article(BaseModel):
     split: Split = Field(description="Dataset split: train, validation or test.")
     word_count: int = Field(ge=1, description="Number of words in the body.")
     headline_source: str | None = Field(
-        description="How the headline was found (e.g. text:title_line); null if no headline."
+        description=(
+            "How the headline was found (e.g. text:title_line, html:title; withheld when its "
+            "confidence was below the threshold); null if no headline."
+        )
     )
     date_source: str | None = Field(
         description=(
             "How the date was found (e.g. text:dateline, text:stamp; text:updated when the "
-            "page says only when it was updated); null if no date."
+            "page says only when it was updated; withheld below the threshold); null if no date."
         )
     )
     outlet_source: str | None = Field(
-        description="How the outlet was found (e.g. text:footer, text:agency_line); null if none."
+        description=(
+            "How the outlet was found (e.g. text:footer, text:agency_line, manifest; withheld "
+            "below the threshold); null if none."
+        )
     )
     author_source: str | None = Field(
-        description="How the author was found (e.g. text:byline); null if no author."
+        description=(
+            "How the author was found (e.g. text:byline; withheld below the threshold); null "
+            "if no author."
+        )
     )
     dateline_source: str | None = Field(
         description="How the dateline place was found (text:dateline); null if none."
