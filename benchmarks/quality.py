@@ -18,6 +18,7 @@ import json
 import re
 import subprocess
 import sys
+import urllib.parse
 from collections import Counter
 from pathlib import Path
 
@@ -112,6 +113,14 @@ def main() -> None:
     if args.per_doc:
         command += ["--per-doc", str(args.per_doc)]
     sys.exit(subprocess.run(command, check=False).returncode)
+
+
+def site_of(gold: dict, page: Path) -> str:
+    """The site a page is from: its URL's host, else its name without a trailing number."""
+    host = urllib.parse.urlsplit(gold.get("url") or "").hostname
+    if host:
+        return host.removeprefix("www.")
+    return re.sub(r"-\d+$", "", page.name)
 
 
 def load_scorer(path: Path):

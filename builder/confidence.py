@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from builder.doc import BuildError, Doc
+from builder.extract import CHROME_LINE
 
 MODEL_FILE = Path(__file__).with_name("confidence_model.json")
 FIELDS = ("headline", "date", "outlet", "author")
@@ -27,12 +28,6 @@ WITHHELD = "withheld"
 # A curator's manifest states the value: nothing to doubt.
 MANIFEST_CONFIDENCE = 1.0
 
-# Lines a page's chrome speaks in, never a headline: consent, errors, sign-up prompts.
-_CHROME = re.compile(
-    r"(?i)\b(?:cookies?|consent|privacy|accept|subscribe|subscription|sign (?:in|up)|log ?in"
-    r"|javascript|went wrong|error|not found|404|newsletter|advertisement|your browser"
-    r"|all rights reserved|terms of (?:use|service))\b"
-)
 _NAME_JOINERS = re.compile(r"(?i),|\band\b|&|\bet\b|\by\b|\bund\b")
 
 
@@ -54,12 +49,12 @@ def field_features(field: str, meta: Mapping) -> dict[str, float] | None:
         features.update(
             words=min(words, 30) / 10,
             short=float(words <= 3),
-            chrome=float(bool(_CHROME.search(text))),
+            chrome=float(bool(CHROME_LINE.search(text))),
             upper=float(text.isupper()),
             full_stop=float(text.endswith(".")),
         )
     elif field == "outlet":
-        features.update(chrome=float(bool(_CHROME.search(text))), upper=float(text.isupper()))
+        features.update(chrome=float(bool(CHROME_LINE.search(text))), upper=float(text.isupper()))
     elif field == "author":
         features.update(
             name_words=min(words, 12) / 4,

@@ -611,6 +611,22 @@ def _sentence_headline(lines: Sequence[Line], body_start: int) -> int | None:
     return None
 
 
+# What a page's chrome says, never a headline: consent and cookie notices, errors, sign-up
+# and sign-in prompts. Phrases, not words: "EU fines Google over cookies" is news.
+CHROME_LINE = re.compile(
+    r"(?i)(?:\b(?:accept|allow|manage|reject|use|uses)\b.{0,20}\bcookies?\b"
+    r"|\bcookies? (?:policy|settings|consent|preferences|notice)\b"
+    r"|\byour privacy (?:is|matters|choices|settings)\b|\bprivacy (?:policy|settings|preferences)\b"
+    r"|\baccept (?:&|and) close\b|\bsomething went wrong\b|\bpage (?:was )?not found\b"
+    r"|\b(?:an )?error (?:occurred|has occurred|loading)\b|\bplease (?:enable|try again|wait)\b"
+    r"|\bjavascript (?:is )?(?:disabled|required|must be enabled)\b|\bad ?blocker\b"
+    r"|\b(?:subscribe|sign up) (?:now|today|for|to (?:our|the))\b"
+    r"|\balready (?:a subscriber|have an account)\b"
+    r"|\b(?:log|sign) ?in (?:to|with)\b|\bcreate (?:a )?(?:free )?account\b"
+    r"|\bsubscribers? only\b|\bcontinue reading\b)"
+)
+
+
 def headline_candidates(
     doc: Doc, body_start: int, page: _PageKeys | None = None
 ) -> list[tuple[int, dict[str, float]]]:
@@ -642,7 +658,7 @@ def headline_candidates(
         if i < body_start and _reads_as_byline(line):
             candidates = []  # lines between a byline and the article are its affiliation
             continue
-        if line.reason in _NOT_HEADLINES:
+        if line.reason in _NOT_HEADLINES or CHROME_LINE.search(line.text):
             continue
         signed_deck = _over_signed_standfirst(lines, i)
         if not (_title_like(line) or signed_deck):
@@ -1960,10 +1976,10 @@ def extract_with_context(
     """extract(), also returning the page context its finders saw (to refit their weights)."""
     lines = doc.lines
     body_start = next((i for i, line in enumerate(lines) if line.reason is None), len(lines))
-    found = find_headline(doc, body_start)
     meta = doc.meta
+    meta["evidence"] = {}  # filled by the finders below: how each value was chosen
+    found = find_headline(doc, body_start)
     meta["headline"] = meta["headline_source"] = None
-    meta["evidence"] = {}
     anchor, title_suffix = body_start, None
     if found:
         anchor, source = found

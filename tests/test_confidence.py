@@ -119,3 +119,5 @@ def test_the_threshold_is_the_lowest_that_reaches_the_target():
     assert choose(probability, labels, 0.9) == (0.11, True)
     assert choose(probability, labels, 0.99) == (0.51, True)
     assert choose(probability, np.zeros(30, dtype=int), 0.5) == (0.0, False)
+    # The precision is reachable only by keeping too few right values: nothing withheld.
+    assert choose(probability, labels, 0.99, min_right=15) == (0.0, False)

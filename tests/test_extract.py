@@ -1099,3 +1099,26 @@ def test_a_short_title_case_headline_under_a_section_label_is_no_name():
     page = "\n\n".join(["Home", "World News", "Mali Talks Resume", "January 12, 2013", *PROSE])
     doc = cleaned(page)
     assert (doc.meta["headline"], doc.meta["author"]) == ("Mali Talks Resume", None)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Your privacy is important to us and we use cookies",
+        "Something went wrong with the connection!",
+        "Subscribe to our newsletter for regional updates",
+        "Accept & Close",
+    ],
+)
+def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
+    # Over a short real headline the chrome line is longer and nearer the top: it would win
+    # on shape alone.
+    page = "\n\n".join([chrome, "Mali talks resume", *PROSE])
+    meta = cleaned(page).meta
+    assert meta["headline"] == "Mali talks resume"
+    assert meta["evidence"]["headline"]["candidates"] == pytest.approx(math.log1p(1))
+
+
+def test_a_headline_about_cookies_is_still_a_headline():
+    headline = "EU regulators fine three airlines over cookies on booking sites"
+    assert cleaned("\n\n".join([headline, *PROSE])).meta["headline"] == headline
