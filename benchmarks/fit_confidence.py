@@ -71,6 +71,22 @@ def page_rows(gold_dirs: list[Path], scorer) -> dict[str, list[tuple[dict, bool,
                         stop_before="confidence",
                     )
                 )
+            if gold.get("url") and is_right("outlet", "", gold, scorer) is not None:
+                # Outlets again with the page's URL, as WARC records and manifests give it:
+                # the host is evidence there (url:host), and the model must know how much.
+                with_url = analyse_page(
+                    (page / "raw.txt").read_bytes(),
+                    page.name,
+                    frequent=frequent,
+                    stop_before="confidence",
+                    url=gold["url"],
+                )
+                gold_values["outlet"] += 1
+                if isinstance(with_url, Doc) and (found := field_features("outlet", with_url.meta)):
+                    right = is_right("outlet", _text(with_url.meta["outlet"]), gold, scorer)
+                    rows[model_key("outlet", with_url.meta.get("outlet_source"))].append(
+                        (found, bool(right), site)
+                    )
             for path, doc in zip(("text", "html"), analyses, strict=False):
                 for field in FIELDS:
                     if is_right(field, "", gold, scorer) is None:

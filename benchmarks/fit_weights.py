@@ -48,9 +48,13 @@ def load_scorer(path: Path):
     return module
 
 
-def _cleaned(page: Path, frequent: frozenset[int]) -> Doc | None:
+def _cleaned(page: Path, frequent: frozenset[int], url: str | None = None) -> Doc | None:
     doc = analyse_page(
-        (page / "raw.txt").read_bytes(), page.name, frequent=frequent, stop_before="extract"
+        (page / "raw.txt").read_bytes(),
+        page.name,
+        frequent=frequent,
+        stop_before="extract",
+        url=url,
     )
     return doc if isinstance(doc, Doc) else None
 
@@ -66,7 +70,7 @@ def _outlets(doc: Doc) -> list[tuple[str, dict[str, float]]]:
 
 
 def page_candidates(
-    gold_dirs: list[Path], field: str, scorer
+    gold_dirs: list[Path], field: str, scorer, with_url: bool = False
 ) -> list[tuple[np.ndarray, np.ndarray, str]]:
     """Per page: the candidates' feature matrix, which of them is the gold value, its site."""
     norm = scorer.norm_headline if field == "headline" else scorer.norm_outlet
@@ -78,7 +82,8 @@ def page_candidates(
         frequent = line_frequency((p / "raw.txt").read_bytes() for p in pages).frequent()
         for page in pages:
             gold = json.loads((page / "gold.json").read_text(encoding="utf-8"))
-            if not gold.get(field) or (doc := _cleaned(page, frequent)) is None:
+            url = gold.get("url") if with_url else None
+            if not gold.get(field) or (doc := _cleaned(page, frequent, url)) is None:
                 continue
             golds = {norm(v) for v in [gold[field], *gold.get(f"{field}_alternates", [])]}
             if candidates := candidates_of(doc):
@@ -115,8 +120,11 @@ def main() -> None:
     parser.add_argument("--field", choices=sorted(WEIGHTS), default="headline")
     parser.add_argument("--l2", type=float, default=0.5)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--with-url", action="store_true", help="give each page its gold URL (url_host)"
+    )
     args = parser.parse_args()
-    data = page_candidates(args.gold_dirs, args.field, load_scorer(args.scorer))
+    data = page_candidates(args.gold_dirs, args.field, load_scorer(args.scorer), args.with_url)
     reachable = sum(int(labels.any()) for _, labels, _ in data)
     weights = fit(data, args.l2)
     sites = sorted({site for _, _, site in data})

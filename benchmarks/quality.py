@@ -38,12 +38,22 @@ def predict_html(gold_dir: Path) -> list[dict]:
     ]
 
 
-def predict(gold_dir: Path) -> list[dict]:
+def page_url(page: Path) -> str | None:
+    """The page's address from its gold, as a WARC record or the manifest would give it."""
+    return json.loads((page / "gold.json").read_text(encoding="utf-8")).get("url")
+
+
+def predict(gold_dir: Path, with_url: bool = False) -> list[dict]:
     pages = sorted(p for p in gold_dir.iterdir() if (p / "raw.txt").is_file())
     # The same two phases as a build: line frequency over every page, then each page.
     frequent = line_frequency((page / "raw.txt").read_bytes() for page in pages).frequent()
     return [
-        extract_fields((page / "raw.txt").read_bytes(), page.name, frequent=frequent)
+        extract_fields(
+            (page / "raw.txt").read_bytes(),
+            page.name,
+            frequent=frequent,
+            url=page_url(page) if with_url else None,
+        )
         for page in pages
     ]
 
@@ -102,8 +112,15 @@ def main() -> None:
     parser.add_argument(
         "--html", action="store_true", help="score the HTML path on page.html.gz instead of raw.txt"
     )
+    parser.add_argument(
+        "--with-url",
+        action="store_true",
+        help="give each page its gold URL, as a WARC record or the manifest would",
+    )
     args = parser.parse_args()
-    predictions = predict_html(args.gold_dir) if args.html else predict(args.gold_dir)
+    predictions = (
+        predict_html(args.gold_dir) if args.html else predict(args.gold_dir, args.with_url)
+    )
     write_predictions(predictions, args.out)
     for line in field_report(args.gold_dir, predictions):
         print(line, flush=True)

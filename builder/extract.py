@@ -1076,6 +1076,7 @@ _BRAND_CUE_BYTES = tuple(sorted({cue.encode() for _, _, cues in _BRAND_PATTERNS 
 # Where each kind of evidence is reported from, strongest first.
 _EVIDENCE_SOURCES = (
     ("title_suffix", "text:title_suffix"),
+    ("url_host", "url:host"),
     ("logo", "text:masthead"),
     ("copyright", "text:copyright"),
     ("social", "text:footer"),
@@ -1136,6 +1137,8 @@ OUTLET_WEIGHTS = {
     "lowercase": 0.0,  # no capital letter
     "prefix_of_other": 0.8,  # a longer candidate starts with it ("Quanta" in "Quanta Magazine")
     "email_domain": 1.9,  # spelled by the domain of an address in the chrome
+    # Fitted with the dev pages given their URLs (fit_weights.py --with-url), by site: 2.2.
+    "url_host": 2.2,  # spelled by the site of the input's URL (a WARC record, the manifest)
 }
 # Below this score a page's best name is too weakly attested to publish.
 OUTLET_MIN_SCORE = 0.0
@@ -1156,6 +1159,7 @@ def _name_key(name: str) -> str | None:
 _CUE_KINDS = (
     *("title_suffix", "logo", "social", "account", "about", "copyright", "credit"),
     "email_domain",
+    "url_host",
 )
 # A credited outlet's name is this long at least (not "DE/AT").
 CREDIT_MIN_CHARS = 3
@@ -1229,6 +1233,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     page_text = "\n".join(line.text for line in doc.lines)
     for name in _names_of_email_domains(doc.lines, page_text):
         add(name, "email_domain")
+    for name in _names_of_url_host(doc.url, page_text):
+        add(name, "url_host")
     names = list(evidence)
     headline = _norm(doc.meta.get("headline") or "")
     article_text = "\n".join(line.text for line in doc.lines if line.kept)
@@ -1292,7 +1298,30 @@ def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
         if not line.kept and "@" in line.text
         for match in _EMAIL_DOMAIN.finditer(line.text)
     }
-    labels -= _WEBMAIL
+    return _names_spelled(labels - _WEBMAIL, text)
+
+
+# Host labels that name no site: "www", "edition", "m", country and language subdomains.
+_HOST_PREFIXES = frozenset("www www2 m mobile amp edition news en fr de es it pt beta".split())
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", re.IGNORECASE)
+
+
+def _names_of_url_host(url: str | None, text: str) -> list[str]:
+    """Names the page writes with the letters of its address's site ("nypost.com" gives
+    "NY Post", "theatlantic.com" gives "The Atlantic"): where the input has a URL (a WARC
+    record, the manifest, an HTML page's own link), its host is evidence of the masthead."""
+    match = _URL_HOST.match(url or "")
+    if not match:
+        return []
+    labels = [label for label in match.group(1).casefold().split(".") if label]
+    # The label before the public suffix: "nypost" in www.nypost.com, "bbc" in bbc.co.uk.
+    labels = [lab for lab in labels[:-1] if lab not in _HOST_PREFIXES and len(lab) > 2]
+    site = [lab for lab in labels if lab not in ("co", "com", "org", "net", "gov", "ac")]
+    return _names_spelled(set(site[-1:]), text) if site else []
+
+
+def _names_spelled(labels: set[str], text: str) -> list[str]:
+    """Capitalised names in text spelled with a label's letters, spaces or dots between."""
     names: set[str] = set()
     for label in labels:
         letters = [re.escape(ch) for ch in label if ch.isalnum()]

@@ -117,8 +117,8 @@ class Article(BaseModel):
     )
     outlet_source: str | None = Field(
         description=(
-            "How the outlet was found (e.g. text:footer, text:agency_line, manifest; withheld "
-            "below the threshold); null if none."
+            "How the outlet was found (e.g. text:footer, text:agency_line, url:host when the "
+            "input's URL spells it, manifest; withheld below the threshold); null if none."
         )
     )
     author_source: str | None = Field(

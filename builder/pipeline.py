@@ -190,10 +190,11 @@ def analyse_page(
     frequent: frozenset[int] = frozenset(),
     doc_format: str = "text",
     stop_before: str = "validate",
+    url: str | None = None,
 ) -> Doc | Rejection:
     """One page through a build's stages up to (not including) stop_before."""
     options = options or Options()
-    doc: Doc | Rejection = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name, doc_format)
+    doc: Doc | Rejection = Doc(name, raw, hashlib.sha256(raw).hexdigest(), name, doc_format, url)
     for stage, step in _steps(doc_format, options, frequent):
         if stage == stop_before:
             break
@@ -209,9 +210,10 @@ def extract_fields(
     options: Options | None = None,
     frequent: frozenset[int] = frozenset(),
     doc_format: str = "text",
+    url: str | None = None,
 ) -> dict:
     """Body and metadata of one page, even when the record would be rejected (for scoring)."""
-    doc = analyse_page(raw, name, options, frequent, doc_format, stop_before="validate")
+    doc = analyse_page(raw, name, options, frequent, doc_format, stop_before="validate", url=url)
     if isinstance(doc, Rejection):
         return {"id": name, "headline": None, "date": None, "outlet": None, "body": ""}
     meta = doc.meta

@@ -1122,3 +1122,23 @@ def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
 def test_a_headline_about_cookies_is_still_a_headline():
     headline = "EU regulators fine three airlines over cookies on booking sites"
     assert cleaned("\n\n".join([headline, *PROSE])).meta["headline"] == headline
+
+
+def test_the_site_of_the_inputs_url_is_evidence_of_the_masthead():
+    from builder.extract import _names_of_url_host, extract
+
+    text = "The Atlantic\nBBC News\nCNN\nNY Post"
+    assert _names_of_url_host("https://www.theatlantic.com/x/1", text) == ["The Atlantic"]
+    assert _names_of_url_host("https://www.bbc.co.uk/news/1", text) == ["BBC"]
+    assert _names_of_url_host("https://edition.cnn.com/2013/01/15/mali", text) == ["CNN"]
+    assert _names_of_url_host("https://nypost.com/2013/x", text) == ["NY Post"]
+    assert _names_of_url_host(None, text) == [] and _names_of_url_host("seeds/a.txt", text) == []
+    # A company in the copyright line loses to the brand the address spells.
+    page = "\n\n".join(
+        ["Mali talks resume", *PROSE, "Sahel Post weekly edition", "© 2013 Desert Holdings"]
+    )
+    doc = doc_from_text(page)
+    doc.url = "https://www.sahelpost.com/2013/01/mali-talks"
+    meta = extract(clean(doc)).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Post", "url:host")
+    assert cleaned(page).meta["outlet"] == "Desert Holdings"
