@@ -1163,8 +1163,9 @@ def _place_article(
     for i in range(start, end + 2):
         if i <= end and codes[i] != KEPT:
             continue
-        listed = list_mark[i] or introduced[i]
-        if i <= end and not prose[i] and words[i] <= SHORT_WORDS and not listed:
+        # i == end + 1 closes the last run: it may be one past the page, never read there.
+        short = i <= end and not prose[i] and words[i] <= SHORT_WORDS
+        if short and not (list_mark[i] or introduced[i]):
             if run_length == 0:
                 run_first = i
             run_length += 1

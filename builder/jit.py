@@ -10,11 +10,39 @@ each other compiled.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import numpy as np
+
 _pending: list[tuple[dict[str, Any], Callable, dict[str, Any]]] = []
+# Run the registered functions as plain Python, uncompiled: a small build must not pay the
+# compile (seconds, on a first run), and the property tests hold the two paths identical.
+_interpreted = False
+
+
+def interpret(on: bool = True) -> None:
+    """Run registered functions uncompiled (on) or compile them on first use (off)."""
+    global _interpreted
+    _interpreted = on
+
+
+@contextlib.contextmanager
+def interpreted(on: bool = True) -> Iterator[None]:
+    """Registered functions run uncompiled inside the block (worker processes forked in it
+    too), unless already compiled: compiled code is the same function, only faster."""
+    before = _interpreted
+    interpret(on)
+    try:
+        yield
+    finally:
+        interpret(before)
+
+
+def is_compiled(function: Callable) -> bool:
+    return type(function).__name__ == "CPUDispatcher"
 
 
 def compiled(**options: Any) -> Callable[[Callable], Callable]:
@@ -26,6 +54,10 @@ def compiled(**options: Any) -> Callable[[Callable], Callable]:
 
         @functools.wraps(function)
         def first_call(*args: Any) -> Any:
+            if _interpreted:
+                # Integers wrap as compiled code wraps them (the line hashes): no warning.
+                with np.errstate(over="ignore"):
+                    return function(*args)
             compile_pending()
             return namespace[function.__name__](*args)
 
