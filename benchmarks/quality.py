@@ -126,10 +126,48 @@ def main() -> None:
         print(line, flush=True)
     for line in trust_by_library(args.gold_dir, predictions, args.scorer):
         print(line, flush=True)
+    for line in body_by_group(args.gold_dir, predictions, args.scorer):
+        print(line, flush=True)
     command = [sys.executable, str(args.scorer), str(args.gold_dir), str(args.out)]
     if args.per_doc:
         command += ["--per-doc", str(args.per_doc)]
     sys.exit(subprocess.run(command, check=False).returncode)
+
+
+# A page whose reference body is this long and shares almost none of our body's words got
+# another block than its article (a comment notice, a cookie statement, a list of links).
+WRONG_BLOCK_MIN_WORDS = 150
+WRONG_BLOCK_MAX_RECALL = 0.2
+
+
+def body_by_group(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> list[str]:
+    """Body P/R/F1 (the scorer's token measure, per page, averaged) for all pages, the
+    English ones and each source library, and how many pages got the wrong block."""
+    scorer = load_scorer(scorer_path)
+    groups: dict[str, list[tuple[float, float, float]]] = {}
+    wrong = []
+    for p in predictions:
+        gold = json.loads((gold_dir / p["id"] / "gold.json").read_text(encoding="utf-8"))
+        gold_tokens = Counter(scorer.tokens(gold.get("body")))
+        scores = scorer.prf(gold_tokens, Counter(scorer.tokens(p.get("body"))))
+        english = (gold.get("lang_guess") or p.get("language") or "")[:2] == "en"
+        for group in ("all", *(["english"] if english else []), gold.get("source_set")):
+            if group:
+                groups.setdefault(group, []).append(scores)
+        if (
+            sum(gold_tokens.values()) >= WRONG_BLOCK_MIN_WORDS
+            and scores[1] < WRONG_BLOCK_MAX_RECALL
+        ):
+            wrong.append(p["id"])
+    lines = []
+    for group, rows in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0])):
+        p_, r_, f_ = (sum(row[k] for row in rows) / len(rows) for k in range(3))
+        lines.append(f"body     {group}: P={p_:.3f} R={r_:.3f} F1={f_:.3f} n={len(rows)}")
+    lines.append(
+        f"body     wrong_block={len(wrong)} (reference >= {WRONG_BLOCK_MIN_WORDS} words, "
+        f"recall < {WRONG_BLOCK_MAX_RECALL}): {' '.join(wrong[:12])}"
+    )
+    return lines
 
 
 def site_of(gold: dict, page: Path) -> str:
