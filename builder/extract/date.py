@@ -1,0 +1,179 @@
+"""The publication date: the first of the dateline's date, a stamp's near the headline, a line
+that says it gives the publication date, the signature's under the article, a labelled field's,
+else the date the page was last updated (its own source, text:updated).
+
+Also the article's signature (found once per page for the date and the author) and how the
+chosen date stands among the page's other dates, evidence for the confidence stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from builder.clean import is_prose, word_count
+from builder.doc import Doc, Line, LineReason
+from builder.extract.shared import (
+    _DIGIT,
+    _FULL_DATES,
+    _NAME_LINE,
+    _PUBLISHED_STRONG,
+    _PUBLISHED_WORDS,
+    _UPDATED,
+    _YEAR,
+    STAMP_MAX_WORDS,
+    STAMP_REACH,
+    _stated_dates,
+    dates_in,
+)
+
+if TYPE_CHECKING:
+    from builder.extract import _Context
+
+
+# A date under more of the article's paragraphs than a deck and a caption dates something
+# else: a teaser in a box of related stories, an event the article tells of.
+STAMP_MAX_PARAGRAPHS_ABOVE = 3
+
+
+def find_date_dateline(doc: Doc, ctx: _Context) -> dt.date | None:
+    match = ctx.dateline_match
+    if match and match.group("date"):
+        dates = dates_in(match.group("date"), ctx.order, ctx.latest)
+        return dates[0] if dates else None
+    return None
+
+
+def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
+    """A short line near the headline that states a date ("Published on 15/01/2013")."""
+    best: tuple[tuple[int, int], dt.date] | None = None
+    for i in ctx.head_window:
+        line = doc.lines[i]
+        dates, published = _stated_dates(line, ctx)
+        if not dates:
+            continue
+        if _paragraphs_between(doc.lines, ctx.body_start, i) > STAMP_MAX_PARAGRAPHS_ABOVE:
+            break
+        rank = (int(published), -abs(i - ctx.anchor))
+        if best is None or rank > best[0]:
+            best = (rank, dates[0])
+        if line.reason in (None, LineReason.outside_article) and len(line.text) < 60:
+            line.reason = LineReason.date_line
+    return best[1] if best else None
+
+
+def _paragraphs_between(lines: Sequence[Line], first: int, end: int) -> int:
+    """The article's paragraphs of prose in lines[first:end]."""
+    return sum(
+        1 for line in lines[first:end] if line.kept and is_prose(line.text, word_count(line.text))
+    )
+
+
+# A post may be signed under its last paragraph instead of under its headline.
+SIGNATURE_REACH = 2
+# "Jane Doe — 2013-09-29 — in Code — Permalink", "Posted by Jane Doe on March 3, 2013".
+_SIGNED_WORDS = re.compile(r"(?i)^posted\b|\bpermalink\b")
+
+
+def _find_signature(lines: Sequence[Line], kept: Sequence[int]) -> Line | None:
+    """The line right under the article's last paragraph that signs and dates it: among the
+    article's last lines (a cleaner keeps a link list under it) or right after them."""
+    if not kept:
+        return None
+    first = kept[max(0, len(kept) - 1 - SIGNATURE_REACH)]
+    for line in lines[first : kept[-1] + 1 + SIGNATURE_REACH]:
+        signed = _NAME_LINE.match(line.text) or _SIGNED_WORDS.search(line.text)
+        short = word_count(line.text) <= 2 * STAMP_MAX_WORDS
+        if signed and short and any(p.search(line.text) for p in _FULL_DATES):
+            return line
+    return None
+
+
+def find_date_signature(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The date of the signature under the article ("Jane Doe — 2013-09-29 — in Code")."""
+    if ctx.signature is None:
+        return None
+    dates, _ = _stated_dates(ctx.signature, ctx)
+    return dates[0] if dates else None
+
+
+def find_date_published_line(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The first line above the article's opening that says it gives the publication date.
+
+    For when the headline, and so the stamp's neighbourhood, was missed; dates further down
+    (references, related stories) are not the article's.
+    """
+    for line in doc.lines[: ctx.body_start + 2 * STAMP_REACH]:
+        if _PUBLISHED_STRONG.search(line.text):
+            dates, published = _stated_dates(line, ctx)
+            if dates and published:
+                return dates[0]
+    return None
+
+
+# A date under its label, a field of the page's own ("Date 19.01.2020", "Datum: 12.3.2019",
+# "Published: March 3, 2013"), wherever the page places it.
+_LABELLED_DATE = re.compile(
+    rf"(?i)^\W*(?:{_PUBLISHED_WORDS}|datum|fecha|data)(?:\s+(?:on|am|le|el|il))?\s*:?\s+"
+    r"(?P<date>.+)$"
+)
+
+
+def find_date_labelled(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The one date the page gives under a label, however far from the headline (an info
+    box after the article); none when labelled dates disagree (a list of events)."""
+    found = set()
+    for line in doc.lines:
+        if (match := _LABELLED_DATE.match(line.text)) and word_count(line.text) <= STAMP_MAX_WORDS:
+            found.update(dates_in(match.group("date"), ctx.order, ctx.latest)[:1])
+    return found.pop() if len(found) == 1 else None
+
+
+def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
+    """When the page says only when the article was updated ("Updated 4:48 PM EST, Mon
+    November 6, 2023", "Last updated September 14, 2016"): that date, nearest the headline.
+    It bounds the publication date from above, and its source says so (text:updated)."""
+    best: tuple[int, dt.date] | None = None
+    for i in ctx.head_window:
+        line = doc.lines[i]
+        updated = _UPDATED.search(line.text)
+        if not updated or word_count(line.text) > STAMP_MAX_WORDS:
+            continue
+        if _paragraphs_between(doc.lines, ctx.body_start, i) > STAMP_MAX_PARAGRAPHS_ABOVE:
+            break
+        dates = dates_in(line.text[updated.end() :], ctx.order, ctx.latest)
+        if dates and (best is None or abs(i - ctx.anchor) < best[0]):
+            best = (abs(i - ctx.anchor), dates[0])
+    if best is None:
+        return None
+    # A headline naming an earlier year ("The 21 best movies of 2017", updated July 2018;
+    # "… Video in 2020", updated 2025) was published before the update, by how much unknown.
+    named = [int(year) for year in _YEAR.findall(doc.meta.get("headline") or "")]
+    return None if any(year < best[1].year for year in named) else best[1]
+
+
+# Lines either side of the chosen date's line searched for the page's other dates.
+DATE_CONTEXT_LINES = 40
+
+
+def _date_context(doc: Doc, chosen: dt.date, ctx: _Context) -> dict[str, float]:
+    """How the chosen date stands among the dates the page states near the article."""
+    low = max(0, ctx.anchor - DATE_CONTEXT_LINES)
+    high = min(len(doc.lines), ctx.anchor + DATE_CONTEXT_LINES)
+    others = [
+        date
+        for line in doc.lines[low:high]
+        if _DIGIT.search(line.text)
+        for date in dates_in(line.text, ctx.order, ctx.latest)
+    ]
+    distinct = set(others)
+    newer = [d for d in distinct if d > chosen]
+    return {
+        "dates": math.log1p(len(distinct)),
+        "newer": math.log1p(len(newer)),
+        "days_to_newest": math.log1p((max(newer) - chosen).days) if newer else 0.0,
+        "repeated": float(others.count(chosen) > 1),
+    }

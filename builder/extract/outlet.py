@@ -1,0 +1,500 @@
+"""The outlet: the organisation named under a byline, else the name the page credits as its own.
+
+Each name the page's chrome attests (a page title's suffix, a logo, a copyright, links to its
+own profiles, a staff address's domain, the site of the input's URL, a masthead line) is scored
+by a conditional logit over its evidence (``OUTLET_WEIGHTS``); the winner loses a company's
+trailing words and a domain's suffix when the page itself writes the shorter brand.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from builder.clean import NAME_PARTICLES, line_words, word_count
+from builder.doc import Doc, Line, LineReason
+from builder.extract.shared import (
+    _NOT_NAMES,
+    _PHOTO_AGENCIES,
+    _evidence,
+    _has_full_date,
+    _lead,
+    _norm,
+    _over_stamp,
+)
+
+if TYPE_CHECKING:
+    from builder.extract import _Context
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Press|Service|News|Agency|Times|Post|Herald|Tribune|Journal|Gazette|Daily|"
+    r"Radio|Television|TV|Network|Media|Broadcasting|Wire)\b"
+)
+
+
+_AFTER_NAME = re.compile(
+    r"\s*(?<!\d)(?:19|20)\d{2}(?!\d)|\s+(?:Impressum|Datenschutz\w*|Imprint|Privacy|Terms|"
+    r"Kontakt|Contact|Sitemap|Disclaimer|AGB|Mentions légales|Aviso legal)\b"
+)
+
+
+def _clean_name(name: str) -> str | None:
+    # "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not.
+    name = re.split(r"(?<![\s.][A-Z])\. ", name)[0]
+    name = re.sub(r"[’']s$", "", name.strip())
+    name = re.sub(r"\s+\d[\d\s–-]*$", "", name)  # "Haki Benita 2016-2020"
+    name = re.sub(r"^(?:\d{4}[\s,–-]*)+", "", name.strip())  # "© 2002, 2003 Jamie Zawinski"
+    # A year or a footer's links run on after it: "X GmbH 2019Content …", "X Impressum".
+    name = _AFTER_NAME.split(name)[0]
+    name = re.sub(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+", "", name)  # "From: X"
+    name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
+    name = re.sub(r"(?i)\s*,?\s*(?:inc|llc|ltd|plc|gmbh)\.?$", "", name).strip()
+    if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():
+        return None
+    if re.search(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b", name):
+        return None
+    return name
+
+
+def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
+    """The organisation line under a byline ("By Jim Garamone / American Forces Press Service")."""
+    for line, following in itertools.pairwise(doc.lines):
+        if (
+            line.reason is LineReason.byline
+            and following.no == line.no + 1
+            and _ORG_WORDS.search(following.text)
+            and word_count(following.text) <= 6
+            and not following.text.endswith(".")
+        ):
+            following.reason = LineReason.byline
+            return _clean_name(following.text)
+    return None
+
+
+# A name: capitalised words ("eHow", "iPhone" too), with the small words names hold.
+_NAME = (
+    r"((?:[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
+    r"(?: (?:[A-Z0-9&][\w&!.'’-]*|(?:of|de|du|en|für)\b)){0,4})"
+)
+_SOCIAL = ("twitter", "facebook", "instagram", "youtube")
+_SUBSCRIBE = (
+    *("subscribe", "sign up", "sign in", "log in", "welcome"),
+    *("abonn", "bienvenue", "suscr", "assine"),  # French, Spanish, Portuguese
+)
+# Evidence that a name is the site's own: (pattern, kind of evidence, lowercase cues of which
+# a line holds one before the pattern runs). The kinds are features of the outlet model.
+_BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), "logo", ("logo", "home")),
+    (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), "social", ("visit",)),
+    (
+        re.compile(
+            rf"(?i:follow|suivez|siga|folgen Sie) {_NAME} (?:on|sur|en|no|auf) "
+            rf"(?:Twitter|Facebook|Instagram|X)\b"
+        ),
+        "social",
+        ("follow", "suivez", "siga", "folgen"),
+    ),
+    (
+        re.compile(rf"(?:^|\. ){_NAME} on (?:Twitter|Facebook|Instagram|YouTube)\b"),
+        "social",
+        _SOCIAL,
+    ),
+    (re.compile(rf"^(?i:follow) {_NAME}(?<! Followed)(?: Followed)?$"), "social", ("follow",)),
+    # A link to the site's own profile: "page of X on Twitter", "página da X no Facebook".
+    (
+        re.compile(
+            rf"(?i:page|página|pagina|seite) (?:of|da|de|do|du|von) (?:the |la |le )?{_NAME} "
+            rf"(?:on|no|na|en|sur|auf) (?i:twitter|facebook|instagram|linkedin|youtube|x)\b"
+        ),
+        "social",
+        ("page", "página", "pagina", "seite"),
+    ),
+    (
+        re.compile(
+            rf"(?i:subscribe to|sign up for|sign in to|log in to|welcome to|abonnez-vous à|"
+            rf"abonné à|s'abonner à|bienvenue sur|suscríbete a|assine a) (?:the |la |le )?{_NAME}"
+        ),
+        "account",
+        _SUBSCRIBE,
+    ),
+    (re.compile(rf"(?i:get) {_NAME} (?i:delivered)"), "account", ("deliver",)),
+    (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account", ("newsletter", "account")),
+    (
+        re.compile(rf"(?i:more (?:(?:on|about) [^.!?]{{1,40}} )?from|about|contact|join) {_NAME}$"),
+        "about",
+        ("more ", "about", "contact", "join"),
+    ),
+    (
+        re.compile(
+            rf"(?:©|\([cC]\)|Copyright)\s*(?:(?:©|Copyright)\s*)?"
+            rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*{_NAME}"
+        ),
+        "copyright",
+        ("©", "(c)", "copyright"),
+    ),
+    # "Royal Road® © 2024"; not a footer's links glued to it ("Work with usPrivacy© 2019").
+    # Nor a caption's last word ("Troops in Gao. © Jane Doe").
+    (re.compile(rf"{_NAME}(?<!\.)(?:\s*®)?\s+©"), "copyright", ("©",)),
+    # A photo credited to the outlet ("Javier Zarracina/Vox", "… for the Guardian").
+    (re.compile(rf"^(?:[A-Z][\w.'’-]+ ){{1,3}}[A-Z][\w.'’-]+/{_NAME}$"), "credit", ("/",)),
+    (
+        re.compile(
+            rf"(?i:photo|photograph|image|picture|illustration|video)\b.* for [Tt]he {_NAME}$"
+        ),
+        "credit",
+        (" for the ",),
+    ),
+    # Its staff's employer ("Work at The Telegraph"); not a title ("Fixing at the Source").
+    (
+        re.compile(rf"^(?i:work|working|jobs|careers) at [Tt]he {_NAME}$"),
+        "credit",
+        (" at the ",),
+    ),
+)
+# An address at the site's own domain ("Contact Jane Doe at jdoe@seattletimes.com"): its name
+# is the one the page spells with the domain's letters ("Seattle Times"). The label is the one
+# before the public suffix ("bbc" in "news.bbc.co.uk").
+_EMAIL_DOMAIN = re.compile(
+    r"[\w.+-]@(?:[a-z0-9-]+\.)*?([a-z0-9-]{2,})"
+    r"\.(?:(?:co|com|org|net|ac|gov|ne|or)\.[a-z]{2}|[a-z]{2,})(?![\w-]|\.\w)",
+    re.IGNORECASE,
+)
+# Mail providers anyone writes from: their domain says nothing of the site.
+_WEBMAIL = frozenset(
+    """gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac protonmail proton
+    gmx mail yandex qq 163 126 web orange free laposte wanadoo example""".split()
+)
+# A page title that ends with the site's name: "<headline> - Yahoo", "<headline> | Factorio".
+_TITLE_SUFFIX = re.compile(rf"^(?=(?:\S+\s+){{4}}).{{20,}}\s[-|–—:]\s{_NAME}$")
+# Every brand pattern's cues, as UTF-8: bytes.find scans a page for one many times faster
+# than re scans it for an alternation of them all.
+_BRAND_CUE_BYTES = tuple(sorted({cue.encode() for _, _, cues in _BRAND_PATTERNS for cue in cues}))
+# Where each kind of evidence is reported from, strongest first.
+_EVIDENCE_SOURCES = (
+    ("title_suffix", "text:title_suffix"),
+    ("url_host", "url:host"),
+    ("logo", "text:masthead"),
+    ("copyright", "text:copyright"),
+    ("social", "text:footer"),
+    ("account", "text:footer"),
+    ("about", "text:footer"),
+    ("credit", "text:credit"),
+    ("email_domain", "text:email"),
+    ("own_line", "text:masthead"),
+    ("line_prefix", "text:masthead"),
+)
+# The first word of a chrome line followed by more ("Vox Sentences", "CNET Top 5").
+_LINE_PREFIX = re.compile(r"^((?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*)\s+\S")
+# A name opening this many chrome lines is a brand naming its sections and products.
+LINE_PREFIX_MIN_LINES = 3
+# A name standing alone on a line is a masthead only with this many words at most.
+MASTHEAD_MAX_WORDS = 4
+# Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
+_CORPORATE_WORDS = frozenset(
+    """media group limited ltd company co inc llc plc corp corporation holdings publishing
+    digital interactive network networks & medien verlag sa s.a. a.s. gmbh productions
+    software foundation""".split()
+)
+# Weights of the outlet evidence, on a log-odds scale: a conditional logit over each page's
+# attested candidate names, fitted on the development pages and rounded
+# (benchmarks/fit_weights.py --field outlet; 10-fold 38 of 58 pages, in-sample 41, these
+# weights 40). Every candidate already has a cue (_attested), so a weight ranks one cue against
+# the others rather than against no evidence at all. The email_domain and body_share weights
+# come from the latest fit (body_share moved most, once captions left the article); the
+# others are kept from the one before, as the refit moved them only slightly and by that sank
+# a name whose one cue is a company's copyright ("© Sahel Media Group") below
+# OUTLET_MIN_SCORE, which a conditional logit does not calibrate.
+OUTLET_WEIGHTS = {
+    "title_suffix": 1.9,
+    "logo": 0.0,
+    "social": 0.3,
+    "account": -1.1,
+    "about": -0.7,
+    "copyright": 0.3,
+    "credit": 0.6,
+    "line_prefix": -0.4,  # log of the chrome lines it opens ("Vox Sentences", "eHow Blog")
+    "own_line": 1.1,  # log of the lines that hold only the name (a masthead, a nav logo)
+    "own_line_top": 0.1,  # one of them among the page's first three lines
+    "inline_mentions": 1.6,  # log of its mentions inside longer lines, not inside a longer name
+    "body_share": -1.0,  # share of its mentions in the article: a subject, not the publisher
+    "corporate": -0.9,  # ends with a company word
+    "words": -0.2,  # words, as a share of four
+    "lowercase": 0.0,  # no capital letter
+    "prefix_of_other": 0.8,  # a longer candidate starts with it ("Quanta" in "Quanta Magazine")
+    "email_domain": 1.9,  # spelled by the domain of an address in the chrome
+    # Fitted with the dev pages given their URLs (fit_weights.py --with-url), by site: 2.2.
+    "url_host": 2.2,  # spelled by the site of the input's URL (a WARC record, the manifest)
+}
+# Below this score a page's best name is too weakly attested to publish.
+OUTLET_MIN_SCORE = 0.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_key(name: str) -> str | None:
+    name = _clean_name(name)
+    if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
+        return None
+    if name.casefold() in _NOT_NAMES or name.split()[0].casefold() in _NOT_NAMES:
+        return None
+    if name.casefold() in NAME_PARTICLES:
+        return None  # "La newsletter de Là-bas": an article opens the phrase, names nothing
+    return name
+
+
+_CUE_KINDS = (
+    *("title_suffix", "logo", "social", "account", "about", "copyright", "credit"),
+    "email_domain",
+    "url_host",
+)
+# A credited outlet's name is this long at least (not "DE/AT").
+CREDIT_MIN_CHARS = 3
+# A credit line ("Photograph: Adrian Malloch for the Guardian") is this short at most.
+CREDIT_MAX_WORDS = 15
+
+
+def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
+    """Names the page credits as its own, each with its outlet evidence."""
+    evidence: dict[str, dict[str, int]] = {}
+    prefixes: Counter = Counter()
+
+    def add(raw: str, kind: str, times: int = 1) -> None:
+        if name := _name_key(raw):
+            found = evidence.setdefault(name, {})
+            found[kind] = found.get(kind, 0) + times
+
+    if ctx.title_suffix:
+        add(ctx.title_suffix, "title_suffix")
+    for line in doc.lines[:3]:
+        # A stamp's last field is no site: "By Jane Doe | January 12, 2013 | 3 Comments".
+        if (match := _TITLE_SUFFIX.match(line.text)) and not _has_full_date(line.text):
+            add(match.group(1), "title_suffix")
+    lowered = [line.text.lower() for line in doc.lines]
+    cue_lines = _lines_with_cues(lowered)
+    masthead_open = True
+    for i, line in enumerate(doc.lines):
+        words = line_words(line.text)
+        if not line.kept:
+            if opening := _LINE_PREFIX.match(line.text):
+                prefixes[opening.group(1)] += 1
+            # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read");
+            # a date is no name ("mercredi 11 septembre 2019").
+            masthead_like = words <= MASTHEAD_MAX_WORDS and not _has_full_date(line.text)
+            if masthead_like and not (i and _over_stamp(doc.lines, i)):
+                add(line.text, "own_line")
+                # The page's first short name is its masthead; later ones head its menu.
+                if masthead_open and _name_key(line.text):
+                    add(line.text, "own_line_top")
+                    masthead_open = False
+        if len(line.text) > 200 or i not in cue_lines:
+            continue
+        caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")
+        for pattern, kind, cues in _BRAND_PATTERNS:
+            if not any(cue in lowered[i] for cue in cues):
+                continue
+            if kind == "credit" and not caption:
+                continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
+            if kind == "logo" and i in ctx.article_span:
+                continue  # a picture in the article ("Firefox logo") shows what it is about
+            if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
+                continue  # amid the article ("© UC Global"), it credits a picture
+            for match in pattern.finditer(line.text):
+                if kind == "credit" and len(match.group(1)) < CREDIT_MIN_CHARS:
+                    continue  # a country code: "Verkaufsstellen DE/AT"
+                after = line.text[match.end(1) : match.end(1) + 1]
+                if kind == "copyright" and after and after in "/:":
+                    continue  # a picture's credit: "© Jane Doe/AFP", "© Bild: Reuters"
+                if kind != "credit" or match.group(1).casefold() not in _PHOTO_AGENCIES:
+                    add(match.group(1), kind)
+    for prefix, count in prefixes.items():
+        if count >= LINE_PREFIX_MIN_LINES:
+            add(prefix, "line_prefix", count)
+    # Mentions are counted over the joined text, then lines holding only the name taken off.
+    page_text = "\n".join(line.text for line in doc.lines)
+    for name in _names_of_email_domains(doc.lines, page_text):
+        add(name, "email_domain")
+    for name in _names_of_url_host(doc.url, page_text):
+        add(name, "url_host")
+    names = list(evidence)
+    headline = _norm(doc.meta.get("headline") or "")
+    article_text = "\n".join(line.text for line in doc.lines if line.kept)
+    alone = Counter(line.text for line in doc.lines)
+    alone_in_article = Counter(line.text for line in doc.lines if line.kept)
+
+    @functools.cache
+    def inline_mentions(name: str) -> int:
+        return _mentions(page_text, name) - alone[name]
+
+    candidates = {}
+    for name, found in evidence.items():
+        if "own_line_top" not in found and not any(kind in found for kind in _CUE_KINDS):
+            continue  # never attested, whatever its mentions
+        if _norm(name) == headline:
+            continue  # a page's name is not its headline
+        # "Quanta" inside "Quanta Magazine" is a mention of the longer candidate, not its own.
+        inline = inline_mentions(name) - sum(
+            inline_mentions(other) for other in names if other.startswith(name + " ")
+        )
+        inline = max(inline, 0)
+        article = _mentions(article_text, name) - alone_in_article[name]
+        words = name.split()
+        candidates[name] = {
+            **{kind: float(kind in found) for kind in _CUE_KINDS},
+            "line_prefix": math.log1p(found.get("line_prefix", 0)),
+            "own_line": math.log1p(found.get("own_line", 0)),
+            "own_line_top": float("own_line_top" in found),
+            "inline_mentions": math.log1p(inline),
+            "body_share": article / inline if inline else 0.0,
+            "corporate": float(words[-1].casefold().strip(".,") in _CORPORATE_WORDS),
+            "words": min(len(words), 4) / 4,
+            "lowercase": float(name == name.casefold()),
+            "prefix_of_other": float(any(o != name and o.startswith(name + " ") for o in names)),
+        }
+        if not _attested(candidates[name]):
+            del candidates[name]
+    return candidates
+
+
+def _lines_with_cues(lowered: list[str]) -> set[int]:
+    """Indexes of the lines holding a brand pattern's cue."""
+    page = "\n".join(lowered).encode()
+    found = []
+    for cue in _BRAND_CUE_BYTES:
+        at = page.find(cue)
+        while at != -1:
+            found.append(at)
+            at = page.find(cue, at + 1)
+    if not found:
+        return set()
+    starts = list(itertools.accumulate((len(text.encode()) + 1 for text in lowered), initial=0))
+    return {bisect.bisect_right(starts, at) - 1 for at in found}
+
+
+def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
+    """Names the page writes with the letters of a domain its chrome gives an address at."""
+    labels = {
+        match.group(1).casefold()
+        for line in lines
+        if not line.kept and "@" in line.text
+        for match in _EMAIL_DOMAIN.finditer(line.text)
+    }
+    return _names_spelled(labels - _WEBMAIL, text)
+
+
+# Host labels that name no site: "www", "edition", "m", country and language subdomains.
+_HOST_PREFIXES = frozenset("www www2 m mobile amp edition news en fr de es it pt beta".split())
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", re.IGNORECASE)
+
+
+def _names_of_url_host(url: str | None, text: str) -> list[str]:
+    """Names the page writes with the letters of its address's site ("nypost.com" gives
+    "NY Post", "theatlantic.com" gives "The Atlantic"): where the input has a URL (a WARC
+    record, the manifest, an HTML page's own link), its host is evidence of the masthead."""
+    match = _URL_HOST.match(url or "")
+    if not match:
+        return []
+    labels = [label for label in match.group(1).casefold().split(".") if label]
+    # The label before the public suffix: "nypost" in www.nypost.com, "bbc" in bbc.co.uk.
+    labels = [lab for lab in labels[:-1] if lab not in _HOST_PREFIXES and len(lab) > 2]
+    site = [lab for lab in labels if lab not in ("co", "com", "org", "net", "gov", "ac")]
+    return _names_spelled(set(site[-1:]), text) if site else []
+
+
+def _names_spelled(labels: set[str], text: str) -> list[str]:
+    """Capitalised names in text spelled with a label's letters, spaces or dots between."""
+    names: set[str] = set()
+    for label in labels:
+        letters = [re.escape(ch) for ch in label if ch.isalnum()]
+        spelled = re.compile(r"(?<![\w.@])" + r"[ .&'’-]?".join(letters) + r"(?![\w@]|\.\w)", re.I)
+        names.update(
+            match.group(0) for match in spelled.finditer(text) if match.group(0)[0].isupper()
+        )
+    return sorted(names)
+
+
+def _mentions(text: str, name: str) -> int:
+    """How often name stands in text as whole words (not "Ars" in "Stars")."""
+    count, start, size = 0, text.find(name), len(name)
+    while start >= 0:
+        end = start + size
+        if (start == 0 or not _is_word_char(text[start - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            count += 1
+        start = text.find(name, start + 1)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+# A name heading the page that the article itself mentions this much (a share of all its
+# mentions) is what the page is about ("New Zealand", "Mozilla" on an encyclopedia page),
+# not who publishes it.
+SUBJECT_SHARE = 0.8
+
+
+def _attested(features: dict[str, float]) -> bool:
+    """A cue names it, or it heads the page alone and the page names it again in its lines,
+    mostly outside the article."""
+    if any(features[kind] for kind in _CUE_KINDS):
+        return True
+    return (
+        bool(features["own_line_top"])
+        and features["inline_mentions"] >= math.log1p(2)
+        and features["body_share"] < SUBJECT_SHARE
+    )
+
+
+def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
+    """The name the page's chrome credits most, by the weight of its evidence."""
+    scored = []
+    for name, features in outlet_candidates(doc, ctx).items():
+        score = sum(OUTLET_WEIGHTS[k] * v for k, v in features.items())
+        scored.append((score, name, features))
+    if not scored:
+        return None
+    score, name, features = max(scored, key=lambda item: (item[0], item[1]))
+    if score < OUTLET_MIN_SCORE:
+        return None
+    source = next(source for kind, source in _EVIDENCE_SOURCES if features[kind] > 0)
+    _evidence(doc, "outlet", {**_lead([s for s, _, _ in scored]), **features})
+    text = doc.text or "\n".join(line.text for line in doc.lines)
+    return _without_domain(_brand_of(name, text), text), source
+
+
+_DOMAIN_NAME = re.compile(r"(?i)(.+?)\.(?:com|net|org|info|news|co\.uk|fr|de|es|it|cz|ca|au)")
+
+
+def _without_domain(name: str, text: str) -> str:
+    """ "Le Monde.fr" is "Le Monde" when the page writes it so, in its own spelling, often."""
+    match = _DOMAIN_NAME.fullmatch(name)
+    if not match:
+        return name
+    bare = re.compile(rf"(?<![\w.]){re.escape(match.group(1))}(?![\w.])", re.IGNORECASE)
+    spellings = Counter(bare.findall(text))
+    if sum(spellings.values()) < BRAND_MIN_MENTIONS:
+        return name
+    return max(spellings.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+# A shorter brand must appear this often in the page to replace a company name.
+BRAND_MIN_MENTIONS = 3
+
+
+def _brand_of(name: str, text: str) -> str:
+    """The shortest name left by dropping trailing corporate words that the page uses often."""
+    words, brand = name.split(), name
+    # "News" ends a brand ("BBC News") but sits inside a company ("Guardian News & Media").
+    corporate = _CORPORATE_WORDS
+    while len(words) > 1 and words[-1].casefold().strip(".,") in corporate:
+        words, corporate = words[:-1], _CORPORATE_WORDS | {"news"}
+        if text.count(" ".join(words)) >= BRAND_MIN_MENTIONS:
+            brand = " ".join(words)
+    return brand

@@ -1,0 +1,123 @@
+import datetime as dt
+
+from builder.clean import clean
+from builder.extract import extract_with_context
+from tests.helpers import PROSE, cleaned, doc_from_text
+
+
+def test_a_line_opening_with_a_date_and_a_clock_time_is_a_stamp_however_long():
+    place = "発信地：カノ/ナイジェリア [ ナイジェリア アフリカ 中東 ヨーロッパ アジア 北米 南米 ]"
+    for stamp, date in [
+        (f"2018年6月18日 10:01 {place}", dt.date(2018, 6, 18)),
+        ("March 3, 2013 10:01 AM filed from Bamako by the desk of our correspondents in the "
+         "north of the country, with reporting from Gao and Timbuktu", dt.date(2013, 3, 3)),
+    ]:  # fmt: skip
+        page = "\n\n".join(["Regional force plans deployment of troops", stamp, *PROSE])
+        assert cleaned(page).meta["date"] == date
+    # Nor is a long line with a date and a time further in a stamp: it tells of an event.
+    told = (
+        "The talks that were planned in Bamako for the north of the country will now take "
+        "place on March 3, 2013 at 10:01 in the capital"
+    )
+    page = "\n\n".join(["Regional force plans deployment of troops", told, *PROSE])
+    assert cleaned(page).meta["date"] is None
+
+
+def test_stamp_skips_updated_dates_and_embedded_posts():
+    def date_of(*stamps: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *stamps, *PROSE])).meta
+        return meta["date"], meta["date_source"]
+
+    assert date_of("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015") == (
+        dt.date(2015, 5, 4),
+        "text:stamp",
+    )
+    # When the page says only when it was last changed, that is the date, and its source
+    # says so: the article was published then or before.
+    updated = (dt.date(2015, 1, 7), "text:updated")
+    assert date_of("Updated: January 7, 2015") == updated
+    assert date_of("Updated 4:48 PM EST, Wed January 7, 2015") == updated
+    assert date_of("Actualizado el 17/01/2015 a las 10:30") == (dt.date(2015, 1, 17), updated[1])
+    assert date_of("更新时间 2015年1月7日, 格林尼治标准时间10:41") == updated
+    assert date_of("Updated: January 7, 2015", "Jane Doe, January 5, 2015") == (
+        dt.date(2015, 1, 5),
+        "text:stamp",
+    )
+    # A headline naming an earlier year was published before the update, by how much unknown.
+    page = ["The best films of 2014", "Updated: January 7, 2015", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["date"] is None
+    assert date_of("— Jane Doe (@janedoe) August 22, 2013") == (None, None)  # an embedded post's
+    for shared in (
+        "A post shared by Jane Doe (@janedoe) on Jun 16, 2019 at 7:30am PDT",
+        "Ein Beitrag geteilt von Jane Doe (@jane.doe) am 23. Okt 2017 um 0:31 Uhr",
+    ):
+        assert date_of(shared) == (None, None), shared
+    assert date_of("Founded February 28, 1998; 18 years ago") == (None, None)  # a fact's date
+    assert date_of("Posted August 22, 2013") == (dt.date(2013, 8, 22), "text:stamp")
+    # An update stated first does not hide the publication date after it.
+    published = (dt.date(2013, 1, 12), "text:stamp")
+    assert date_of("Updated: Jan 13, 2013 | Published: Jan 12, 2013") == published
+    assert date_of("Last updated on 13 January 2013. Published on 12 January 2013") == published
+
+
+def test_a_date_under_the_articles_paragraphs_dates_something_else():
+    box = ["Recommended", "Remembering the old market of Gao", "Jane Roe", "Jul 17, 2014"]
+    more = [
+        "Residents of Gao said the market had reopened on Tuesday for the first time in months.",
+        "Traders brought grain from Mopti by boat, and prices fell for the second week in a row.",
+    ]
+    page = "\n\n".join(["Mali talks resume in Algiers", "1:39 PM ET", *PROSE, *box, *more])
+    assert cleaned(page).meta["date"] is None  # the teaser's date, under four paragraphs
+    deck = "The talks in Algiers drew the regional force and the mediators to one table."
+    page = "\n\n".join(["Mali talks resume in Algiers", deck, "Jan 17, 2013", *PROSE, *more])
+    assert cleaned(page).meta["date"] == dt.date(2013, 1, 17)  # a deck is not the article
+
+
+def test_long_stamp_lines_and_published_lines_below_the_article():
+    stamp = "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.18 EST " + "x " * 8
+    page = "\n\n".join(["Mali talks resume in Algiers", stamp.strip(), *PROSE])
+    assert cleaned(page).meta["date"] == dt.date(2019, 1, 3)  # 15 words, but before "modified"
+    references = [f"Reference {n}. Published: 7 January 2011" for n in range(3)]
+    far = "\n\n".join(["Mali talks resume in Algiers", *PROSE * 6, *references])
+    assert cleaned(far).meta["date"] is None  # a reference's date is not the article's
+
+
+def test_a_post_signed_under_its_last_paragraph():
+    headline = "Regional force in Bamako to plan deployment"
+    # Long enough that the signature stands beyond the headline's stamp neighbourhood.
+    article = [f"{sentence[:-1]}, day {day}." for day in range(1, 5) for sentence in PROSE]
+    signature = "Amadou Diallo — 2013-01-29 — in Sahel — Permalink — License"
+    doc = cleaned("\n\n".join([headline, *article, signature, "Home", "About", "Contact"]))
+    assert (doc.meta["date"], doc.meta["date_source"]) == (dt.date(2013, 1, 29), "text:stamp")
+    assert (doc.meta["author"], doc.meta["author_source"]) == ("Amadou Diallo", "text:name_line")
+    assert [line.text for line in doc.lines if line.kept] == article
+    # Kept by the cleaner as the article's last paragraph, the signature still leaves it.
+    doc = clean(doc_from_text("\n\n".join([headline, *article, signature, "Home", "About"])))
+    doc.lines[len(article) + 1].reason = None
+    doc, _ = extract_with_context(doc)
+    assert [line.text for line in doc.lines if line.kept] == article
+    # Further down, past the page's links, a signed and dated line is somebody else's.
+    doc = cleaned("\n\n".join([headline, *article, "Home", "About", "Comments", signature]))
+    assert (doc.meta["date"], doc.meta["author"]) == (None, None)
+
+
+def test_the_one_date_a_label_gives_dates_the_page_wherever_it_stands():
+    box = ["Date 19.01.2020", "Author Ben Knight", "Keywords Berlin, colonialism"]
+    more = [
+        "Residents of Gao said the market had reopened on Tuesday for the first time in months.",
+        "Traders brought grain from Mopti by boat, and prices fell for the second week in a row.",
+    ]
+    page = "\n\n".join(["Mali talks resume in Algiers", *PROSE, *more, *box])
+    meta = cleaned(page).meta
+    assert (meta["date"], meta["date_source"]) == (dt.date(2020, 1, 19), "text:stamp")
+    # Labels that disagree date a list of events, not the page.
+    events = ["Date: 12.03.2019", "Market day in Gao", "Date: 14.05.2019", "Harvest in Mopti"]
+    assert (
+        cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *events])).meta["date"] is None
+    )
+
+
+def test_a_signature_may_part_name_and_date_with_a_bar():
+    page = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "Jane Doe | 29.07.2006 um 14:26"])
+    meta = cleaned(page).meta
+    assert (meta["date"], meta["author"]) == (dt.date(2006, 7, 29), "Jane Doe")

@@ -1,0 +1,371 @@
+import math
+from collections import Counter
+
+import pytest
+
+from builder.clean import clean
+from builder.doc import Line, LineReason
+from builder.extract import (
+    HEADLINE_WEIGHTS,
+    _body_overlap,
+    _is_sentence,
+    _is_title_part,
+    _over_signed_standfirst,
+    _over_standfirst,
+    _PageKeys,
+    _title_like,
+    _under_titled_stamp,
+    _without_label,
+    content_words,
+    headline_candidates,
+)
+from tests.helpers import PROSE, cleaned, doc_from_text
+
+
+def test_headline_is_the_title_that_names_the_story_not_a_teaser():
+    # Two title-like lines above the article, equal in shape; only one shares its words with
+    # the article, and without that evidence the nearer teaser would win.
+    headline = "Regional force plans deployment of troops to the north"
+    teaser = "Festival of desert music opens in Essakane"
+    page = "\n\n".join([headline, teaser, *PROSE])
+    assert cleaned(page).meta["headline"] == headline
+
+
+def test_body_overlap_counts_the_articles_other_lines_only():
+    body = Counter({"mali": 1, "talks": 2})  # word counts over the whole article
+
+    def overlap(line: Line) -> float:
+        return _body_overlap(line, content_words(line.text), body)
+
+    assert overlap(Line(0, "Mali talks")) == 0.5  # its own words count once less
+    assert overlap(Line(0, "Mali talks", LineReason.boilerplate)) == 1.0
+    assert overlap(Line(0, "Quixotic zebras")) == 0.0
+    words = content_words("宇航员在太空 of 2013 Ségou ségou")
+    assert words == {"宇航": 1, "航员": 1, "员在": 1, "在太": 1, "太空": 1, "ségou": 2}
+
+
+def test_a_headlines_permalink_mark_is_not_part_of_it():
+    for mark in ("¶", "#", "§"):
+        page = "\n\n".join([f"Regional force plans deployment of troops {mark}", *PROSE])
+        assert cleaned(page).meta["headline"] == "Regional force plans deployment of troops"
+    page = "\n\n".join(["Regional force plans deployment of troops #2", *PROSE])
+    assert cleaned(page).meta["headline"] == "Regional force plans deployment of troops #2"
+
+
+def test_a_formula_or_a_row_of_figures_is_no_headline():
+    for line in ("x ˙ = σ ( y − x ) y ˙ = ρ x − y", "Versions: 00 01 02 03 04"):
+        page = "\n\n".join(["Sahel Times", line, *PROSE])
+        assert cleaned(page).meta["headline"] != line, line
+    # Figures among words are fine: half the tokens or more are words.
+    page = "\n\n".join(["Sahel Times", "Top 10 of 2015 in Bamako", *PROSE])
+    assert cleaned(page).meta["headline"] == "Top 10 of 2015 in Bamako"
+
+
+def test_a_breadcrumb_counts_against_a_line():
+    headline = "Regional force plans deployment of troops to the north"
+    crumb = "News > Regional force > Deployment of troops to the north > Officials"
+    doc = doc_from_text("\n\n".join([headline, crumb, *PROSE]))
+    features = {doc.lines[i].text: f for i, f in headline_candidates(doc, 2)}
+    assert (features[crumb]["breadcrumb"], features[headline]["breadcrumb"]) == (1.0, 0.0)
+    assert HEADLINE_WEIGHTS["breadcrumb"] < 0
+
+
+def test_the_articles_first_paragraph_restates_its_headline_not_a_teaser():
+    headline = "Regional force in Bamako to plan deployment"
+    # The teaser's words are the article's too, but further down than its first paragraph.
+    teaser = "Aid groups warn of fighting across border"
+    doc = clean(doc_from_text("\n\n".join([teaser, headline, *PROSE])))
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    features = {doc.lines[i].text: f for i, f in headline_candidates(doc, 2)}
+    assert features[headline]["lead_overlap"] == 1.0
+    assert features[teaser]["lead_overlap"] == 0.0
+    assert features[teaser]["body_overlap"] > 0.5
+    assert HEADLINE_WEIGHTS["lead_overlap"] > 0
+
+
+def _keys(lines: list[Line]) -> list[str]:
+    return _PageKeys(lines).keys
+
+
+def test_a_headline_shown_after_a_section_label_is_taken_where_it_stands_alone():
+    def headline_of(*top: str):
+        return cleaned("\n\n".join([*top, *PROSE])).meta["headline"]
+
+    title = "Regional force in Bamako to plan deployment"
+    assert headline_of(f"Economy | {title}", "Share", title) == title
+    assert headline_of(f"Home News {title}", title) == title
+    labelled = [f"Economy | {title}", f"Home News {title}", f"World › {title}"]
+    lines = [Line(n, text) for n, text in enumerate([*labelled, "Share", title], start=1)]
+    assert [_without_label(lines, _keys(lines), i) for i in range(3)] == [4, 4, 4]
+    crumbs = Line(1, f"Africa > News > 2013 > Week 2 > {title}")
+    lines = [crumbs, Line(2, "Share"), Line(3, title)]
+    assert _without_label(lines, _keys(lines), 0) == 2  # a breadcrumb longer than a label
+    lines = [Line(1, f"Mali Journal: {title}"), Line(2, title), Line(3, f"from the {title}")]
+    assert _without_label(lines, _keys(lines), 0) == 0  # a title's first half, not a section label
+    assert _without_label(lines, _keys(lines), 2) == 2  # words of a sentence, not a label
+
+
+def test_lines_under_a_long_by_line_are_not_the_headline():
+    title = "Attack stokes instability fears in North Africa"
+    # A gallery's caption under the byline, in the words of the article's first paragraph.
+    gallery = "Regional force troops arrive in Bamako to plan the deployment"
+    byline = "By Jane Doe March 18 at 3:57 PM Follow @janedoe"
+    top = ["Sections", title, "Share", byline, "1 of 24", gallery, "View Photos"]
+    page = "\n\n".join([*top, *PROSE])
+    assert cleaned(page).meta["headline"] == title
+
+
+def test_a_question_the_cleaner_kept_atop_the_article_may_be_its_headline():
+    question = "Is the regional force in Bamako ready for the deployment?"
+    doc = cleaned("\n\n".join(["Home", "Sign in", question, "By Amadou Diallo", *PROSE]))
+    assert doc.meta["headline"] == question
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+
+
+def test_a_year_in_a_headline_is_not_a_stamps_noise():
+    title = "Tite says he erred in taking the cup to Lula in 2012"
+    features = {
+        text: f for text, f in _features_of([title, "Updated: January 7, 2025", "Edition | Weekly"])
+    }
+    assert features[title]["noise"] == 0.0
+    assert features["Updated: January 7, 2025"]["noise"] == 1.0
+    assert features["Edition | Weekly"]["noise"] == 1.0
+
+
+def test_an_encyclopedia_title_opens_its_articles_first_sentence():
+    lead = "Northern Mali is the region of Mali north of the Niger River, in the Sahara."
+    prose = [lead, *PROSE]
+    doc = clean(doc_from_text("\n\n".join(["Northern Mali", "Contents", "from the Sahel", *prose])))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
+    features = {doc.lines[i].text: f for i, f in headline_candidates(doc, body_start)}
+    assert features["Northern Mali"]["opens_lead"] == 1.0
+    assert features["from the Sahel"]["opens_lead"] == 0.0
+    assert HEADLINE_WEIGHTS["opens_lead"] > 0
+
+
+def _features_of(top: list[str]) -> list[tuple[str, dict[str, float]]]:
+    doc = clean(doc_from_text("\n\n".join([*top, *PROSE])))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
+    return [(doc.lines[i].text, f) for i, f in headline_candidates(doc, body_start)]
+
+
+def test_a_title_may_end_with_an_initialisms_full_stop():
+    title = "How Winter Wreaks Havoc on the Pipes Underneath N.Y.C."
+    assert _title_like(Line(1, title)) and not _is_sentence(title)
+    assert not _title_like(Line(1, "The pipes froze under the city."))
+    assert not _title_like(Line(1, "+ Added Granite, Andesite and Diorite blocks"))  # a list item
+    assert _is_sentence("The regional force met in Bamako on Monday to plan the deployment.")
+    page = "\n\n".join(["Sections", "Search", title, *PROSE])
+    assert cleaned(page).meta["headline"] == title
+
+
+def test_a_page_title_at_the_top_points_to_its_headline_however_far_down():
+    headline = "Regional force plans deployment of troops to the north"
+    menu = [f"Section number {n} of the site" for n in range(80)]
+    page = "\n\n".join([f"{headline} - Sahel Times", *menu[:10], headline, *menu, *PROSE])
+    meta = cleaned(page).meta
+    assert meta["headline"] == headline
+
+
+def test_a_caption_closing_with_its_pictures_credit_is_no_title():
+    for caption in ("You are what you search. (The Associated Press)", "Troops arrive (Reuters)",
+                    "Protesters march in Bamako (AP Photo/Jane Doe)"):  # fmt: skip
+        assert not _title_like(Line(1, caption))
+    assert _title_like(Line(1, "CPU profiling on production (in real time, without downtime)"))
+    headline = "Let me Google that for you: the year's most popular searches"
+    page = [headline, "google.JPG", "You are what you search. (The Associated Press)", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["headline"] == headline
+
+
+def test_in_a_script_without_spaces_a_word_or_a_sentence_is_no_title():
+    assert _title_like(Line(1, "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"))
+    assert not _title_like(Line(1, "共有"))  # "share", a button
+    assert not _title_like(Line(1, "保存した記事はスマホやタブレットでもご覧いただけます。"))
+
+
+def test_a_headline_and_byline_stand_above_a_video_playlist_however_long():
+    headline = "Regional force plans deployment of troops to the north"
+    playlist = [
+        line
+        for n in range(20)
+        for line in (f"Clip {n}: what the ministers said after the talks", f"0{n % 10}:1{n % 6}",
+                     "Now playing", "- Source: Sahel TV")
+    ]  # fmt: skip
+    menu = ["Home", "World news", "Sport", "Culture"]
+    page = [*menu, headline, "By Jane Doe, Sahel Times", "Updated 4:48 PM, March 3, 2013"]
+    page += playlist
+    meta = cleaned("\n\n".join([*page, "New York Sahel Times —", *PROSE])).meta
+    assert (meta["headline"], meta["author"]) == (headline, "Jane Doe")
+    # Without a byline, a headline that far off is out of reach: the nearest title wins.
+    page = [*menu, headline, "Updated 4:48 PM, March 3, 2013", *playlist]
+    meta = cleaned("\n\n".join([*page, "New York Sahel Times —", *PROSE])).meta
+    assert meta["headline"] != headline
+
+
+def test_a_line_that_runs_on_into_the_next_is_no_title():
+    assert _title_like(Line(1, "Talks resume in New York"))
+    for opening in ("New York CNN —", "New York (CNN) –", "Talks resume in New York -"):
+        assert not _title_like(Line(1, opening))
+
+
+def test_a_title_part_is_joined_to_the_rest_of_its_line_by_a_separator():
+    def part(key: str, *lines: str) -> bool:
+        return _is_title_part(key, "\n" + "\n".join([key, *lines]) + "\n")
+
+    assert part("mali talks resume", "mali talks resume - sahel times")
+    assert part("mali talks resume", "world › mali talks resume")
+    assert not part("amadou diallo", "amadou diallo is a reporter based in bamako.")
+    assert not part("hermitian matrix", "proof: by definition of the hermitian matrix")
+
+
+def test_the_line_a_powered_by_label_credits_is_no_headline():
+    credit = "A Very Old Fork of Jekyll for this site"
+    for label, offered in (("Powered by", False), ("Powered By:", False), ("Sections", True)):
+        doc = doc_from_text("\n\n".join([label, credit, "Mali talks resume", *PROSE]))
+        texts = [doc.lines[i].text for i, _ in headline_candidates(doc, 3)]
+        assert (credit in texts, "Mali talks resume" in texts) == (offered, True), label
+
+
+def test_a_link_an_arrow_points_away_is_no_title():
+    for text in ("« Zurück zu den Veranstaltungen", "← Previous post", "Next Work →", "Continue »"):
+        assert not _title_like(Line(1, text)), text
+    for text in ("« Vape Wave », le film de l'année", "Le clown du spectacle « Eins Zwei »"):
+        assert _title_like(Line(1, text)), text
+    page = "\n\n".join(["« Back to the events of the season", "Mali talks resume", *PROSE])
+    assert cleaned(page).meta["headline"] == "Mali talks resume"
+
+
+def test_a_caption_over_its_pictures_bare_credit_is_no_headline():
+    title = "Mali talks resume in Algiers"
+    caption = "Amadou Toumani Touré and Dioncounda Traoré"
+    page = "\n\n".join([title, "Updated 9:22 PM EST", caption, "Getty Images/Sipa USA", *PROSE])
+    assert cleaned(page).meta["headline"] == title
+    # A caption that ends with its credit is a line of its own: the headline above it stays.
+    credit = "Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian"
+    assert cleaned("\n\n".join([title, credit, *PROSE])).meta["headline"] == title
+
+
+def test_an_archives_month_is_no_title():
+    for month in ("Juli 2012", "March 2015", "mars 2014"):
+        assert not _title_like(Line(1, month)), month
+    for title in ("Mali 2013", "Budget 2013"):
+        assert _title_like(Line(1, title)), title
+
+
+def test_a_headline_over_its_longer_standfirst_is_the_headline():
+    headline = "Regional force to deploy in northern Mali by March"
+    standfirst = (
+        "Troops from six countries will join the operation after talks in Bamako ended with a "
+        "plan for the north"
+    )
+    page = "\n\n".join(["World", headline, standfirst, "Jane Doe in Bamako", *PROSE])
+    assert cleaned(page).meta["headline"] == headline
+
+
+def test_a_table_of_contents_or_a_title_case_label_has_no_standfirst():
+    lines = [
+        Line(1, "Example 2: Amend again, locally"),
+        Line(3, "Sharing with multiple developers: code review"),  # the next entry, as long
+        Line(5, "Foundation, From the Archives, Technology"),  # a label in title case
+        Line(7, "Interactive maps, now in your language for all of the readers we have"),
+    ]
+    assert not _over_standfirst(lines, 0)
+    assert not _over_standfirst(lines, 2)
+    assert _over_standfirst([Line(1, lines[0].text), Line(3, lines[3].text)], 0)
+
+
+def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
+    headline = "I read the ruling on the Bamako talks. Here is what it says."
+    page = "\n\n".join(["Home", "About", headline, "January 12, 2013 | Politics", *PROSE])
+    doc = cleaned(page)
+    assert doc.meta["headline"] == headline
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    # Without a stamp under it, the same line is the article's first paragraph.
+    assert cleaned("\n\n".join(["Home", "About", headline, *PROSE])).meta["headline"] is None
+    # A longer standfirst between it and the stamp is no headline: the line over it is.
+    standfirst = (
+        "Troops from six countries will join the operation after the talks in Bamako ended "
+        "with a plan for the north."
+    )
+    page = "\n\n".join(["Home", "About", headline, standfirst, "January 12, 2013", *PROSE])
+    assert cleaned(page).meta["headline"] == headline
+    # A byline over the line is never the headline written as sentences.
+    title = "Regional force plans the deployment of troops to the north of Mali"
+    byline = "By Jane Doe | January 12, 2013"
+    page = "\n\n".join(["Home", "Analysis", byline, title, byline, *PROSE])
+    assert cleaned(page).meta["headline"] == title
+    # A short line with a full stop over the standfirst is a caption or a note, and the
+    # standfirst under it is no headline either: better none than either.
+    for short in ("Talks resume. Rebels hold the north.", "Photo: troops in Gao."):
+        page = "\n\n".join(["Home", "World", short, standfirst, "January 12, 2013", *PROSE])
+        assert cleaned(page).meta["headline"] is None, short
+
+
+def test_a_headline_stands_over_its_stamp_not_under_it():
+    headline = "Rewriting the rules in 2013: regional force plans deployment of troops to the north"
+    subheading = "Regional Force Plans Deployment to the North"
+    top = ["Politics", headline, "Last Updated: January 14, 2013", subheading]
+    assert cleaned("\n\n".join([*top, *PROSE])).meta["headline"] == headline
+    # A name or a label between two titles is no stamp; a shorter line over the stamp is no
+    # title the line stands under.
+    lines = [Line(1, headline), Line(3, "Jane Doe"), Line(5, subheading)]
+    assert not _under_titled_stamp(lines, 2)
+    lines = [Line(1, "Mali talks"), Line(3, "January 14, 2013"), Line(5, subheading)]
+    assert not _under_titled_stamp(lines, 2)
+    assert _under_titled_stamp([Line(1, headline), *lines[1:]], 2)
+    # Nor is a line with its own stamp under it, or under a teaser about as long, a heading:
+    # "<other story>" / "<its date>" / "<headline>" ["/ <its date>"].
+    teaser = Line(1, "Interim government welcomes the plan and asks neighbours for support")
+    assert not _under_titled_stamp([Line(1, headline), *lines[1:], Line(7, "By Jane Doe")], 2)
+    assert not _under_titled_stamp([teaser, *lines[1:]], 2)
+
+
+def test_a_headline_written_as_sentences_stands_over_a_signed_standfirst():
+    headline = "Rebels held the north for a year. Now, its towns are being rebuilt."
+    standfirst = (
+        "Gao and Timbuktu, once stripped of their markets by the fighting, make an astonishingly "
+        "quick comeback as the regional force deploys"
+    )
+    top = ["Home", "Photo of the Day", "Environment", headline, standfirst]
+    assert cleaned("\n\n".join([*top, "By Jane Doe", *PROSE])).meta["headline"] == headline
+    # Without the byline under its standfirst, the line is the article's first paragraph.
+    assert cleaned("\n\n".join([*top, *PROSE])).meta["headline"] != headline
+    # Nor is it one over a line no longer than itself: two teasers over a byline.
+    teasers = [
+        Line(1, headline),
+        Line(3, "Aid reaches Timbuktu by road. Markets open."),
+        Line(5, "By Jane Doe"),
+    ]
+    assert not _over_signed_standfirst(teasers, 0)
+    assert _over_signed_standfirst([teasers[0], Line(3, standfirst), teasers[2]], 0)
+
+
+def test_a_short_title_case_headline_under_a_section_label_is_no_name():
+    # "World News" / "Mali Talks Resume" / date: the headline reads like a name over a date
+    # (a byline's) under a title; it is still the headline, and no author.
+    page = "\n\n".join(["Home", "World News", "Mali Talks Resume", "January 12, 2013", *PROSE])
+    doc = cleaned(page)
+    assert (doc.meta["headline"], doc.meta["author"]) == ("Mali Talks Resume", None)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Your privacy is important to us and we use cookies",
+        "Something went wrong with the connection!",
+        "Subscribe to our newsletter for regional updates",
+        "Accept & Close",
+    ],
+)
+def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
+    # Over a short real headline the chrome line is longer and nearer the top: it would win
+    # on shape alone.
+    page = "\n\n".join([chrome, "Mali talks resume", *PROSE])
+    meta = cleaned(page).meta
+    assert meta["headline"] == "Mali talks resume"
+    assert meta["evidence"]["headline"]["candidates"] == pytest.approx(math.log1p(1))
+
+
+def test_a_headline_about_cookies_is_still_a_headline():
+    headline = "EU regulators fine three airlines over cookies on booking sites"
+    assert cleaned("\n\n".join([headline, *PROSE])).meta["headline"] == headline

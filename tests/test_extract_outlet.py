@@ -1,0 +1,274 @@
+import math
+
+import pytest
+
+from builder.clean import clean
+from builder.doc import Line, LineReason
+from builder.extract import _names_of_email_domains, extract_with_context, outlet_candidates
+from tests.helpers import PROSE, cleaned, doc_from_text
+
+
+def test_title_suffix_and_copyright_name_the_outlet():
+    page = "\n\n".join(["Mali talks resume - The Daily Planet", "Mali talks resume", *PROSE])
+    meta = cleaned(page).meta
+    assert meta["headline"] == "Mali talks resume"
+    assert (meta["outlet"], meta["outlet_source"]) == ("Daily Planet", "text:title_suffix")
+    page = "\n\n".join(
+        ["Mali talks resume", *PROSE, "© 2013 Sahel Times Inc. All rights reserved."]
+    )
+    meta = cleaned(page).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
+
+
+def test_company_in_copyright_gives_way_to_the_brand_the_page_uses():
+    lines = ["Guardian weekly", "Mali talks resume", *PROSE, "Guardian jobs", "Guardian apps"]
+    page = "\n\n".join([*lines, "© 2019 Guardian News & Media Limited. All rights reserved."])
+    meta = cleaned(page).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Guardian", "text:copyright")
+    rare = "\n\n".join(["Mali talks resume", *PROSE, "© 2019 Sahel Media Group"])
+    assert cleaned(rare).meta["outlet"] == "Sahel Media Group"  # no shorter name in use
+
+
+def test_outlet_from_photo_credits_not_from_photo_agencies():
+    page = "\n\n".join(
+        [
+            "Mali talks resume in Algiers",
+            "Amadou Diallo/AFP",
+            "Ali Keita/AFP",
+            *PROSE,
+            "Fatou Traore/Sahel Courier",
+        ]
+    )
+    meta = cleaned(page).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Courier", "text:credit")
+    followed = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "Follow Sahel Courier"])
+    meta = cleaned(followed).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Courier", "text:footer")
+
+
+def test_outlet_from_links_to_the_sites_own_profiles():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"], meta["outlet_source"]
+
+    link = "Link externo, abre página da Folha de Bamako no Twitter"
+    assert outlet_of(link) == ("Folha de Bamako", "text:footer")
+    profile = "Visit the page of Sahel Courier on Facebook"
+    assert outlet_of(profile) == ("Sahel Courier", "text:footer")
+    # Naming a site without linking to its profile is no evidence.
+    assert outlet_of("Abre página da Folha de Bamako") == (None, None)
+    # A link to more of the site's stories, on a topic or not.
+    assert outlet_of("More on Sahel politics from Sahel Courier") == (
+        "Sahel Courier",
+        "text:footer",
+    )
+    assert outlet_of("More from Sahel Courier") == ("Sahel Courier", "text:footer")
+
+
+def test_outlet_spelled_by_the_domain_of_a_staff_address():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"], meta["outlet_source"]
+
+    chrome = ["About Sahel", "Channel Sahel Times", "Jobs at Sahel"]
+    assert outlet_of(*chrome)[0] == "Sahel"
+    contact = "Contact Jane Doe at jane.doe@news.saheltimes.com"
+    assert outlet_of(*chrome, contact) == ("Sahel Times", "text:email")
+    # An address at a mail provider says nothing of the site.
+    assert outlet_of("Channel Sahel Times", "Tips: sahel.times@yahoo.com (Yahoo Mail)") == (
+        None,
+        None,
+    )
+    # Nor does one the article quotes.
+    quoted = "Readers wrote to desk@saheltimes.com about it, and the desk answered them all."
+    assert outlet_of("Channel Sahel Times", quoted)[0] is None
+    # The domain written out ("SahelTimes.com") is an address, not the name the page uses.
+    domain = ["Search SahelTimes.com", "Your profile is public on SahelTimes.com"]
+    text = "\n".join([contact, *domain])
+    assert _names_of_email_domains([Line(0, contact, LineReason.boilerplate)], text) == []
+    page = [*domain, contact, "Channel Sahel Times"]
+    assert outlet_of(*page) == ("Sahel Times", "text:email")
+
+
+def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():
+    chrome = [
+        "About Sahel",
+        "Get Sahel Times delivered to your inbox",
+        "Shared with Sahel, the report was published by Sahel Times and Sahel Times Weekly.",
+    ]
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join([*PROSE, *chrome]))))
+    candidates = outlet_candidates(doc, ctx)
+    # "Sahel" stands alone twice; its three other mentions belong to "Sahel Times".
+    assert candidates["Sahel"]["inline_mentions"] == pytest.approx(math.log1p(2))
+    assert candidates["Sahel Times"]["inline_mentions"] == pytest.approx(math.log1p(3))
+
+
+def test_a_name_heading_the_page_that_the_article_is_about_is_not_its_outlet():
+    about = [
+        "Gao is a city on the Niger river, and Gao was the capital of the Songhai empire.",
+        "Troops entered Gao in January, and the people of Gao welcomed them in the streets.",
+    ]
+    page = ["Gao", "Gao", "Mali talks resume in Algiers", *about, *PROSE, "Sahel Times", "Gao"]
+    assert cleaned("\n\n".join(page)).meta["outlet"] is None
+    # Named mostly outside the article, the same heading is the site's masthead.
+    chrome = ["Sahel Times", "Sahel Times", "Mali talks resume in Algiers", *PROSE]
+    chrome += ["About Sahel Times", "Sahel Times jobs", "Sahel Times archive"]
+    assert cleaned("\n\n".join(chrome)).meta["outlet"] == "Sahel Times"
+
+
+def test_a_logo_pictured_inside_the_article_is_not_the_sites_masthead():
+    middle = [*PROSE[:1], "Kidal Radio logo", *PROSE[1:]]
+    page = ["Mali talks resume in Algiers", *middle, "About Sahel Times"]
+    assert cleaned("\n\n".join(page)).meta["outlet"] == "Sahel Times"
+    masthead = ["Kidal Radio logo", "Mali talks resume in Algiers", *PROSE]
+    assert cleaned("\n\n".join(masthead)).meta["outlet"] == "Kidal Radio"
+
+
+def test_menu_words_alone_do_not_make_an_outlet():
+    # Repeated navigation lines are not evidence of a publisher: no cue names them.
+    page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])
+    assert cleaned(page).meta["outlet"] is None
+
+
+def test_a_copyright_inside_the_article_credits_a_picture_not_the_page():
+    article = [PROSE[0], "© Sahel Security Group", *PROSE[1:3], "© Sahel Security Group", PROSE[3]]
+    page = ["Regional force plans deployment of troops", *article, "About us"]
+    assert cleaned("\n\n".join(page)).meta["outlet"] is None
+    meta = cleaned("\n\n".join([*page, "© 2013 Sahel Times. All rights reserved."])).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
+
+
+def test_an_advertisement_label_is_no_outlet_in_any_language():
+    for label in ("publicidad", "Werbung", "Advertisement"):
+        page = [label, "Regional force plans deployment of troops", *PROSE, *[label, "Home"] * 3]
+        notes = [f"{label} and more {label}", f"Our {label} rates"]
+        assert cleaned("\n\n".join([*page, *notes])).meta["outlet"] is None
+
+
+def test_a_domain_name_gives_way_to_the_name_the_page_writes():
+    lines = ["Mali talks resume in Algiers", *PROSE, "CityLab newsletter", "More from CityLab"]
+    page = "\n\n".join([*lines, "About CityLab", "© 2019 Citylab.com. All rights reserved."])
+    assert cleaned(page).meta["outlet"] == "CityLab"
+    rare = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "© 2019 Sahelwire.com"])
+    assert cleaned(rare).meta["outlet"] == "Sahelwire.com"  # the page never writes it bare
+
+
+def test_a_name_signing_the_post_at_the_top_is_its_author_not_its_masthead():
+    top = ["Publish", "Amadou Diallo", "14 min read", "Sign in", "Amadou Diallo"]
+    headline = "Regional force in Bamako to plan deployment"
+    bottom = ["Amadou Diallo in Sahel Notes", "More stories liked by Amadou Diallo"]
+    meta = cleaned("\n\n".join([*top, headline, *PROSE, *bottom])).meta
+    assert (meta["outlet"], meta["author"]) == (None, "Amadou Diallo")
+
+
+def test_outlet_names_lose_leading_years_and_credit_labels():
+    def outlet_of(line: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, line])).meta["outlet"]
+
+    assert outlet_of("© 2002, 2003 Sahel Times") == "Sahel Times"
+    mentions = ["Read more from the Sahel Times desk", "Sahel Times reporters in Gao"]
+    page = "\n\n".join(["From: Sahel Times", "Mali talks resume in Algiers", *PROSE, *mentions])
+    assert cleaned(page).meta["outlet"] == "Sahel Times"
+
+
+def test_credits_need_a_photo_and_initials_do_not_end_a_name():
+    def outlet_of(*lines: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *lines])).meta["outlet"]
+
+    assert outlet_of("A tax cut for the Rich") is None  # a teaser, not a credit
+    assert outlet_of("Photograph: Ali Traore for the Sahel Times") == "Sahel Times"
+    assert outlet_of("© 2013 Amadou M. Diallo") == "Amadou M. Diallo"
+
+
+def test_the_pages_first_short_name_is_its_masthead_not_the_menu_under_it():
+    top = [
+        "Skip to content Skip to navigation Sections Home",
+        "Sahel Times",
+        "Video",
+        "Politics",
+        "mercredi 11 septembre 2019",
+    ]
+    chrome = [
+        "Get the Sahel Times newsletter",
+        "Sahel Times on the radio",
+        *("Video of the week", "Watch the Video channel", "Video archive"),
+    ]
+    page = "\n\n".join([*top, "Mali talks resume", *PROSE, *chrome])
+    doc, ctx = extract_with_context(clean(doc_from_text(page)))
+    candidates = outlet_candidates(doc, ctx)
+    assert candidates["Sahel Times"]["own_line_top"] == 1.0
+    assert candidates.get("Video", {}).get("own_line_top", 0.0) == 0.0
+    assert not any("septembre" in name for name in candidates)  # a date is no name
+    assert doc.meta["outlet"] == "Sahel Times"
+
+
+def test_a_copyright_names_the_owner_not_the_links_or_year_after_it_nor_a_picture():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"], meta["outlet_source"]
+
+    assert outlet_of("© Copyright 2019 Sahel Times Impressum Datenschutz") == (
+        "Sahel Times",
+        "text:copyright",
+    )
+    assert outlet_of("© Sahel Times 2019Content Management by InterRed")[0] == "Sahel Times"
+    # A picture's credit ("© Jane Doe/AFP", "© Bild: Reuters") and a footer's links glued to
+    # the sign ("Work with usPrivacy© 2019") name no publisher.
+    assert outlet_of("Troops in Gao. © Ali Keita/AFP/Getty Images") == (None, None)
+    assert outlet_of("© Bild: REUTERS / Jane Doe") == (None, None)
+    assert outlet_of("ContactImprintWork with usPrivacy© 2019") == (None, None)
+
+
+def test_the_employer_a_footer_names_is_the_outlet_not_a_titles_last_words():
+    def outlet_of(*chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+        return meta["outlet"]
+
+    assert outlet_of("Work at The Sahel Times") == "Sahel Times"
+    assert outlet_of("Key winners at the 2020 Screen Actors Guild Awards") is None
+    assert outlet_of("Fixing at the Source") is None
+
+
+def test_a_call_to_subscribe_is_no_name():
+    calls = ("Get Personalised Newsletters", "Bei Newsletter anmelden", "Kostenlose Newsletter")
+    # An article opening the phrase names nothing; a country code is no credited outlet.
+    for call in (*calls, "La newsletter de Là-bas", "Verkaufsstellen DE/AT"):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, call])).meta
+        assert meta["outlet"] is None, call
+
+
+def test_a_names_small_words_are_whole_words():
+    def outlet_of(line: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, line])).meta["outlet"]
+
+    assert outlet_of("© 2013 Banque de France") == "Banque de France"
+    assert outlet_of("© 2019 Bundesministerium der Justiz") == "Bundesministerium"  # not "… de"
+
+
+def test_a_stamp_among_the_first_lines_is_no_page_title_and_its_last_field_no_outlet():
+    stamp = "by Jane Doe | January 12, 2013 | 3 Comments"
+    page = "\n\n".join(["Mali talks resume in Algiers", stamp, *PROSE])
+    assert cleaned(page).meta["outlet"] is None
+    titled = "Mali talks resume in Algiers as rebels hold the north | Sahel Times"
+    page = "\n\n".join([titled, "Mali talks resume in Algiers as rebels hold the north", *PROSE])
+    assert cleaned(page).meta["outlet"] == "Sahel Times"
+
+
+def test_the_site_of_the_inputs_url_is_evidence_of_the_masthead():
+    from builder.extract import _names_of_url_host, extract
+
+    text = "The Atlantic\nBBC News\nCNN\nNY Post"
+    assert _names_of_url_host("https://www.theatlantic.com/x/1", text) == ["The Atlantic"]
+    assert _names_of_url_host("https://www.bbc.co.uk/news/1", text) == ["BBC"]
+    assert _names_of_url_host("https://edition.cnn.com/2013/01/15/mali", text) == ["CNN"]
+    assert _names_of_url_host("https://nypost.com/2013/x", text) == ["NY Post"]
+    assert _names_of_url_host(None, text) == [] and _names_of_url_host("seeds/a.txt", text) == []
+    # A company in the copyright line loses to the brand the address spells.
+    page = "\n\n".join(
+        ["Mali talks resume", *PROSE, "Sahel Post weekly edition", "© 2013 Desert Holdings"]
+    )
+    doc = doc_from_text(page)
+    doc.url = "https://www.sahelpost.com/2013/01/mali-talks"
+    meta = extract(clean(doc)).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Post", "url:host")
+    assert cleaned(page).meta["outlet"] == "Desert Holdings"

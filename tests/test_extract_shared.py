@@ -1,0 +1,115 @@
+import datetime as dt
+
+from builder.extract import dates_in, name_opening, page_date_order
+from tests.helpers import PROSE, cleaned, doc_from_text, read_byline
+
+LATEST = dt.date(2030, 12, 31)
+
+
+def test_dates_of_many_shapes():
+    assert dates_in("Published on 15/01/2013", None, LATEST) == [dt.date(2013, 1, 15)]
+    assert dates_in("2012-07-27 10:52", None, LATEST) == [dt.date(2012, 7, 27)]
+    assert dates_in("WASHINGTON, Oct. 24, 2012", None, LATEST) == [dt.date(2012, 10, 24)]
+    assert dates_in("22 Dec, 2016 22 Dec, 2016", None, LATEST)[0] == dt.date(2016, 12, 22)
+    assert dates_in("3 février 2015", None, LATEST) == [dt.date(2015, 2, 3)]
+    assert dates_in("2015年4月8日", None, LATEST) == [dt.date(2015, 4, 8)]
+    assert dates_in("Posted at 2013-12-30T14:42:01-0700", None, LATEST) == [dt.date(2013, 12, 30)]
+    assert dates_in("Ref. 2013-12-301", None, LATEST) == []
+
+
+def test_ambiguous_numeric_date_needs_evidence():
+    assert dates_in("Posted 03/04/2013", None, LATEST) == []
+    assert dates_in("Posted 03/04/2013", "DMY", LATEST) == [dt.date(2013, 4, 3)]
+    assert dates_in("Posted 03/04/2013", "MDY", LATEST) == [dt.date(2013, 3, 4)]
+    doc = doc_from_text("a 25/12/2012\nb 03/04/2013")
+    assert page_date_order(doc.lines) == "DMY"
+
+
+def test_a_two_digit_year_is_read_in_the_latest_century_that_allows_it():
+    assert dates_in("10.15.15", None, LATEST) == [dt.date(2015, 10, 15)]
+    assert dates_in("Posted 3/27/15 at 10:30", None, LATEST) == [dt.date(2015, 3, 27)]
+    assert dates_in("1.12.95", "DMY", LATEST) == [dt.date(1995, 12, 1)]
+    assert dates_in("12/31/30", None, LATEST) == [dt.date(2030, 12, 31)]
+    assert dates_in("1/1/31", "MDY", LATEST) == []  # 1931, before the earliest date
+    assert dates_in("1/1/31", "MDY", dt.date(2040, 1, 1)) == [dt.date(2031, 1, 1)]
+    # Its dots are no evidence of day-first ("11.03.17" is Engadget's November 3), nor is a
+    # number with two different separators a date.
+    assert dates_in("11.03.17 in Gadgetry", None, LATEST) == []
+    assert dates_in("11.03.17 in Gadgetry", "MDY", LATEST) == [dt.date(2017, 11, 3)]
+    assert dates_in("3.15-15", None, LATEST) == []
+    # Nor is a version's or an address's run of numbers.
+    for numbers in (
+        "Version 2.13.14",
+        "Release 10.15.15",
+        "Vol. 2.13.14",
+        "10.15.15.1",
+        "1.10.15.15",
+    ):
+        assert dates_in(numbers, None, LATEST) == [], numbers
+    page = "\n\n".join(["Regional force plans deployment of troops", "10.15.15", *PROSE])
+    assert cleaned(page).meta["date"] == dt.date(2015, 10, 15)
+
+
+def test_dates_out_of_range_are_not_candidates():
+    assert dates_in("1 January 1985", None, LATEST) == []
+    assert dates_in("1 January 2031", None, LATEST) == []
+    assert dates_in("1 January 2031", None, dt.date(2040, 1, 1)) == [dt.date(2031, 1, 1)]
+
+
+def test_name_opening_stops_at_dates_titles_and_handles():
+    assert name_opening("Laura June Topolsky July 10, 2015") == "Laura June Topolsky"
+    assert name_opening("Erin Cunningham March 18 at 4:37 PM") == "Erin Cunningham"
+    assert name_opening("Daniel Kahn Gillmor, Senior Staff Technologist") == "Daniel Kahn Gillmor"
+    assert name_opening("Ahiza Garcia @ahiza_garcia February 1, 2016") == "Ahiza Garcia"
+    assert name_opening("Stella Kim and Jennifer Jett") == "Stella Kim and Jennifer Jett"
+    assert name_opening("Ludwig van Beethoven") == "Ludwig van Beethoven"
+    # A surname before a day-first date is not a month ("Nolan 22" is not "March 22").
+    assert name_opening("Lucas Nolan 22 Dec 2016 651") == "Lucas Nolan"
+    assert name_opening("Jane Doe July 10") == "Jane Doe"
+    assert name_opening("the staff") is None
+    # A credit names the outlet after a slash; a quoted nickname is part of the name.
+    assert name_opening("Amanda Tan/ONE Esports") == "Amanda Tan"
+    assert name_opening('Amanda "Tania Mae" Tan November 19, 2023') == 'Amanda "Tania Mae" Tan'
+    assert name_opening("Jane “JD” Doe") == "Jane “JD” Doe"
+    assert name_opening('Jane "the" Doe') == "Jane"
+
+
+def test_a_date_glued_to_the_next_fields_word_is_read():
+    glued = "Posted on August 2, 2019August 2, 2019Author Jane Doe"
+    assert dates_in(glued, None, LATEST)[0] == dt.date(2019, 8, 2)
+    assert dates_in("JaneDoe2019-01-07T17:27:31+02:00Juni", None, LATEST) == [dt.date(2019, 1, 7)]
+    assert dates_in("Jane Doe | 29.07.2006um 14:26", None, LATEST) == [dt.date(2006, 7, 29)]
+    # Glued to more digits it is no date: "12.05.20134", "2013-01-071".
+    assert dates_in("12.05.20134 2013-01-071", None, LATEST) == []
+
+
+def test_a_name_stops_at_a_glued_handle_or_a_stamp_word():
+    assert name_opening("Jon Porter@JonPorty Sep 3, 2019") == "Jon Porter"
+    assert name_opening("Diane Buckstegge Veröffentlicht am 12.03.2019") == "Diane Buckstegge"
+    assert name_opening("Jane Doe Updated March 3") == "Jane Doe"
+
+
+def test_a_byline_may_list_co_authors_with_commas():
+    byline = "Por Steven Lee Myers, Keith Bradsher y Tariq Panja"
+    authors = "Steven Lee Myers, Keith Bradsher y Tariq Panja"
+    assert read_byline(byline) == ("byline", authors, "Mali talks resume in Algiers")
+    assert (
+        name_opening("Jane Doe, John Roe and Ann Poe, Reuters") == "Jane Doe, John Roe and Ann Poe"
+    )
+    # A comma before a title, or before words that are not names of two to four words, ends it.
+    assert name_opening("Jane Doe, Senior Editor") == "Jane Doe"
+    assert name_opening("Jane Doe, Senior Editor and Columnist") == "Jane Doe"
+    assert name_opening("Jane Doe, Senior Editor, John Roe and Ann Poe") == "Jane Doe"
+    assert name_opening("Jane Doe, John Roe and Chief Editor") == "Jane Doe"
+    affiliation = (
+        "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology"
+    )
+    assert name_opening(affiliation) == "Daniel Kahn Gillmor"
+    assert name_opening("Jane Doe, Bamako, John Roe and Ann Poe") == "Jane Doe"
+    assert (
+        name_opening("Jane Doe, Senior Editor and Chief Correspondent of the paper") == "Jane Doe"
+    )
+    serial = "Dana A. Ford , James S.A. Corey, Chien-Ming Wang, and Tom Watkins, CNN"
+    assert (
+        name_opening(serial) == "Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins"
+    )
