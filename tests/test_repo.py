@@ -48,3 +48,26 @@ def test_readme_test_command_needs_no_browser():
     assert chromium_tests and browser_tests == chromium_tests
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.index("apt-get install -y -qq chromium") < ci.index("python -m pytest -m browser")
+
+
+def test_a_regular_install_ships_every_package_and_data_file():
+    """An explicit packages list leaves out what it does not name: every subpackage and every
+    data file the builder reads must be listed (an editable install would hide the gap)."""
+    import tomllib
+
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    builder = REPO / "builder"
+    packages = sorted(
+        p.parent.relative_to(REPO).as_posix().replace("/", ".")
+        for p in builder.rglob("__init__.py")
+    )
+    assert sorted(setuptools["packages"]) == packages
+    data = sorted(
+        p.name
+        for p in builder.iterdir()
+        if p.is_file() and p.suffix not in (".py", ".pyc") and not p.name.startswith(".")
+    )
+    assert data == ["confidence_model.json"]
+    assert setuptools["package-data"]["builder"] == data
