@@ -1,5 +1,8 @@
 import datetime as dt
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from builder.extract import dates_in, name_opening, page_date_order
 from tests.helpers import PROSE, cleaned, doc_from_text, read_byline
 
@@ -113,3 +116,62 @@ def test_a_byline_may_list_co_authors_with_commas():
     assert (
         name_opening(serial) == "Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins"
     )
+
+
+MONTH_NAMES = [
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May", "May"),
+    ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept"),
+    ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    day=st.integers(0, 32),
+    month=st.integers(0, 11),
+    short=st.booleans(),
+    dot=st.booleans(),
+    ordinal=st.sampled_from(["", "th", "st"]),
+    year=st.integers(1990, 2030),
+    layout=st.integers(0, 2),
+)
+def test_english_word_dates_read_without_dateparser_as_dateparser_reads_them(
+    day, month, short, dot, ordinal, year, layout
+):
+    from builder.extract.shared import _parse, _word_date
+
+    name = MONTH_NAMES[month][short] + ("." if dot and short else "")
+    text = (
+        f"{day}{ordinal} {name} {year}",
+        f"{name} {day}{ordinal}, {year}",
+        f"{day}.{MONTH_NAMES[month][short]}.{year}",
+    )[layout]
+    assert _word_date(text) == _parse(text, "DMY")
+
+
+def test_word_dates_in_other_languages_still_go_to_dateparser():
+    from builder.extract.shared import _word_date
+
+    assert _word_date("24 octobre 2012") == dt.date(2012, 10, 24)
+    assert _word_date("Oct. 24, 2012") == dt.date(2012, 10, 24)
+    assert _word_date("31 April 2013") is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    first=st.integers(0, 32),
+    second=st.integers(0, 32),
+    year=st.integers(1990, 2030),
+    usual=st.sampled_from([None, "DMY", "MDY"]),
+    separator=st.sampled_from("/.-"),
+)
+def test_numeric_dates_read_without_dateparser_as_dateparser_reads_them(
+    first, second, year, usual, separator
+):
+    from builder.extract.shared import _numeric_date, _numeric_order, _parse
+
+    # The order as dates_in settles it: a field over 12 decides, else the page's habit.
+    order = _numeric_order(first, second, usual)
+    assume(order is not None)
+    text = f"{first}{separator}{second}{separator}{year}"
+    assert _numeric_date(first, second, year, order) == _parse(text, order)

@@ -121,6 +121,59 @@ def _parse(candidate: str, order: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+_ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# The word dates written most ("24 October 2012", "Oct. 24, 2012", "24.Oct.2012") in English
+# are read here; dateparser reads the rest (every other language), at milliseconds a date.
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:th|st|nd|rd)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$", re.I)
+_MONTH_DAY_YEAR = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:th|st|nd|rd)?,?\s+(\d{4})$", re.I)
+_DOTTED_WORD = re.compile(r"^(\d{1,2})\.([a-z]{3,9})\.(\d{4})$", re.I)
+
+
+def _word_date(text: str) -> dt.date | None:
+    """A word date: English month names read directly, any other through dateparser."""
+    for pattern, day_group, month_group in (
+        (_DAY_MONTH_YEAR, 1, 2),
+        (_MONTH_DAY_YEAR, 2, 1),
+        (_DOTTED_WORD, 1, 2),
+    ):
+        match = pattern.match(text)
+        if match and (month := _ENGLISH_MONTHS.get(match.group(month_group).casefold())):
+            try:
+                return dt.date(int(match.group(3)), month, int(match.group(day_group)))
+            except ValueError:
+                return None
+    return _parse(text, "DMY")
+
+
+def _numeric_date(first: int, second: int, year: int, order: str) -> dt.date | None:
+    """A numeric date whose order is settled: no parser needed."""
+    day, month = (first, second) if order == "DMY" else (second, first)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _numeric_order(a: int, b: int, page_order: str | None) -> str | None:
     """Day-first or month-first, from evidence only: a field above 12, else the page's habit."""
     if a > 12 and b <= 12:
@@ -186,11 +239,13 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
         else:
             # Dotted dates (08.04.2015) are day-first wherever they are written.
             usual = "DMY" if "." in candidate else page_order
-        order = _numeric_order(int(match.group(1)), int(match.group(2)), usual)
-        if order and (date := _parse(candidate, order)):
+        first, second = int(match.group(1)), int(match.group(2))
+        order = _numeric_order(first, second, usual)
+        year = int(candidate.rsplit(candidate[len(match.group(1))], 1)[-1])
+        if order and (date := _numeric_date(first, second, year, order)):
             found.append((match.start(), date))
     for match in _WORD_DATE.finditer(text):
-        if date := _parse(match.group(0), "DMY"):
+        if date := _word_date(match.group(0)):
             found.append((match.start(), date))
     return [d for _, d in sorted(found) if EARLIEST_DATE <= d <= latest]
 
