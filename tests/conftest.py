@@ -7,11 +7,18 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from builder import jit
+
 # CI runs the same generated examples every time, so a merge is never decided by chance;
 # HYPOTHESIS_PROFILE=explore draws new ones (and `--hypothesis-seed=N` picks a draw).
 settings.register_profile("ci", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The kernels run as plain Python, as in a small build: compiling them costs each test
+# worker half a minute on a fresh machine. The tests that hold the compiled code to the
+# plain one (test_jit, the compiled scan and language walk) compile it on purpose.
+jit.interpret()
 
 # Tests never reach a hub: the datasets and huggingface_hub libraries stay offline.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
