@@ -31,6 +31,8 @@ from builder.release import (
 )
 from builder.transaction import JOURNAL
 
+ROWS_AT_A_TIME = 1024
+
 
 @dataclasses.dataclass(frozen=True)
 class Problem:
@@ -197,7 +199,9 @@ def _manifest_problems(
 def _rows(parquet: pq.ParquetFile, label: str, problems: list[Problem]) -> Iterator[dict]:
     """A batch at a time: a large version is checked record by record in bounded memory."""
     try:
-        for batch in parquet.iter_batches():
+        # Rows become Python objects with their bodies: a thousand at a time, not a row
+        # group (100,000) at a time.
+        for batch in parquet.iter_batches(batch_size=ROWS_AT_A_TIME):
             yield from batch.to_pylist()
     except (OSError, ValueError) as err:  # a page that cannot be decoded
         problems.append(Problem(label, "Parquet", "a readable file", str(err)[:120]))

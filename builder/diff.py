@@ -17,6 +17,8 @@ from builder.model import arrow_schema
 # How a change moves the version number (semver): the schema is the contract with users,
 # the set of records is the content, and everything else is a correction.
 MAJOR, MINOR, PATCH = "major", "minor", "patch"
+# Rows are read as Python objects, bodies included: a thousand at a time per file.
+ROWS_AT_A_TIME = 1024
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,7 +78,11 @@ def version_rows(folder: Path) -> Iterator[dict]:
     if not folder.is_dir():
         raise BuildError(f"{folder}: no such version folder")
     files = [
-        (row for batch in pq.ParquetFile(path).iter_batches() for row in batch.to_pylist())
+        (
+            row
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=ROWS_AT_A_TIME)
+            for row in batch.to_pylist()
+        )
         for path in sorted(folder.glob("*.parquet"))
     ]
     return heapq.merge(*files, key=lambda row: row["id"])
