@@ -41,10 +41,6 @@ def interpreted(on: bool = True) -> Iterator[None]:
         interpret(before)
 
 
-def is_compiled(function: Callable) -> bool:
-    return type(function).__name__ == "CPUDispatcher"
-
-
 def compiled(**options: Any) -> Callable[[Callable], Callable]:
     """numba.njit(**options), applied on the first call of any registered function."""
 

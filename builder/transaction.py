@@ -142,6 +142,12 @@ class Transaction:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def commit(self) -> None:
+        # Everything staged is on disk before the journal makes it the repository's state.
+        if self.staging is not None:
+            fsync_tree(self.staging)
+        for staged, _ in self.renames:
+            with staged.open("rb") as handle:
+                os.fsync(handle.fileno())
         journal = {
             "pid": os.getpid(),
             "version": self.version,
