@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import is_right, load_scorer, site_of
 
-from builder.confidence import FIELDS, field_features, model_key
+from builder.confidence import FIELDS, field_features, model_key, value_text
 from builder.doc import Doc
 from builder.pipeline import analyse_page, line_frequency
 
@@ -51,7 +51,7 @@ def page_rows(gold_dirs: list[Path], scorer) -> dict[str, list[tuple[dict, bool,
         pages = sorted(p for p in gold_dir.iterdir() if (p / "gold.json").is_file())
         frequent = line_frequency((p / "raw.txt").read_bytes() for p in pages).frequent()
         for page in pages:
-            gold = json.loads((page / "gold.json").read_text(encoding="utf-8"))
+            gold = json.loads((page / "gold.json").readvalue_text(encoding="utf-8"))
             site = site_of(gold, page)
             analyses = [
                 analyse_page(
@@ -83,7 +83,7 @@ def page_rows(gold_dirs: list[Path], scorer) -> dict[str, list[tuple[dict, bool,
                 )
                 gold_values["outlet"] += 1
                 if isinstance(with_url, Doc) and (found := field_features("outlet", with_url.meta)):
-                    right = is_right("outlet", _text(with_url.meta["outlet"]), gold, scorer)
+                    right = is_right("outlet", value_text(with_url.meta["outlet"]), gold, scorer)
                     rows[model_key("outlet", with_url.meta.get("outlet_source"))].append(
                         (found, bool(right), site)
                     )
@@ -96,14 +96,10 @@ def page_rows(gold_dirs: list[Path], scorer) -> dict[str, list[tuple[dict, bool,
                         continue
                     features = field_features(field, doc.meta)
                     if features is not None:
-                        right = is_right(field, _text(doc.meta[field]), gold, scorer)
+                        right = is_right(field, value_text(doc.meta[field]), gold, scorer)
                         key = model_key(field, doc.meta.get(f"{field}_source"))
                         rows[key].append((features, bool(right), site))
     return rows, gold_values
-
-
-def _text(value) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def fit_field(field: str, rows, gold_count: int, folds: int) -> dict:
@@ -216,7 +212,7 @@ def main() -> None:
 
     scorer = load_scorer(args.scorer)
     rows, gold_values = page_rows(args.gold_dirs, scorer)
-    model = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+    model = json.loads(args.out.readvalue_text(encoding="utf-8")) if args.out.exists() else {}
     model.setdefault("fields", {})
     for field in args.field or FIELDS:
         for key in (field, f"{field}@html"):
@@ -239,7 +235,7 @@ def main() -> None:
         "paths": ["text (raw.txt)", "html (page.html.gz)"],
         "scikit_learn": sklearn.__version__,
     }
-    args.out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    args.out.writevalue_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
 

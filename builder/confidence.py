@@ -31,6 +31,11 @@ MANIFEST_CONFIDENCE = 1.0
 _NAME_JOINERS = re.compile(r"(?i),|\band\b|&|\bet\b|\by\b|\bund\b")
 
 
+def value_text(value: object) -> str:
+    """A field's value as text: a date as YYYY-MM-DD."""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 def field_features(field: str, meta: Mapping) -> dict[str, float] | None:
     """The features the field's model reads; None when the field has no value."""
     value = meta.get(field)
@@ -43,7 +48,7 @@ def field_features(field: str, meta: Mapping) -> dict[str, float] | None:
         features[f"finder={evidence['finder']}"] = 1.0
     numeric = {k: float(v) for k, v in evidence.items() if isinstance(v, int | float)}
     features.update(numeric)
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    text = value_text(value)
     words = len(text.split())
     if field == "headline":
         features.update(
@@ -107,22 +112,20 @@ def score_confidence(doc: Doc, minimum: Mapping[str, float] | None = None) -> Do
     meta = doc.meta
     withheld = []
     for field in FIELDS:
-        key = f"{field}_confidence"
-        if meta.get(f"{field}_source") == "manifest":
-            meta[key] = MANIFEST_CONFIDENCE
+        column = f"{field}_confidence"
+        source = meta.get(f"{field}_source")
+        if source == "manifest":
+            meta[column] = MANIFEST_CONFIDENCE
             continue
         features = field_features(field, meta)
         if features is None:
-            meta[key] = None
+            meta[column] = None
             continue
         # Rounded to float32's precision now, so the record compares equal to its threshold.
-        key_ = model_key(field, meta.get(f"{field}_source"))
-        value = float(f"{confidence(key_, features, model):.6f}")
-        meta[key] = value
+        value = float(f"{confidence(model_key(field, source), features, model):.6f}")
+        meta[column] = value
         if value < limits[field]:
-            found = meta[field]
-            text = found.isoformat() if isinstance(found, dt.date) else str(found)
-            withheld.append({"field": field, "value": text, "confidence": value})
+            withheld.append({"field": field, "value": value_text(meta[field]), "confidence": value})
             meta[field], meta[f"{field}_source"] = None, WITHHELD
     meta["withheld"] = withheld
     return doc

@@ -22,6 +22,7 @@ from builder.release import (
     MANIFEST,
     PROVENANCE_FIELDS,
     load_manifest,
+    parse_version,
     published_versions,
     split_front_matter,
 )
@@ -39,8 +40,6 @@ def published_view(data_dir: Path, pending: tuple[str, Path] | None = None) -> V
     """The published versions, plus the one being staged when there is one."""
     view = {v: data_dir / f"v{v}" for v in published_versions(data_dir)}
     if pending:
-        from builder.release import parse_version
-
         view[pending[0]] = pending[1]
         view = dict(sorted(view.items(), key=lambda item: parse_version(item[0])))
     return view

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -79,62 +81,59 @@ def version_stats(folder: Path, version: str | None = None) -> VersionStats:
     )
 
 
-def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
-    """Bar charts of articles per month and per outlet, as PNG files without timestamps."""
+@contextlib.contextmanager
+def _figure(path: Path, size: tuple[float, float]) -> Iterator:
+    """Axes whose figure is saved to path as a PNG without timestamps, then closed.
+
+    Labels are record values (outlets): "$…$" in one is text, never TeX to typeset.
+    """
     import matplotlib
 
     matplotlib.use("Agg")  # no display; also keeps the output independent of the machine
     import matplotlib.pyplot as plt
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    # Labels are record values (outlets): "$…$" in one is text, never TeX to typeset.
+    path.parent.mkdir(parents=True, exist_ok=True)
     with plt.rc_context({"text.usetex": False, "text.parse_math": False}):
-        for name, counts, title in (
-            ("per-month", stats.per_month, "Articles per month"),
-            ("per-outlet", stats.per_outlet, "Articles per outlet"),
-        ):
-            figure, axes = plt.subplots(figsize=(7, 3.5), dpi=100)
-            try:
-                axes.bar(list(counts), list(counts.values()), color="#4c72b0")
-                axes.set_title(f"{title}, v{stats.version}")
-                axes.set_ylabel("articles")
-                axes.tick_params(axis="x", labelrotation=45, labelsize=8)
-                figure.tight_layout()
-                path = out_dir / f"v{stats.version}-{name}.png"
-                figure.savefig(path, metadata={"Software": None})
-            finally:
-                plt.close(figure)
-            written.append(path)
+        figure, axes = plt.subplots(figsize=size, dpi=100)
+        try:
+            yield axes
+            figure.tight_layout()
+            figure.savefig(path, metadata={"Software": None})
+        finally:
+            plt.close(figure)
+
+
+def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
+    """Bar charts of articles per month and per outlet, as PNG files without timestamps."""
+    written = []
+    for name, counts, title in (
+        ("per-month", stats.per_month, "Articles per month"),
+        ("per-outlet", stats.per_outlet, "Articles per outlet"),
+    ):
+        path = out_dir / f"v{stats.version}-{name}.png"
+        with _figure(path, (7, 3.5)) as axes:
+            axes.bar(list(counts), list(counts.values()), color="#4c72b0")
+            axes.set_title(f"{title}, v{stats.version}")
+            axes.set_ylabel("articles")
+            axes.tick_params(axis="x", labelrotation=45, labelsize=8)
+        written.append(path)
     return written
 
 
 def write_reliability_plot(model: dict, path: Path) -> Path:
     """Share right against mean confidence per bin, one line per field model (no timestamps)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with plt.rc_context({"text.usetex": False, "text.parse_math": False}):
-        figure, axes = plt.subplots(figsize=(5, 5), dpi=100)
-        try:
-            axes.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1)
-            for key, params in sorted(model["fields"].items()):
-                bins = [b for b in params.get("reliability", []) if b["values"]]
-                axes.plot(
-                    [b["mean_confidence"] for b in bins],
-                    [b["right"] / b["values"] for b in bins],
-                    marker="o",
-                    label=key,
-                )
-            axes.set_xlabel("confidence (out-of-fold mean in bin)")
-            axes.set_ylabel("share right")
-            axes.set_title("Reliability of the confidences")
-            axes.legend(fontsize=7)
-            figure.tight_layout()
-            figure.savefig(path, metadata={"Software": None})
-        finally:
-            plt.close(figure)
+    with _figure(path, (5, 5)) as axes:
+        axes.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1)
+        for key, params in sorted(model["fields"].items()):
+            bins = [b for b in params.get("reliability", []) if b["values"]]
+            axes.plot(
+                [b["mean_confidence"] for b in bins],
+                [b["right"] / b["values"] for b in bins],
+                marker="o",
+                label=key,
+            )
+        axes.set_xlabel("confidence (out-of-fold mean in bin)")
+        axes.set_ylabel("share right")
+        axes.set_title("Reliability of the confidences")
+        axes.legend(fontsize=7)
     return path
