@@ -51,7 +51,7 @@ def page_rows(gold_dirs: list[Path], scorer) -> dict[str, list[tuple[dict, bool,
         pages = sorted(p for p in gold_dir.iterdir() if (p / "gold.json").is_file())
         frequent = line_frequency((p / "raw.txt").read_bytes() for p in pages).frequent()
         for page in pages:
-            gold = json.loads((page / "gold.json").readvalue_text(encoding="utf-8"))
+            gold = json.loads((page / "gold.json").read_text(encoding="utf-8"))
             site = site_of(gold, page)
             analyses = [
                 analyse_page(
@@ -212,7 +212,7 @@ def main() -> None:
 
     scorer = load_scorer(args.scorer)
     rows, gold_values = page_rows(args.gold_dirs, scorer)
-    model = json.loads(args.out.readvalue_text(encoding="utf-8")) if args.out.exists() else {}
+    model = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     model.setdefault("fields", {})
     for field in args.field or FIELDS:
         for key in (field, f"{field}@html"):
@@ -235,7 +235,7 @@ def main() -> None:
         "paths": ["text (raw.txt)", "html (page.html.gz)"],
         "scikit_learn": sklearn.__version__,
     }
-    args.out.writevalue_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
 

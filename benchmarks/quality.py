@@ -12,6 +12,7 @@ then the shared scorer's lines, its summary last.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import importlib.util
 import json
@@ -38,9 +39,15 @@ def predict_html(gold_dir: Path) -> list[dict]:
     ]
 
 
+@functools.cache
+def read_gold(gold_dir: Path, page_id: str) -> dict:
+    """A page's gold, read once for every report that compares with it."""
+    return json.loads((gold_dir / page_id / "gold.json").read_text(encoding="utf-8"))
+
+
 def page_url(page: Path) -> str | None:
     """The page's address from its gold, as a WARC record or the manifest would give it."""
-    return json.loads((page / "gold.json").read_text(encoding="utf-8")).get("url")
+    return read_gold(page.parent, page.name).get("url")
 
 
 def predict(gold_dir: Path, with_url: bool = False) -> list[dict]:
@@ -81,9 +88,7 @@ def field_report(gold_dir: Path, predictions: list[dict]) -> list[str]:
         lines.append(f"{field:9s}filled={len(values)}/{len(predictions)}  {listed}")
     right = Counter()
     for p in predictions:
-        expected = json.loads((gold_dir / p["id"] / "gold.json").read_text(encoding="utf-8")).get(
-            "expected_metadata", {}
-        )
+        expected = read_gold(gold_dir, p["id"]).get("expected_metadata", {})
         if expected.get("byline"):
             right["author_n"] += 1
             right["author"] += author_key(p.get("author")) == author_key(expected["byline"])
@@ -147,7 +152,7 @@ def body_by_group(gold_dir: Path, predictions: list[dict], scorer_path: Path) ->
     groups: dict[str, list[tuple[float, float, float]]] = {}
     wrong = []
     for p in predictions:
-        gold = json.loads((gold_dir / p["id"] / "gold.json").read_text(encoding="utf-8"))
+        gold = read_gold(gold_dir, p["id"])
         gold_tokens = Counter(scorer.tokens(gold.get("body")))
         scores = scorer.prf(gold_tokens, Counter(scorer.tokens(p.get("body"))))
         english = (gold.get("lang_guess") or p.get("language") or "")[:2] == "en"
@@ -210,7 +215,7 @@ def trust_by_library(gold_dir: Path, predictions: list[dict], scorer_path: Path)
     scorer = load_scorer(scorer_path)
     counts: dict[str, Counter] = {}
     for p in predictions:
-        gold = json.loads((gold_dir / p["id"] / "gold.json").read_text(encoding="utf-8"))
+        gold = read_gold(gold_dir, p["id"])
         library = gold.get("source_set") or gold_dir.name
         tally = counts.setdefault(library, Counter())
         for field in ("headline", "date", "outlet", "author"):

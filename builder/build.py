@@ -70,7 +70,7 @@ def stage_docs(
     data_dir: Path,
     repo_root: Path,
     view: View,
-    changelog: tuple[str, list[str]] | None = None,
+    changelog: list[tuple[str, list[str]]] = (),
 ) -> None:
     """README's configs, the card, the plots, the changelog and the manifest sums, staged."""
     if view:
@@ -81,10 +81,8 @@ def stage_docs(
         plots.append(write_reliability_plot(load_model(), render / RELIABILITY_PLOT))
         for path in plots:
             transaction.stage_moved(path, data_dir / PLOTS_DIR / path.name)
-    if changelog is not None:
-        text = changelog_text(data_dir, *changelog)
-        if text is not None:
-            transaction.stage_file(data_dir / CHANGELOG, text)
+    if changelog and (text := changelog_text(data_dir, list(changelog))) is not None:
+        transaction.stage_file(data_dir / CHANGELOG, text)
     transaction.stage_file(data_dir / MANIFEST_SUMS, manifest_sums_text(data_dir, view))
     transaction.stage_file(repo_root / "README.md", readme_text(view, data_dir, repo_root))
     transaction.stage_file(repo_root / "dataset_card.md", card_text(view, data_dir, repo_root))
@@ -97,29 +95,22 @@ def refresh_docs(data_dir: Path, repo_root: Path) -> list[str]:
     rename) gets its entry back from the diff against the version before it.
     """
     view = published_view(data_dir)
+    listed, versions = set(changelog_versions(data_dir)), list(view)
+    missing = []
+    for previous, version in zip([None, *versions], versions, strict=False):
+        if version in listed:
+            continue
+        if previous is None:
+            summary = [f"First version: {load_manifest(view[version])['records']} records."]
+        else:
+            summary = diff_versions(data_dir, previous, version).summary_lines()
+        missing.append((version, summary))
+    notes = [f"repair: added v{version} to {data_dir / CHANGELOG}" for version, _ in missing]
+    unlisted = sorted(set(view) - set(read_manifest_sums(data_dir)), key=parse_version)
+    notes += [f"repair: recorded v{v}'s manifest in {data_dir / MANIFEST_SUMS}" for v in unlisted]
     transaction = Transaction(data_dir)
-    notes = []
     try:
-        listed, versions = set(changelog_versions(data_dir)), list(view)
-        for previous, version in zip([None, *versions], versions, strict=False):
-            if version in listed:
-                continue
-            if previous is None:
-                summary = [f"First version: {load_manifest(view[version])['records']} records."]
-            else:
-                summary = diff_versions(data_dir, previous, version).summary_lines()
-            text = changelog_text(data_dir, version, summary)
-            if text is not None:
-                # One entry at a time: each changes what the next one is put in front of.
-                transaction.stage_file(data_dir / CHANGELOG, text)
-                transaction.commit()
-                transaction = Transaction(data_dir)
-                notes.append(f"repair: added v{version} to {data_dir / CHANGELOG}")
-        unlisted = sorted(set(view) - set(read_manifest_sums(data_dir)), key=parse_version)
-        notes += [
-            f"repair: recorded v{v}'s manifest in {data_dir / MANIFEST_SUMS}" for v in unlisted
-        ]
-        stage_docs(transaction, data_dir, repo_root, view)
+        stage_docs(transaction, data_dir, repo_root, view, changelog=missing)
     except BaseException:
         transaction.discard()
         raise
@@ -278,7 +269,7 @@ def _build_locked(
         else:
             summary = [f"First version: {len(articles)} records."]
         view = published_view(data_dir, pending=(chosen, staging))
-        stage_docs(transaction, data_dir, repo_root, view, changelog=(chosen, summary))
+        stage_docs(transaction, data_dir, repo_root, view, changelog=[(chosen, summary)])
     except BaseException:
         transaction.discard()
         raise

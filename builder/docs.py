@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from builder.doc import LINE_REASONS, REJECT_REASONS
+from builder.doc import LINE_REASONS, REJECT_REASONS, BuildError
 from builder.model import SPLIT_NAMES, features, field_table
 from builder.release import (
     MANIFEST,
@@ -243,17 +243,33 @@ def changelog_versions(data_dir: Path) -> list[str]:
     return [line.removeprefix("## v") for line in text.splitlines() if line.startswith("## v")]
 
 
-def changelog_text(data_dir: Path, version: str, summary: list[str]) -> str | None:
-    """The changelog with the version's summary first under its own heading; None if listed."""
+def changelog_text(data_dir: Path, entries: list[tuple[str, list[str]]]) -> str | None:
+    """The changelog with each (version, summary) under its own heading, newest first
+    (an entry restored by repair goes between its neighbours); None if all are listed."""
     path = data_dir / CHANGELOG
     text = path.read_text(encoding="utf-8") if path.exists() else "# Changelog\n"
-    heading = f"## v{version}"
-    if heading in text.splitlines():
-        return None
     title, _, rest = text.partition("\n")
-    entry = "\n".join([heading, "", *summary])
-    older = rest.strip("\n")
-    return f"{title}\n\n{entry}\n" + (f"\n{older}\n" if older else "")
+    # Each published entry as it stands, keyed by version; the text before any heading too.
+    chunks = re.split(r"(?m)^(?=## v)", rest.strip("\n"))
+    head = "" if chunks[0].startswith("## v") else chunks.pop(0).strip("\n")
+    listed = {chunk.split("\n", 1)[0].removeprefix("## v").strip(): chunk for chunk in chunks}
+    added = False
+    for version, summary in entries:
+        if version not in listed:
+            listed[version] = "\n".join([f"## v{version}", "", *summary])
+            added = True
+    if not added:
+        return None
+    ordered = sorted(listed, key=_version_key, reverse=True)
+    body = "\n\n".join(listed[v].strip("\n") for v in ordered)
+    return f"{title}\n\n" + (f"{head}\n\n" if head else "") + f"{body}\n"
+
+
+def _version_key(version: str) -> tuple[int, int, int]:
+    try:
+        return parse_version(version)
+    except BuildError:
+        return (-1, -1, -1)  # a heading the builder did not write keeps to the end
 
 
 # --- data/SHA256SUMS: each version's manifest, as published ----------------------------------
