@@ -27,13 +27,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality import is_right, load_scorer, site_of
+from quality import DEFAULT_SCORER, is_right, load_scorer, site_of
 
 from builder.confidence import FIELDS, field_features, model_key, value_text
 from builder.doc import Doc
 from builder.pipeline import analyse_page, line_frequency
 
-DEFAULT_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 # Precision a value must reach to be published (issue 24); author is held to outlet's.
 TARGETS = {"headline": 0.95, "date": 0.95, "outlet": 0.90, "author": 0.90}
 # ... at this recall at least (issue 24's targets; author's is outlet's): withholding that
@@ -42,20 +41,21 @@ RECALL_FLOORS = {"headline": 0.85, "date": 0.65, "outlet": 0.50, "author": 0.50}
 BINS = 10
 
 
-def page_rows(gold_dirs: list[Path], scorer) -> dict[str, list[tuple[dict, bool, str]]]:
+def page_rows(gold_dirs: list[Path], scorer) -> tuple[dict[str, list], dict[str, int]]:
     """(features, right, site) of every value given where the gold has one, per field."""
     keys = [key for field in FIELDS for key in (field, f"{field}@html")]
     rows: dict[str, list] = {key: [] for key in keys}
     gold_values = dict.fromkeys(keys, 0)
     for gold_dir in gold_dirs:
-        pages = sorted(p for p in gold_dir.iterdir() if (p / "gold.json").is_file())
+        pages = sorted(p for p in gold_dir.iterdir() if (p / "raw.txt").is_file())
         frequent = line_frequency((p / "raw.txt").read_bytes() for p in pages).frequent()
         for page in pages:
             gold = json.loads((page / "gold.json").read_text(encoding="utf-8"))
             site = site_of(gold, page)
+            raw = (page / "raw.txt").read_bytes()
             analyses = [
                 analyse_page(
-                    (page / "raw.txt").read_bytes(),
+                    raw,
                     page.name,
                     frequent=frequent,
                     stop_before="confidence",
@@ -75,7 +75,7 @@ def page_rows(gold_dirs: list[Path], scorer) -> dict[str, list[tuple[dict, bool,
                 # Outlets again with the page's URL, as WARC records and manifests give it:
                 # the host is evidence there (url:host), and the model must know how much.
                 with_url = analyse_page(
-                    (page / "raw.txt").read_bytes(),
+                    raw,
                     page.name,
                     frequent=frequent,
                     stop_before="confidence",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -35,17 +34,9 @@ from builder.pipeline import analyse_page, line_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality import site_of
+from quality import DEFAULT_SCORER, load_scorer, site_of
 
-DEFAULT_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 WEIGHTS = {"headline": HEADLINE_WEIGHTS, "outlet": OUTLET_WEIGHTS}
-
-
-def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _cleaned(page: Path, frequent: frozenset[int], url: str | None = None) -> Doc | None:

@@ -183,6 +183,7 @@ def site_of(gold: dict, page: Path) -> str:
     return re.sub(r"-\d+$", "", page.name)
 
 
+@functools.cache
 def load_scorer(path: Path):
     spec = importlib.util.spec_from_file_location("score", path)
     module = importlib.util.module_from_spec(spec)

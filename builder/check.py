@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pydantic
 import yaml
 
+from builder.diff import rows_of
 from builder.doc import BuildError
 from builder.docs import (
     CHANGELOG,
@@ -30,8 +31,6 @@ from builder.release import (
     version_folder_names,
 )
 from builder.transaction import JOURNAL
-
-ROWS_AT_A_TIME = 1024
 
 
 @dataclasses.dataclass(frozen=True)
@@ -199,10 +198,7 @@ def _manifest_problems(
 def _rows(parquet: pq.ParquetFile, label: str, problems: list[Problem]) -> Iterator[dict]:
     """A batch at a time: a large version is checked record by record in bounded memory."""
     try:
-        # Rows become Python objects with their bodies: a thousand at a time, not a row
-        # group (100,000) at a time.
-        for batch in parquet.iter_batches(batch_size=ROWS_AT_A_TIME):
-            yield from batch.to_pylist()
+        yield from rows_of(parquet)
     except (OSError, ValueError) as err:  # a page that cannot be decoded
         problems.append(Problem(label, "Parquet", "a readable file", str(err)[:120]))
 
@@ -240,10 +236,8 @@ def check_repo(repo_root: Path, data_dir: Path | None = None) -> list[Problem]:
             problems.append(
                 Problem(MANIFEST_SUMS, f"v{version}", "recorded", "missing; run `mali-news repair`")
             )
-        elif (folder / MANIFEST).is_file() and manifest_sum(folder) != sums[version]:
-            problems.append(
-                Problem(f"v{version}/{MANIFEST}", "sha256", sums[version], manifest_sum(folder))
-            )
+        elif (folder / MANIFEST).is_file() and (found := manifest_sum(folder)) != sums[version]:
+            problems.append(Problem(f"v{version}/{MANIFEST}", "sha256", sums[version], found))
         if version not in in_changelog:
             problems.append(
                 Problem(CHANGELOG, f"v{version}", "an entry", "none; run `mali-news repair`")

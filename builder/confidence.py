@@ -108,7 +108,7 @@ def thresholds(overrides: Mapping[str, float] | None = None, model: Mapping | No
 def score_confidence(doc: Doc, minimum: Mapping[str, float] | None = None) -> Doc:
     """Set each field's confidence; withhold a value below its field's threshold."""
     model = load_model()
-    limits = thresholds(minimum, model)
+    limits = thresholds(minimum, model)  # the fitted ones, with the build's overrides
     meta = doc.meta
     withheld = []
     for field in FIELDS:

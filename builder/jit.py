@@ -31,8 +31,9 @@ def interpret(on: bool = True) -> None:
 
 @contextlib.contextmanager
 def interpreted(on: bool = True) -> Iterator[None]:
-    """Registered functions run uncompiled inside the block (worker processes forked in it
-    too), unless already compiled: compiled code is the same function, only faster."""
+    """Registered functions run uncompiled inside the block, unless already compiled:
+    compiled code is the same function, only faster. Worker processes (spawned) do not
+    inherit it: a small build runs in one process."""
     before = _interpreted
     interpret(on)
     try:

@@ -147,6 +147,7 @@ def _steps(
         site = site_key(doc, sources) if date_orders else None
         return extract(doc, options.latest_date, date_orders.get(site) if site else None)
 
+    limits = thresholds(dict(options.min_confidence))  # once, not per document
     if doc_format == "html":
         analyse = (("html", lambda doc: extract_html(doc, options.latest_date)),)
     else:
@@ -159,7 +160,7 @@ def _steps(
         ("decode", decode),
         *analyse,
         ("manifest", lambda doc: apply_source(doc, sources.get(doc.source_file))),
-        ("confidence", lambda doc: score_confidence(doc, dict(options.min_confidence))),
+        ("confidence", lambda doc: score_confidence(doc, limits)),
         ("validate", validate),
     )
 
@@ -469,8 +470,9 @@ COMPILE_MIN_INPUTS = 50
 
 
 def kernels_cached() -> bool:
-    """Whether Numba's on-disk cache holds the cleaning kernels (a compile already ran)."""
-    return any((Path(clean_module.__file__).parent / "__pycache__").glob("clean.*.nbi"))
+    """Whether Numba's on-disk cache holds the kernels of every module that has some."""
+    cache = Path(clean_module.__file__).parent / "__pycache__"
+    return all(any(cache.glob(f"{module}.*.nbi")) for module in ("clean", "linescan", "validate"))
 
 
 def claim_ids(paths: list[Path], seeds_dir: Path) -> tuple[list[Path], list[Rejection]]:

@@ -130,6 +130,9 @@ class Transaction:
         self.renames.append((staged, target))
 
     def stage_moved(self, staged: Path, target: Path) -> None:
+        """A file written elsewhere (a plot), synced here like the files stage_file writes."""
+        with staged.open("rb") as handle:
+            os.fsync(handle.fileno())
         self.renames.append((staged, target))
 
     def discard(self) -> None:
@@ -142,12 +145,10 @@ class Transaction:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def commit(self) -> None:
-        # Everything staged is on disk before the journal makes it the repository's state.
+        # Everything staged is on disk before the journal makes it the repository's state
+        # (stage_file and stage_moved synced the files).
         if self.staging is not None:
             fsync_tree(self.staging)
-        for staged, _ in self.renames:
-            with staged.open("rb") as handle:
-                os.fsync(handle.fileno())
         journal = {
             "pid": os.getpid(),
             "version": self.version,
