@@ -200,20 +200,35 @@ def build(
     with writer_lock(data_dir):
         notes = repair(data_dir, (repo_root,))
         result = _build_locked(
-            seeds_dir, data_dir, wanted, options, repo_root, workers, progress, engine, strict
+            seeds_dir,
+            data_dir,
+            wanted,
+            options,
+            repo_root,
+            strict,
+            workers=workers,
+            progress=progress,
+            engine=engine,
         )
         result.notes[:0] = notes
     return result
 
 
 def _build_locked(
-    seeds_dir, data_dir, wanted, options, repo_root, workers, progress, engine, strict
-):
+    seeds_dir: Path,
+    data_dir: Path,
+    wanted: str | None,
+    options: Options,
+    repo_root: Path,
+    strict: bool,
+    **engine_options: object,
+) -> BuildResult:
+    """build(), with the output folder's lock held and its repair done."""
     versions = published_versions(data_dir)
     newest = versions[-1] if versions else None
     previous_splits = version_splits(data_dir / f"v{newest}") if newest else {}
     articles, rejections, counts = process_folder(
-        seeds_dir, options, previous_splits, workers=workers, progress=progress, engine=engine
+        seeds_dir, options, previous_splits, **engine_options
     )
     if not len(articles):
         raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
