@@ -1,18 +1,19 @@
-"""End-to-end throughput of `build` on a synthetic corpus, beside a datatrove pipeline.
+"""End-to-end throughput of `build` beside a datatrove pipeline, on the same real pages.
 
-    python benchmarks/throughput.py --docs 10000 [--workers 2] [--keep DIR]
+    python benchmarks/throughput.py --docs 10000 [--workers 2] [--rounds 2] [--keep DIR]
 
-The corpus samples the real dev pages and the seeds (each copy with its own id, a stamp line
-with its own date and a footer naming one of several outlets), writes one file per article,
-and builds it. Printed: articles/s, MB/s, peak RSS, seconds per stage and the LSH index size.
-When datatrove is installed, the same corpus (as JSONL) goes through a datatrove pipeline of
-comparable work (JsonlReader -> C4QualityFilter -> ParquetWriter) and the ratio is printed.
+The corpus is real page text: the raw.txt of every page of ../shared/devset/silver and
+mozilla, taken in turn, each copy under its own id. The same pages go, as JSONL, through a
+datatrove pipeline (JsonlReader -> C4QualityFilter -> ParquetWriter) with as many workers.
+The two run alternately, `--rounds` times each, so both see the same machine; printed: each
+run's pages/s, the best of each and their ratio, MB/s, peak RSS, and the milliseconds per
+page each stage takes (worker time, summed over workers; phase one's template count and
+dedup are wall time in the main process).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import os
@@ -23,34 +24,26 @@ import time
 from pathlib import Path
 
 from builder.build import build
+from builder.pipeline import STAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "devset" / "mozilla"
-OUTLETS = ("Sahel Times", "Bamako Daily", "Niger Wire", "Timbuktu Post", "Gao Herald")
+DEVSETS = tuple(ROOT.parent / "shared" / "devset" / name for name in ("silver", "mozilla"))
 
 
-def sample_pages() -> list[str]:
-    pages = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*/raw.txt"))]
-    pages += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    return pages
+def sample_pages() -> list[bytes]:
+    return [page.read_bytes() for devset in DEVSETS for page in sorted(devset.glob("*/raw.txt"))]
 
 
 def make_corpus(folder: Path, docs: int) -> int:
-    """Write the synthetic corpus; returns its size in bytes."""
+    """Write docs pages, one file each, with an id of its own; returns their size in bytes."""
     pages = sample_pages()
+    if not pages:
+        raise SystemExit(f"no raw.txt under {' or '.join(map(str, DEVSETS))}")
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
-    start = dt.date(2012, 1, 1)
     for i in range(docs):
-        page = pages[i % len(pages)]
-        date = start + dt.timedelta(days=(i * 7) % 700)
-        outlet = OUTLETS[i % len(OUTLETS)]
-        text = (
-            f"Published on {date.isoformat()}\n\n{page}\n\n"
-            f"Copy {i} of this page. © {date.year} {outlet}. All rights reserved.\n"
-        )
+        data = pages[i % len(pages)]
         digest = hashlib.sha256(f"{i}".encode()).hexdigest()[:16]
-        data = text.encode("utf-8")
         (folder / f"{i:07d}_{digest}.txt").write_bytes(data)
         total += len(data)
     return total
@@ -65,68 +58,92 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def run_datatrove(seeds: Path, work: Path, workers: int) -> float | None:
-    try:
-        from datatrove.executor import LocalPipelineExecutor
-        from datatrove.pipeline.filters import C4QualityFilter
-        from datatrove.pipeline.readers import JsonlReader
-        from datatrove.pipeline.writers import ParquetWriter
-    except ImportError:
-        return None
-    jsonl = work / "jsonl"
-    jsonl.mkdir()
+def write_jsonl(seeds: Path, folder: Path, shards: int) -> None:
+    """The corpus as datatrove reads it: one JSONL file per worker."""
+    folder.mkdir()
     files = sorted(seeds.iterdir())
-    for shard in range(workers):
-        with (jsonl / f"{shard:05d}.jsonl").open("w", encoding="utf-8") as out:
-            for path in files[shard::workers]:
-                record = {"id": path.stem, "text": path.read_text(encoding="utf-8")}
-                out.write(json.dumps(record) + "\n")
+    for shard in range(shards):
+        with (folder / f"{shard:05d}.jsonl").open("w", encoding="utf-8") as out:
+            for path in files[shard::shards]:
+                text = path.read_bytes().decode("utf-8", errors="replace")
+                out.write(json.dumps({"id": path.stem, "text": text}) + "\n")
+
+
+def run_datatrove(jsonl: Path, work: Path, workers: int) -> float:
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.filters import C4QualityFilter
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import ParquetWriter
+
+    shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
     LocalPipelineExecutor(
         pipeline=[
             JsonlReader(str(jsonl)),
             C4QualityFilter(min_num_sentences=-1),  # sentence counting needs spaCy
-            ParquetWriter(str(work / "datatrove-out")),
+            ParquetWriter(str(work / "out")),
         ],
         tasks=workers,
         workers=workers,
-        logging_dir=str(work / "datatrove-logs"),
+        logging_dir=str(work / "logs"),
     ).run()
     return time.perf_counter() - started
+
+
+def datatrove_installed() -> bool:
+    try:
+        import datatrove  # noqa: F401 - only asks whether it is there
+    except ImportError:
+        return False
+    return True
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each, alternating")
     parser.add_argument("--keep", type=Path, help="build here and keep the result")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="mali-news-throughput-"))
+    compare = datatrove_installed()
+    if not compare:
+        print("datatrove: not installed (pip install -e '.[bench]') - no comparison")
     try:
         seeds = work / "seeds"
         size = make_corpus(seeds, args.docs)
         (work / "README.md").write_text("# throughput run\n", encoding="utf-8")
-        started = time.perf_counter()
-        result = build(seeds, work / "data", "1.0.0", workers=args.workers)
-        elapsed = time.perf_counter() - started
-        peak_mb = peak_rss_mb()
-        print(f"build: {args.docs} articles, {size / 1e6:.1f} MB, {args.workers} workers")
+        if compare:
+            write_jsonl(seeds, work / "jsonl", args.workers)
+        print(f"corpus: {args.docs} pages, {size / 1e6:.1f} MB, {args.workers} workers")
+        ours, theirs, result = [], [], None
+        for round_no in range(1, args.rounds + 1):
+            if compare:
+                theirs.append(run_datatrove(work / "jsonl", work / "datatrove", args.workers))
+                print(f"round {round_no} datatrove: pages/s={args.docs / theirs[-1]:.0f}")
+            shutil.rmtree(work / "data", ignore_errors=True)
+            started = time.perf_counter()
+            result = build(seeds, work / "data", "1.0.0", workers=args.workers)
+            ours.append(time.perf_counter() - started)
+            print(f"round {round_no} mali-news: pages/s={args.docs / ours[-1]:.0f}")
+        best = min(ours)
         print(
-            f"articles/s={args.docs / elapsed:.0f} MB/s={size / 1e6 / elapsed:.2f} "
-            f"seconds={elapsed:.1f} peak_rss_mb={peak_mb:.0f} "
-            f"ms_per_article={1000 * elapsed / args.docs:.2f}"
+            f"mali-news: pages/s={args.docs / best:.0f} MB/s={size / 1e6 / best:.2f} "
+            f"ms_per_page={1000 * best / args.docs:.2f} peak_rss_mb={peak_rss_mb():.0f}"
+        )
+        if compare:
+            rate = args.docs / min(theirs)
+            print(
+                f"datatrove (reader -> C4 line filter -> parquet): pages/s={rate:.0f}; "
+                f"mali-news / datatrove = {(args.docs / best) / rate:.2f}"
+            )
+        seconds = result.counts.seconds
+        print(
+            "ms per page by stage (last run): "
+            + " ".join(f"{stage}={1000 * seconds[stage] / args.docs:.2f}" for stage in STAGES)
         )
         for line in result.counts.summary_lines():
             print(f"  {line}")
-        datatrove_seconds = run_datatrove(seeds, work, args.workers)
-        if datatrove_seconds is None:
-            print("datatrove: not installed (pip install datatrove) - no comparison")
-        else:
-            rate = args.docs / datatrove_seconds
-            print(
-                f"datatrove (reader -> C4 line filter -> parquet): articles/s={rate:.0f}; "
-                f"mali-news / datatrove = {(args.docs / elapsed) / rate:.2f}"
-            )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -226,7 +226,14 @@ def find_author_with_bio(doc: Doc, ctx: _Context) -> str | None:
         and _norm(doc.lines[i].text) != headline  # "New Zealand … New Zealand was …": a subject
     ]
     for name in names:
-        bio = re.compile(rf"^{re.escape(name)} (?:is|was|has|writes|covers|joined|arrives)\b")
-        if any(bio.match(line.text) for line in doc.lines):
+        opening = name + " "
+        if any(
+            line.text.startswith(opening) and _BIO_VERB.match(line.text, len(opening))
+            for line in doc.lines
+        ):
             return name
     return None
+
+
+# What an author note says right after the name: "Sarah Archer is the author of …".
+_BIO_VERB = re.compile(r"(?:is|was|has|writes|covers|joined|arrives)\b")

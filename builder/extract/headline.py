@@ -172,7 +172,7 @@ HEADLINE_WEIGHTS = {
 
 
 # What joins a title to a site name, a label or a breadcrumb: "<it> - Site", "News › <it>".
-_TITLE_JOIN = r"[-|–—:·»>›/(\[,]"
+_TITLE_JOIN_CHARS = frozenset("-|–—:·»>›/([,")
 
 
 def _is_title_part(key: str, others: str) -> bool:
@@ -187,8 +187,25 @@ def _is_title_part(key: str, others: str) -> bool:
     if others.count(f"\n{key}") == exact and others.count(f"{key}\n") == exact:
         return False
     # Joined to the rest by a separator: "Jane Doe is a reporter …" is a sentence, not a title.
-    quoted = re.escape(key)
-    return re.search(rf"\n{quoted}\s*{_TITLE_JOIN}|{_TITLE_JOIN}\s*{quoted}\n", others) is not None
+    # Substring scans, not a regex built from key: a pattern per line would miss re's cache.
+    size = len(key)
+    at = others.find(f"\n{key}")
+    while at >= 0:
+        end = at + 1 + size
+        while end < len(others) and others[end].isspace():
+            end += 1
+        if end < len(others) and others[end] in _TITLE_JOIN_CHARS:
+            return True
+        at = others.find(f"\n{key}", at + 1)
+    at = others.find(f"{key}\n")
+    while at >= 0:
+        start = at - 1
+        while start >= 0 and others[start].isspace():
+            start -= 1
+        if start >= 0 and others[start] in _TITLE_JOIN_CHARS:
+            return True
+        at = others.find(f"{key}\n", at + 1)
+    return False
 
 
 _WORD = re.compile(r"\w+")

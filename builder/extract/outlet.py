@@ -285,10 +285,11 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read");
             # a date is no name ("mercredi 11 septembre 2019").
             masthead_like = words <= MASTHEAD_MAX_WORDS and not _has_full_date(line.text)
-            if masthead_like and not (i and _over_stamp(doc.lines, i)):
+            named = masthead_like and _name_key(line.text)
+            if named and not (i and _over_stamp(doc.lines, i)):
                 add(line.text, "own_line")
                 # The page's first short name is its masthead; later ones head its menu.
-                if masthead_open and _name_key(line.text):
+                if masthead_open:
                     add(line.text, "own_line_top")
                     masthead_open = False
         if len(line.text) > 200 or i not in cue_lines:
@@ -409,12 +410,18 @@ def _names_spelled(labels: set[str], text: str) -> list[str]:
     """Capitalised names in text spelled with a label's letters, spaces or dots between."""
     names: set[str] = set()
     for label in labels:
-        letters = [re.escape(ch) for ch in label if ch.isalnum()]
-        spelled = re.compile(r"(?<![\w.@])" + r"[ .&'’-]?".join(letters) + r"(?![\w@]|\.\w)", re.I)
         names.update(
-            match.group(0) for match in spelled.finditer(text) if match.group(0)[0].isupper()
+            match.group(0)
+            for match in _spelling(label).finditer(text)
+            if match.group(0)[0].isupper()
         )
     return sorted(names)
+
+
+@functools.lru_cache(maxsize=1024)  # a site's pages share their domain
+def _spelling(label: str) -> re.Pattern:
+    letters = [re.escape(ch) for ch in label if ch.isalnum()]
+    return re.compile(r"(?<![\w.@])" + r"[ .&'’-]?".join(letters) + r"(?![\w@]|\.\w)", re.I)
 
 
 def _mentions(text: str, name: str) -> int:

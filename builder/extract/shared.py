@@ -100,6 +100,8 @@ _AGENCY_NAME = re.compile(
 )
 
 
+# Headline and outlet finders normalise every line of a page, some more than once.
+@functools.lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split())
 
