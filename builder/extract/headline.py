@@ -209,14 +209,23 @@ def _is_title_part(key: str, others: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"(?<!\w)(?=\w*[^\W\d])\w{3,}")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def content_words(text: str) -> Counter:
     """Words of three letters or more, counted; CJK runs, written without spaces, as pairs."""
-    counts: Counter = Counter()
+    folded = text.casefold()
+    if not _CJK_RUN.search(folded):
+        # Every token of three word characters or more but digits alone, counted in C.
+        counts = Counter(_LONG_WORD.findall(folded))
+        if not folded.isascii():  # digits \d leaves to isdigit(): "²⁰¹³"
+            for token in [token for token in counts if token.isdigit()]:
+                del counts[token]
+        return counts
+    counts = Counter()
     # Each distinct token is judged once: a page's vocabulary is a fraction of its tokens.
-    for token, n in Counter(_WORD.findall(text.casefold())).items():
+    for token, n in Counter(_WORD.findall(folded)).items():
         if not token.isascii() and _CJK_RUN.search(token):
             for k in range(len(token) - 1):
                 counts[token[k : k + 2]] += n

@@ -174,7 +174,9 @@ _WEBMAIL = frozenset(
 _TITLE_SUFFIX = re.compile(rf"^(?=(?:\S+\s+){{4}}).{{20,}}\s[-|–—:]\s{_NAME}$")
 # Every brand pattern's cues, as UTF-8: bytes.find scans a page for one many times faster
 # than re scans it for an alternation of them all.
-_BRAND_CUE_BYTES = tuple(sorted({cue.encode() for _, _, cues in _BRAND_PATTERNS for cue in cues}))
+_BRAND_CUES = tuple(
+    (cue, cue.encode()) for cue in sorted({cue for _, _, cues in _BRAND_PATTERNS for cue in cues})
+)
 # Where each kind of evidence is reported from, strongest first.
 _EVIDENCE_SOURCES = (
     ("title_suffix", "text:title_suffix"),
@@ -296,7 +298,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             continue
         caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")
         for pattern, kind, cues in _BRAND_PATTERNS:
-            if not any(cue in lowered[i] for cue in cues):
+            if cue_lines[i].isdisjoint(cues):
                 continue
             if kind == "credit" and not caption:
                 continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
@@ -361,19 +363,22 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     return candidates
 
 
-def _lines_with_cues(lowered: list[str]) -> set[int]:
-    """Indexes of the lines holding a brand pattern's cue."""
+def _lines_with_cues(lowered: list[str]) -> dict[int, set[str]]:
+    """The brand patterns' cues each line holds, by line index (lines with none left out)."""
     page = "\n".join(lowered).encode()
-    found = []
-    for cue in _BRAND_CUE_BYTES:
-        at = page.find(cue)
+    found: list[tuple[int, str]] = []
+    for cue, cue_bytes in _BRAND_CUES:
+        at = page.find(cue_bytes)
         while at != -1:
-            found.append(at)
-            at = page.find(cue, at + 1)
+            found.append((at, cue))
+            at = page.find(cue_bytes, at + 1)
     if not found:
-        return set()
+        return {}
     starts = list(itertools.accumulate((len(text.encode()) + 1 for text in lowered), initial=0))
-    return {bisect.bisect_right(starts, at) - 1 for at in found}
+    cues: dict[int, set[str]] = {}
+    for at, cue in found:
+        cues.setdefault(bisect.bisect_right(starts, at) - 1, set()).add(cue)
+    return cues
 
 
 def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
