@@ -121,3 +121,28 @@ def test_the_threshold_is_the_lowest_that_reaches_the_target():
     assert choose(probability, np.zeros(30, dtype=int), 0.5) == (0.0, False)
     # The precision is reachable only by keeping too few right values: nothing withheld.
     assert choose(probability, labels, 0.99, min_right=15) == (0.0, False)
+
+
+def test_the_shipped_model_knows_every_feature_the_code_computes():
+    """A finder, source or evidence the extract stage gained since the last fit would be
+    silently ignored by a stale model: refit (benchmarks/fit_confidence.py) when this fails."""
+    from builder.confidence import model_key
+    from builder.pipeline import analyse_page
+
+    model = load_model()
+    pages = sorted((REPO / "tests" / "fixtures" / "devset").glob("*/raw.txt"))
+    unknown: dict[str, set[str]] = {}
+    seen = 0
+    for page in pages:
+        doc = analyse_page(page.read_bytes(), f"{page.parent.name}.txt", stop_before="confidence")
+        for field in FIELDS:
+            features = field_features(field, doc.meta)
+            if features is None:
+                continue
+            seen += 1
+            key = model_key(field, doc.meta.get(f"{field}_source"))
+            missing = set(features) - set(model["fields"][key]["features"])
+            if missing:
+                unknown.setdefault(key, set()).update(missing)
+    assert len(pages) >= 20 and seen >= 40
+    assert unknown == {}
