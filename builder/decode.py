@@ -10,6 +10,7 @@ characters and ligatures stay as the page has them. ``text_repaired`` records ei
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 
@@ -23,9 +24,6 @@ _BOMS = (
 # Share of C0 control characters (other than tab/newline/CR/form feed) above which a file
 # is taken for binary content rather than text with a few stray bytes.
 _MAX_CONTROL_SHARE = 0.01
-# Code pages a statistical guess confuses with Windows-1252. The DOS ones (cp437, cp85x,
-# cp86x, cp1125) are console encodings no web page is saved in.
-_SINGLE_BYTE = re.compile(r"^(?:cp125\d|cp437|cp8[56]\d|cp1125|iso8859_\d+|latin_1|mac_\w+)$")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Characters that only appear in text decoded with the wrong codec: a cheap gate before ftfy.
 # (ftfy's own detector is exact but costs milliseconds a page.)
@@ -65,18 +63,83 @@ def _decode_bytes(raw: bytes) -> tuple[str, str, bool] | None:
 
     best = from_bytes(raw).best()
     guess = best.encoding if best is not None else None
-    # Statistical guesses cannot tell one Western single-byte code page from another on
-    # short text, take it for a DOS code page ("caf\xe9 \x93quoted\x94" for cp1125), and
-    # see UTF-16 in any even-length bytes; Windows-1252 is what such pages are (WHATWG reads
-    # latin-1 labels as windows-1252 too), so it wins when it fits.
-    if guess is None or _SINGLE_BYTE.match(guess) or guess.startswith(("utf_16", "utf_32")):
+    if guess is not None and not _single_byte(guess):
+        if guess.startswith(("utf_16", "utf_32")):
+            guess = None  # seen in any even-length bytes
+        else:
+            return str(best), guess, False  # a multi-byte encoding (Shift-JIS, GBK, EUC-KR…)
+    # Statistical guesses cannot tell one single-byte code page from another on short text
+    # and take it for a DOS one ("caf\xe9 \x93quoted\x94" for cp1125). So the Windows code
+    # pages of the scripts a web page is written in, and the guess unless it is a DOS or
+    # Mac console page no web page is saved in, each read the bytes, and the reading with
+    # the fewest garbled words wins: Windows-1252 on a tie (WHATWG reads latin-1 labels as
+    # windows-1252 too), then the guess.
+    if guess is not None and not _WEB_SINGLE_BYTE.match(guess):
+        guess = None
+    candidates = ["cp1252", *([guess] if guess else []), *_WINDOWS]
+    readings = []
+    for rank, encoding in enumerate(dict.fromkeys(candidates)):
         try:
-            return raw.decode("cp1252"), "cp1252", False
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
-            pass
-    if best is None or guess is None:
-        return None
-    return str(best), guess, False
+            continue
+        readings.append((garble(text), rank, encoding, text))
+    if not readings:
+        return (str(best), best.encoding, False) if best is not None else None
+    _, _, encoding, text = min(readings)
+    return text, encoding, False
+
+
+# Code pages of the scripts pages are written in, after Windows-1252: Central European,
+# Cyrillic, Greek, Turkish, Hebrew, Arabic, Baltic.
+_WINDOWS = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257")
+# The single-byte encodings web pages are saved in (not DOS, Mac or EBCDIC console pages).
+_WEB_SINGLE_BYTE = re.compile(r"^(?:cp125\d|iso8859_\d+|latin_1|koi8_\w+)$")
+
+
+@functools.cache
+def _single_byte(encoding: str) -> bool:
+    """Whether every byte is a character of its own in the encoding."""
+    try:
+        return len(bytes(range(256)).decode(encoding, errors="replace")) == 256
+    except LookupError:
+        return False
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def garble(text: str) -> int:
+    """How many words read as a wrong code page's: letters of two scripts in one word
+    ("cafй"), three letters or more all accented Latin ("Ïðèâåò", Cyrillic read as
+    Windows-1252), or a symbol between two letters ("wys³aæ", Polish read so)."""
+    count = 0
+    for match in _LETTERS.finditer(text):
+        word = match.group(0)
+        if word.isascii():
+            continue
+        scripts = {_script(ch) for ch in word}
+        if len(scripts) > 1 or (
+            len(word) >= 3 and scripts == {"LATIN"} and not _ASCII_LETTER.search(word)
+        ):
+            count += 1
+    count += len(_SYMBOL_IN_WORD.findall(text))
+    return count
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# Latin-1 symbols that stand for another code page's letters when read as Windows-1252
+# ("wys³aæ" is Polish "wysłać"), found between two letters; a Catalan "l·l" is no sign.
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¢£¤¥¦§¨©¬®¯°±²³´µ¶¸¹¼½¾¿€‚„†‡‰‹›]+(?=[^\W\d_])")
+
+
+def _script(char: str) -> str:
+    if char.isascii():
+        return "LATIN"
+    name = unicodedata.name(char, "")
+    script = name.split(" ", 1)[0] if name else "UNKNOWN"
+    # Japanese writes kana and kanji in one word.
+    return "CJK" if script in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH") else script
 
 
 def _replaced(raw: bytes, text: str, encoding: str) -> bool:

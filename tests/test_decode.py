@@ -1,7 +1,9 @@
 import codecs
 import hashlib
 
-from builder.decode import decode
+import pytest
+
+from builder.decode import decode, garble
 from builder.doc import Doc, Rejection, RejectReason
 
 
@@ -112,3 +114,28 @@ def test_a_koi8_page_is_not_forced_into_cp1252():
     text = "Президент Мали приветствовал вмешательство Франции в Конне, заявив, что всё серьёзно."
     doc = decode(_doc(text.encode("koi8-r")))
     assert (doc.text, doc.meta["encoding"]) == (text, "koi8_r")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Правительство Мали объявило о начале переговоров с вооружёнными группами.", "cp1251"),
+        ("أعلنت الحكومة المالية بدء المحادثات مع الجماعات المسلحة في شمال البلاد.", "cp1256"),
+        ("Η κυβέρνηση του Μάλι ανακοίνωσε την έναρξη συνομιλιών με τις ένοπλες ομάδες.", "cp1253"),
+        ("Rząd Mali ogłosił rozpoczęcie rozmów z grupami zbrojnymi na północy kraju.", "cp1250"),
+        ("Привет мир", "cp1251"),  # charset-normalizer's guess: the DOS page cp1125
+        ("Le gouvernement malien a annoncé l'ouverture de pourparlers à Ouagadougou.", "cp1252"),
+        ("col·lecció de Größe", "cp1252"),  # its guess: cp1006 (Urdu)
+    ],
+)
+def test_a_single_byte_page_is_read_in_its_own_code_page(text, encoding):
+    doc = decode(_doc(text.encode(encoding)))
+    assert (doc.text, doc.meta["encoding"]) == (text, encoding)
+
+
+def test_garble_counts_the_words_a_wrong_code_page_makes():
+    assert garble("Le café de Bamako, naïve et déjà “cité” — col·lecció") == 0
+    assert garble("Ïðàâèòåëüñòâî Ìàëè") == 2  # Cyrillic read as Windows-1252
+    assert garble("cafй") == 1  # French read as Windows-1251
+    assert garble("wys³aæ") == 2  # Polish read as Windows-1252: "³" in a word, twice a sign
+    assert garble("マリ北部で戦闘が続いている") == 0  # kana and kanji make one script
