@@ -22,8 +22,10 @@ which marks those lines before this stage runs.
 from __future__ import annotations
 
 import itertools
+import json
 import operator
 import re
+from pathlib import Path
 
 import numpy as np
 
@@ -38,18 +40,64 @@ SHORT_WORDS = 6
 PROSE_MIN_WORDS = 8
 # Lines this long count as prose whatever their last character.
 LONG_WORDS = 25
-# Main-block scores: a line of NEUTRAL_WORDS words is neither article nor chrome.
-NEUTRAL_WORDS = 8.0
-SENTENCE_BONUS = 6.0
-BOILERPLATE_COST = 10.0
-# A header that opens what follows an article (comments, related stories) all but ends it.
+# A header that opens what follows an article (comments, related stories) all but ends it:
+# a barrier between parts of the page, not a weight (no fitted score comes near it).
 SECTION_END_COST = 300.0
-# The first block with this share of the heaviest block's score (and at least
-# FIRST_BLOCK_MIN) is the article: what follows an article can outweigh it.
-FIRST_BLOCK_SHARE = 0.3
-FIRST_BLOCK_MIN = 60.0
-# A fragment carrying a date or clock time is a teaser, comment header or feed entry.
-STAMP_COST = 6.0
+# The line model: what each line scores in the main-block search (a fitted linear score of
+# its features, LINE_FEATURES) and how the first block is chosen. Fitted with folds grouped
+# by site by benchmarks/fit_lines.py; the build only reads the file, so it stays
+# deterministic.
+MODEL_FILE = Path(__file__).with_name("clean_model.json")
+# The features of a kept line's score, in the order of the model's weights (the weights
+# array the compiled placement reads, PLACEMENT after them):
+#   words      its word count (the scale: fixed at 1, not fitted)
+#   bias       every scored line (a line of -bias words is neither article nor chrome)
+#   sentence   a prose line: several words ending like a sentence
+#   word_list  a long line that is not prose replaces its whole score (a list of tags)
+#   stamp      a fragment carrying a date or clock time (a teaser, a comment's header)
+#   list_item  a fragment opening with a list mark
+#   position   how far down the page the line stands (0 at the top, 1 at the bottom): what
+#              follows an article (comments, feeds, footers) is at the bottom
+#   chrome     a line the rules dropped as boilerplate or template (not a section header)
+LINE_FEATURES = (
+    "words",
+    "bias",
+    "sentence",
+    "word_list",
+    "stamp",
+    "list_item",
+    "position",
+    "chrome",
+)
+# How the article's run is chosen among the parts' best runs: the first with this share of
+# the heaviest (first_block_share) and at least first_block_min, or the heaviest if less.
+PLACEMENT = ("first_block_share", "first_block_min")
+
+
+def load_line_model(path: Path = MODEL_FILE) -> dict:
+    """The shipped line model; a model whose features are not LINE_FEATURES is an error, so
+    a stale file cannot score lines by the wrong weights."""
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if (
+        tuple(model["features"]) != LINE_FEATURES
+        or set(model["weights"]) != set(LINE_FEATURES)
+        or set(model["placement"]) != set(PLACEMENT)
+    ):
+        raise ValueError(f"{path.name}: features or placement differ from the code's")
+    return model
+
+
+def model_weights(model: dict) -> np.ndarray:
+    """The flat array the compiled placement reads: feature weights, then placement values."""
+    values = [model["weights"][f] for f in LINE_FEATURES]
+    values += [model["placement"][p] for p in PLACEMENT]
+    return np.array(values, dtype=np.float64)
+
+
+LINE_MODEL = load_line_model()
+WEIGHTS = model_weights(LINE_MODEL)
+_W_WORDS, _W_BIAS, _W_SENTENCE, _W_WORD_LIST, _W_STAMP, _W_LIST_ITEM, _W_POSITION = range(7)
+_W_CHROME, _W_FIRST_SHARE, _W_FIRST_MIN = 7, 8, 9
 # Chrome phrases decide alone only on short lines: a long sentence that says "subscribe" is prose.
 PHRASE_MAX_WORDS = 12
 # One chrome word condemns only a very short line: "Share", "Sign in", "Skip to content".
@@ -674,8 +722,9 @@ _TEXT = operator.attrgetter("text")
 _REASON = operator.attrgetter("reason")
 
 
-def clean(doc: Doc) -> Doc:
-    """Mark every dropped line of doc.lines with its reason; kept lines form the body."""
+def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
+    """Mark every dropped line of doc.lines with its reason; kept lines form the body.
+    weights: the line model's (model_weights); another model's when a fit tries it."""
     lines = doc.lines
     texts = list(map(_TEXT, lines))
     given = list(map(_REASON, lines))
@@ -740,6 +789,7 @@ def clean(doc: Doc) -> Doc:
         inline_box,
         introduced,
         teaser_box,
+        weights,
     )
     start = _past_account_prompts(texts, prose, codes, start, end)
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
@@ -1087,18 +1137,29 @@ def _shared_heads(heads, codes):
 
 @compiled(cache=True, nogil=True)
 def _place_article(
-    words, prose, list_mark, codes, stamp, section_end, markup, inline_box, introduced, teaser_box
+    words,
+    prose,
+    list_mark,
+    codes,
+    stamp,
+    section_end,
+    markup,
+    inline_box,
+    introduced,
+    teaser_box,
+    weights,
 ):
     """Find the article's run of lines, mark what lies outside it and the lists inside it;
     return the run's first and last line index (end < start: no article). Items of a list
     the article introduces (introduced) are never taken for a list of links.
 
-    Each line scores by how much it looks like prose against how much it looks like chrome.
-    Length carries most of it: fragments below ``NEUTRAL_WORDS`` cost, longer lines pay in
-    proportion, and a sentence ending pays a bonus. A long line without sentence punctuation
-    is a word list; a fragment carrying a date or a clock time is a teaser. Lines already
-    recognised as metadata, and raw markup, are neutral, so that they neither break nor
-    extend the article; chrome costs, and a header of what follows an article all but ends it.
+    Each line scores by the line model (weights, see LINE_FEATURES): by how much it looks
+    like prose against how much it looks like chrome. Length carries most of it: short
+    fragments cost, longer lines pay in proportion, and a sentence ending pays a bonus. A
+    long line without sentence punctuation is a word list; a fragment carrying a date or a
+    clock time is a teaser. Lines already recognised as metadata, and raw markup, are
+    neutral, so that they neither break nor extend the article; chrome costs, and a header
+    of what follows an article all but ends it.
 
     Section headers cut the page into parts; each part offers its maximum-sum contiguous run
     (Kadane). Comments and related stories follow the article and can outweigh it, so the
@@ -1108,7 +1169,9 @@ def _place_article(
     """
     count = len(words)
     # Items of a list the article introduces are neutral too: short, they would cut it.
-    scores = _line_scores(words, prose, codes, stamp, section_end, markup | introduced)
+    scores = _line_scores(
+        words, prose, codes, stamp, section_end, markup | introduced, list_mark, weights
+    )
     best = -np.inf
     runs = []
     low = 0
@@ -1121,7 +1184,7 @@ def _place_article(
             best = max(best, run[0])
         low = high + 1
     start, end, weight = 0, -1, 0.0
-    fair = max(FIRST_BLOCK_SHARE * best, min(FIRST_BLOCK_MIN, best))
+    fair = max(weights[_W_FIRST_SHARE] * best, min(weights[_W_FIRST_MIN], best))
     reach = -1  # where the article ends past boxes of related links inside it
     for k, (total, run_start, run_end) in enumerate(runs):
         # An article that a box of related links interrupts weighs as a whole.
@@ -1179,23 +1242,32 @@ def _place_article(
 
 
 @compiled(cache=True, nogil=True)
-def _line_scores(words, prose, codes, stamp, section_end, neutral):
+def _line_scores(words, prose, codes, stamp, section_end, neutral, list_mark, weights):
+    """Each line's score in the main-block search: the line model's linear score of a kept
+    line's features, a fixed cost for chrome, the barrier for a section header; lines
+    recognised as metadata (and neutral ones) score nothing."""
     scores = np.zeros(len(words), dtype=np.float64)
+    # A section header's cost stays below every fitted score, so the barrier test holds.
+    floor = 1.0 - SECTION_END_COST
     for i in range(len(words)):
         code = codes[i]
         if code == KEPT:
             if neutral[i]:
-                scores[i] = 0.0
-            elif prose[i]:
-                scores[i] = words[i] - NEUTRAL_WORDS + SENTENCE_BONUS
+                continue
+            if prose[i]:
+                score = weights[_W_WORDS] * words[i] + weights[_W_BIAS] + weights[_W_SENTENCE]
             elif words[i] >= LONG_WORDS:
-                scores[i] = -BOILERPLATE_COST
+                score = weights[_W_WORD_LIST]
             else:
-                scores[i] = words[i] - NEUTRAL_WORDS
+                score = weights[_W_WORDS] * words[i] + weights[_W_BIAS]
                 if stamp[i]:
-                    scores[i] -= STAMP_COST
+                    score += weights[_W_STAMP]
+                if list_mark[i] != 0:
+                    score += weights[_W_LIST_ITEM]
+            score += weights[_W_POSITION] * i / len(words)
+            scores[i] = max(score, floor)
         elif code in (BOILERPLATE, TEMPLATE):
-            scores[i] = -SECTION_END_COST if section_end[i] else -BOILERPLATE_COST
+            scores[i] = -SECTION_END_COST if section_end[i] else max(weights[_W_CHROME], floor)
     return scores
 
 

@@ -1,6 +1,8 @@
+import json
 import unicodedata
 
 import numpy as np
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -10,8 +12,13 @@ from builder.clean import (
     CHROME_PHRASES,
     CHROME_WORDS,
     DENSE_PHRASE_MAX_WORDS,
+    LINE_FEATURES,
+    LINE_MODEL,
+    MODEL_FILE,
+    PLACEMENT,
     SECTION_END,
     SELF_REPEAT_HEAD_CHARS,
+    WEIGHTS,
     _isolated_share,
     _repeats_itself,
     clean,
@@ -22,6 +29,8 @@ from builder.clean import (
     line_rule,
     line_words,
     lists_names,
+    load_line_model,
+    model_weights,
     names_a_person_first,
     scan_lines,
     word_count,
@@ -779,3 +788,61 @@ def test_a_call_to_comment_ends_the_article():
     ]
     doc = clean(doc_from_text("\n".join(table)))
     assert [line.text for line in doc.lines if line.kept and line.text in PROSE] == PROSE
+
+
+def test_the_shipped_line_model_scores_the_features_its_fit_names():
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert model["features"] == list(LINE_FEATURES)
+    assert sorted(model["weights"]) == sorted(LINE_FEATURES)
+    assert sorted(model["placement"]) == sorted(PLACEMENT)
+    assert model["weights"]["words"] == 1.0  # the unit of every score, never fitted
+    assert model["fit"]["folds"] == 5
+    assert model["fit"]["grouped_by"].startswith("site")
+    assert set(model["fit"]["data"]) == {"silver", "mozilla"}
+    assert model["fit"]["cross_validated"]["silver"] > 0.85
+    assert WEIGHTS.tolist() == [model["weights"][f] for f in LINE_FEATURES] + [
+        model["placement"][p] for p in PLACEMENT
+    ]
+    assert LINE_MODEL["weights"] == model["weights"]
+
+
+def test_a_line_model_with_other_features_is_refused(tmp_path):
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    model["features"] = [*model["features"][:-1], "link_density"]
+    stale = tmp_path / "clean_model.json"
+    stale.write_text(json.dumps(model), encoding="utf-8")
+    with pytest.raises(ValueError, match="features or placement differ"):
+        load_line_model(stale)
+
+
+def _weights(**changes: float) -> np.ndarray:
+    weights = {**LINE_MODEL["weights"], **LINE_MODEL["placement"], **changes}
+    return model_weights(
+        {
+            "weights": {f: weights[f] for f in LINE_FEATURES},
+            "placement": {p: weights[p] for p in PLACEMENT},
+        }
+    )
+
+
+# A list of events over the article: fragments of eight words, no sentence among them.
+EVENTS = [f"Jan {day}: Regional hockey tournament at the Civic Arena" for day in (3, 9, 14, 21)]
+
+
+def test_the_line_models_weights_decide_the_placement():
+    text = "\n\n".join([*EVENTS, *PROSE])
+    shipped = reasons(clean(doc_from_text(text)))
+    assert [shipped[line] for line in PROSE] == [None] * 4
+    # Fragments that score like prose join the article; costly ones stay out of it.
+    paid = reasons(clean(doc_from_text(text), _weights(bias=4.0)))
+    assert [paid[line] for line in EVENTS] == [None] * 4
+    costly = reasons(clean(doc_from_text(text), _weights(bias=-16.0)))
+    assert [costly[line] for line in EVENTS] == ["outside_article"] * 4
+    assert [costly[line] for line in PROSE] == [None] * 4
+
+
+def test_a_section_header_ends_the_article_whatever_the_weights():
+    text = "\n\n".join([*PROSE[:2], "Comments", *PROSE[2:]])
+    for weights in (WEIGHTS, _weights(chrome=0.0, bias=4.0)):
+        got = reasons(clean(doc_from_text(text), weights))
+        assert [got[line] for line in PROSE] == [None, None, "outside_article", "outside_article"]

@@ -69,5 +69,5 @@ def test_a_regular_install_ships_every_package_and_data_file():
         for p in builder.iterdir()
         if p.is_file() and p.suffix not in (".py", ".pyc") and not p.name.startswith(".")
     )
-    assert data == ["confidence_model.json"]
+    assert data == ["clean_model.json", "confidence_model.json"]
     assert setuptools["package-data"]["builder"] == data
