@@ -280,6 +280,9 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     cue_lines = _lines_with_cues(lowered)
     masthead_open = True
     for i, line in enumerate(doc.lines):
+        line_cues = cue_lines.get(i)
+        if line.kept and line_cues is None:
+            continue  # the article's own lines credit nothing but through a cue
         words = line_words(line.text)
         if not line.kept:
             if opening := _LINE_PREFIX.match(line.text):
@@ -294,11 +297,11 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 if masthead_open:
                     add(line.text, "own_line_top")
                     masthead_open = False
-        if len(line.text) > 200 or i not in cue_lines:
+        if len(line.text) > 200 or line_cues is None:
             continue
         caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")
         for pattern, kind, cues in _BRAND_PATTERNS:
-            if cue_lines[i].isdisjoint(cues):
+            if line_cues.isdisjoint(cues):
                 continue
             if kind == "credit" and not caption:
                 continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
