@@ -1,7 +1,10 @@
 import math
+import re
 from collections import Counter
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from builder.clean import clean
 from builder.doc import Line, LineReason
@@ -369,3 +372,50 @@ def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
 def test_a_headline_about_cookies_is_still_a_headline():
     headline = "EU regulators fine three airlines over cookies on booking sites"
     assert cleaned("\n\n".join([headline, *PROSE])).meta["headline"] == headline
+
+
+def _title_part_by_regex(key: str, others: str) -> bool:
+    """_is_title_part as a regex says it (the scans replaced a pattern built per line)."""
+    if len(key) < 12:
+        return False
+    exact = others.count(f"\n{key}\n")
+    if others.count(f"\n{key}") == exact and others.count(f"{key}\n") == exact:
+        return False
+    quoted, join = re.escape(key), r"[-|–—:·»>›/(\[,]"
+    return re.search(rf"\n{quoted}\s*{join}|{join}\s*{quoted}\n", others) is not None
+
+
+_TITLE_TEXT = st.text(alphabet="ab -|–:»/( \u00a0,.x\n", max_size=12)
+# Lines around a key: alone, joined to a site's name on either side, or run into text.
+_AROUND_KEY = st.tuples(_TITLE_TEXT, st.sampled_from(["", "{k}", "{k} ", " {k}", "x{k}x"]))
+
+
+@settings(max_examples=400)
+@given(key=st.text(alphabet="ab x-", min_size=12, max_size=16), parts=st.lists(_AROUND_KEY))
+def test_title_part_scans_agree_with_the_pattern(key, parts):
+    lines = [
+        text + shape.format(k=key) if i % 2 else shape.format(k=key) + text
+        for i, (text, shape) in enumerate(parts)
+    ]
+    others = "\n" + "\n".join(lines) + "\n"
+    assert _is_title_part(key, others) == _title_part_by_regex(key, others)
+
+
+def _content_words_token_by_token(text: str) -> Counter:
+    counts: Counter = Counter()
+    for token, n in Counter(re.findall(r"\w+", text.casefold())).items():
+        if not token.isascii() and re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", token):
+            for k in range(len(token) - 1):
+                counts[token[k : k + 2]] += n
+        elif len(token) >= 3 and not token.isdigit():
+            counts[token] += n
+    return counts
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="abcÉé 12²³_-’'.マリ戦", max_size=60))
+@example("In 2013, ²³⁴ of 12_3 Bamako’s 100 cafés")  # digits alone, in C and by isdigit
+@example("マリ戦争 2013 Gao")
+@example("In 2013 the 100 soldiers")
+def test_content_words_counted_in_c_agree_with_the_token_loop(text):
+    assert content_words(text) == _content_words_token_by_token(text)
