@@ -106,7 +106,8 @@ def _single_byte(encoding: str) -> bool:
         return False
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+# A word (a run of letters) with a letter outside ASCII: the only words garble() judges.
+_NON_ASCII_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 
 
 def garble(text: str) -> int:
@@ -114,10 +115,8 @@ def garble(text: str) -> int:
     ("cafй"), three letters or more all accented Latin ("Ïðèâåò", Cyrillic read as
     Windows-1252), or a symbol between two letters ("wys³aæ", Polish read so)."""
     count = 0
-    for match in _LETTERS.finditer(text):
+    for match in _NON_ASCII_WORD.finditer(text):
         word = match.group(0)
-        if word.isascii():
-            continue
         scripts = {_script(ch) for ch in word}
         if len(scripts) > 1 or (
             len(word) >= 3 and scripts == {"LATIN"} and not _ASCII_LETTER.search(word)
