@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pyarrow as pa
+
 from builder.build import build
 from builder.pipeline import STAGES
 
@@ -81,13 +83,23 @@ def run_datatrove(jsonl: Path, work: Path, workers: int) -> float:
         pipeline=[
             JsonlReader(str(jsonl)),
             C4QualityFilter(min_num_sentences=-1),  # sentence counting needs spaCy
-            ParquetWriter(str(work / "out")),
+            # The schema given: a batch whose texts the filter emptied has no text column.
+            ParquetWriter(str(work / "out"), schema=DATATROVE_SCHEMA),
         ],
         tasks=workers,
         workers=workers,
         logging_dir=str(work / "logs"),
     ).run()
     return time.perf_counter() - started
+
+
+DATATROVE_SCHEMA = pa.schema(
+    [
+        ("text", pa.string()),
+        ("id", pa.string()),
+        ("metadata", pa.struct([("file_path", pa.string())])),
+    ]
+)
 
 
 def datatrove_installed() -> bool:
