@@ -2,7 +2,7 @@
 
     python benchmarks/stream_scale.py [--records 1000000]
 
-The dev pages and the seeds are built once; their records (rows and MinHash signatures, as
+The silver and mozilla dev pages are built once; their records (rows and MinHash signatures, as
 a worker hands them over) are then replayed with their own ids, paths and digests through
 the build's own spool, dedup grouping, Parquet writer and inputs digest. The per-page
 stages are left out (``throughput.py`` measures them), so a million records take minutes.
@@ -37,7 +37,7 @@ def page_records(work: Path) -> list[tuple[dict, object]]:
     seeds = work / "pages"
     seeds.mkdir()
     for n, page in enumerate(sample_pages()):
-        (seeds / f"{n:04d}.txt").write_text(page, encoding="utf-8")
+        (seeds / f"{n:04d}.txt").write_bytes(page)
     records = process_folder(seeds, workers=1)[0]
     rows = [row for table in records.tables() for row in table.to_pylist()]
     return [(row, body_signature(row["id"], row["date"], row["body"])) for row in rows]
