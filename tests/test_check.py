@@ -112,3 +112,23 @@ def test_validate_outside_a_repository_names_the_folder(tmp_path):
     result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {tmp_path / 'data'}: no such folder")
+
+
+def test_an_id_in_two_split_files_is_reported_with_both_files(built_repo, tmp_path):
+    import pyarrow.parquet as pq
+
+    root = _copy(built_repo, tmp_path)
+    folder = root / "data/v1.0.0"
+    files = sorted(p for p in folder.glob("*.parquet") if pq.ParquetFile(p).metadata.num_rows)
+    first, second = files[0], files[1]
+    table = pq.read_table(second)
+    repeated = pq.read_table(first).column("id")[0].as_py()
+    ids = table.column("id").to_pylist()
+    ids[0] = repeated  # the second file now repeats the first file's first id
+    field = table.schema.field("id")
+    table = table.set_column(table.schema.get_field_index("id"), field, [ids])
+    pq.write_table(table, second)
+    duplicates = [p for p in check_repo(root) if p.what == "duplicate id"]
+    assert [(p.file, p.found) for p in duplicates] == [
+        (f"v1.0.0/{second.name}", f"{repeated} also in {first.name}")
+    ]
