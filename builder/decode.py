@@ -117,7 +117,7 @@ def garble(text: str) -> int:
     count = 0
     for match in _NON_ASCII_WORD.finditer(text):
         word = match.group(0)
-        scripts = {_script(ch) for ch in word}
+        scripts = {_script(ch) for ch in word} - {None}
         if len(scripts) > 1 or (
             len(word) >= 3 and scripts == {"LATIN"} and not _ASCII_LETTER.search(word)
         ):
@@ -132,13 +132,19 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¢£¤¥¦§¨©¬®¯°±²³´µ¶¸¹¼½¾¿€‚„†‡‰‹›]+(?=[^\W\d_])")
 
 
-def _script(char: str) -> str:
+def _script(char: str) -> str | None:
+    """The script of a letter; None for a sign that goes with any ("m²", "µg", "1º")."""
     if char.isascii():
         return "LATIN"
-    name = unicodedata.name(char, "")
-    script = name.split(" ", 1)[0] if name else "UNKNOWN"
+    script = unicodedata.name(char, "").split(" ", 1)[0]
     # Japanese writes kana and kanji in one word.
-    return "CJK" if script in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH") else script
+    return "CJK" if script in _CJK_SCRIPTS else script if script in _SCRIPTS else None
+
+
+_CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH"})
+_SCRIPTS = frozenset(
+    "LATIN CYRILLIC GREEK ARABIC HEBREW THAI ARMENIAN GEORGIAN DEVANAGARI BENGALI".split()
+)
 
 
 def _replaced(raw: bytes, text: str, encoding: str) -> bool:
