@@ -91,10 +91,10 @@ def _decode_bytes(raw: bytes) -> tuple[str, str, bool] | None:
 
 
 # Code pages of the scripts pages are written in, after Windows-1252: Central European,
-# Cyrillic, Greek, Turkish, Hebrew, Arabic, Baltic.
-_WINDOWS = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257")
+# Cyrillic, Greek, Turkish, Hebrew, Arabic, Baltic, Thai.
+_WINDOWS = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874")
 # The single-byte encodings web pages are saved in (not DOS, Mac or EBCDIC console pages).
-_WEB_SINGLE_BYTE = re.compile(r"^(?:cp125\d|iso8859_\d+|latin_1|koi8_\w+)$")
+_WEB_SINGLE_BYTE = re.compile(r"^(?:cp125\d|cp874|tis_620|iso8859_\d+|latin_1|koi8_\w+)$")
 
 
 @functools.cache

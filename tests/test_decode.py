@@ -124,6 +124,7 @@ def test_a_koi8_page_is_not_forced_into_cp1252():
         ("Η κυβέρνηση του Μάλι ανακοίνωσε την έναρξη συνομιλιών με τις ένοπλες ομάδες.", "cp1253"),
         ("Rząd Mali ogłosił rozpoczęcie rozmów z grupami zbrojnymi na północy kraju.", "cp1250"),
         ("Привет мир", "cp1251"),  # charset-normalizer's guess: the DOS page cp1125
+        ("รัฐบาลมาลีประกาศเริ่มการเจรจากับกลุ่มติดอาวุธทางตอนเหนือของประเทศ", "cp874"),
         ("Le gouvernement malien a annoncé l'ouverture de pourparlers à Ouagadougou.", "cp1252"),
         ("col·lecció de Größe", "cp1252"),  # its guess: cp1006 (Urdu)
         # Read as Windows-1250, "très" is "trčs" and "m²" loses its sign: no garble there.
