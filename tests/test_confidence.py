@@ -1,10 +1,10 @@
 import datetime as dt
-import importlib.util
 import math
 
 import numpy as np
 import pytest
 
+from benchmarks import fit_confidence
 from builder.confidence import (
     FIELDS,
     MANIFEST_CONFIDENCE,
@@ -104,16 +104,8 @@ def test_the_shipped_model_is_fitted_by_site_and_covers_both_paths():
             assert params["threshold"] == 0.0, key
 
 
-def _fit_script():
-    path = REPO / "benchmarks" / "fit_confidence.py"
-    spec = importlib.util.spec_from_file_location("fit_confidence", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_threshold_is_the_lowest_that_reaches_the_target():
-    choose = _fit_script().choose_threshold
+    choose = fit_confidence.choose_threshold
     probability = np.array([0.1] * 10 + [0.5] * 10 + [0.9] * 10)
     labels = np.array([0] * 10 + [1] * 9 + [0] + [1] * 10)
     assert choose(probability, labels, 0.9) == (0.11, True)

@@ -1,8 +1,6 @@
 """Repository-level promises: the quick start, CI and seeds stay true."""
 
-import importlib.util
 import re
-import sys
 
 import pytest
 
@@ -77,21 +75,10 @@ def test_a_regular_install_ships_every_package_and_data_file():
     assert setuptools["package-data"]["builder"] == data
 
 
-def _benchmark(name: str):
-    path = REPO / "benchmarks" / f"{name}.py"
-    sys.path.insert(0, str(path.parent))  # the benchmarks import one another
-    try:
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(path.parent))
-    return module
-
-
 @pytest.mark.skipif(not (REPO.parent / "shared" / "devset").is_dir(), reason="no dev sets")
 def test_the_throughput_corpus_is_the_dev_pages_bytes_under_ids_of_their_own(tmp_path):
-    throughput = _benchmark("throughput")
+    from benchmarks import throughput
+
     pages = throughput.sample_pages()
     size = throughput.make_corpus(tmp_path / "seeds", len(pages) + 2)
     files = sorted((tmp_path / "seeds").iterdir())
