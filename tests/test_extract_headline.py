@@ -20,6 +20,7 @@ from builder.extract import (
     _under_titled_stamp,
     _without_label,
     content_words,
+    extract,
     headline_candidates,
 )
 from tests.helpers import PROSE, cleaned, doc_from_text
@@ -106,6 +107,30 @@ def test_a_headline_shown_after_a_section_label_is_taken_where_it_stands_alone()
     lines = [Line(1, f"Mali Journal: {title}"), Line(2, title), Line(3, f"from the {title}")]
     assert _without_label(lines, _keys(lines), 0) == 0  # a title's first half, not a section label
     assert _without_label(lines, _keys(lines), 2) == 2  # words of a sentence, not a label
+    # A page title closes the headline with the site's name; the heading shows it alone.
+    lines = [Line(1, f"{title} - The Daily Planet"), Line(2, "Share"), Line(3, title)]
+    assert _without_label(lines, _keys(lines), 0) == 2
+    lines = [Line(1, f"{title} - The Daily Planet"), Line(2, "Share")]
+    assert _without_label(lines, _keys(lines), 0) == 0  # never shown alone: the title stays
+
+
+def test_the_headline_may_stand_under_lines_the_cleaner_kept_atop_the_article():
+    # The block opens with a kept notice and a teaser; the headline is its third line.
+    headline = "Regional force plans deployment of troops to the north"
+    notice = "This page is updated throughout the day as our reporters file from the region."
+    menu = ["Home", "News", "World", "Sign in"]  # so the headline is not among the first lines
+    page = "\n\n".join([*menu, notice, "Festival of desert music opens in Essakane", headline])
+    page = "\n\n".join([page, *PROSE])
+    doc = clean(doc_from_text(page))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
+    assert [line.text for line in doc.lines if line.kept][:3] == [
+        notice,
+        "Festival of desert music opens in Essakane",
+        headline,
+    ]
+    candidates = [doc.lines[i].text for i, _ in headline_candidates(doc, body_start)]
+    assert headline in candidates
+    assert extract(doc).meta["headline"] == headline
 
 
 def test_lines_under_a_long_by_line_are_not_the_headline():
@@ -358,6 +383,10 @@ def test_a_short_title_case_headline_under_a_section_label_is_no_name():
         "Something went wrong with the connection!",
         "Subscribe to our newsletter for regional updates",
         "Accept & Close",
+        "The Largest Security-Cleared Career Network for Jobs - JOIN NOW",
+        "Thank you for subscribing We have more newsletters",
+        "Subscribe to receive a free cookbook! Sign Up!",
+        "Podcasts & Shows Expand/collapse submenu for Podcasts & Shows",
     ],
 )
 def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
