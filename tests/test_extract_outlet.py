@@ -272,3 +272,26 @@ def test_the_site_of_the_inputs_url_is_evidence_of_the_masthead():
     meta = extract(clean(doc)).meta
     assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Post", "url:host")
     assert cleaned(page).meta["outlet"] == "Desert Holdings"
+
+
+def test_a_name_the_page_also_writes_in_small_letters_is_a_common_word():
+    from builder.extract.outlet import _written_small
+
+    text = "Sign up for Daily. Our daily newsletter, and BBC News on the hour."
+    assert _written_small("Daily", text) is True
+    assert _written_small("BBC", text) is False
+    assert _written_small("Dailymail", text) is False  # a word inside another is no match
+    assert _written_small("daily", text) is False  # written small itself: the lowercase feature
+
+
+def test_the_best_attested_name_is_given_however_weak_its_evidence():
+    # A company in a copyright line scores below zero under the fitted weights; still the
+    # page's only name, so given: a conditional logit ranks names, the confidence stage
+    # judges how sure the pick is.
+    page = "\n\n".join(["Mali talks resume", *PROSE, "© 2013 Desert Media Group Limited"])
+    meta = cleaned(page).meta
+    assert meta["evidence"]["outlet"]["score"] < 0
+    assert (meta["outlet"], meta["outlet_source"]) == (
+        "Desert Media Group Limited",
+        "text:copyright",
+    )
