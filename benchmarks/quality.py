@@ -118,6 +118,11 @@ def main() -> None:
         "--html", action="store_true", help="score the HTML path on page.html.gz instead of raw.txt"
     )
     parser.add_argument(
+        "--floors",
+        type=Path,
+        help="JSON of floors per set (the folder's name): exit 1 when a figure falls below",
+    )
+    parser.add_argument(
         "--with-url",
         action="store_true",
         help="give each page its gold URL, as a WARC record or the manifest would",
@@ -136,7 +141,20 @@ def main() -> None:
     command = [sys.executable, str(args.scorer), str(args.gold_dir), str(args.out)]
     if args.per_doc:
         command += ["--per-doc", str(args.per_doc)]
-    sys.exit(subprocess.run(command, check=False).returncode)
+    returncode = subprocess.run(command, check=False).returncode
+    if args.floors:
+        floors = json.loads(args.floors.read_text(encoding="utf-8"))
+        name = args.gold_dir.resolve().name
+        if name not in floors:
+            sys.exit(f"{args.floors}: no floors for the set {name!r}; sets: {', '.join(floors)}")
+        failures = gate_failures(
+            gate_metrics(args.gold_dir, predictions, args.scorer), floors[name]
+        )
+        for failure in failures:
+            print(f"gate     {name}: {failure}", flush=True)
+        print(f"gate     {name}: {'FAILED' if failures else 'passed'}", flush=True)
+        returncode = returncode or int(bool(failures))
+    sys.exit(returncode)
 
 
 # A page whose reference body is this long and shares almost none of our body's words got
@@ -211,31 +229,87 @@ def is_right(field: str, value, gold: dict, scorer) -> bool | None:
     return author_key(value) == author_key(expected) if expected else None
 
 
-def trust_by_library(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> list[str]:
-    """The scorer's trust line (precision when given, recall) per source library of a set."""
+TRUST_FIELDS = ("headline", "date", "outlet", "author")
+
+
+def trust_counts(gold_dir: Path, predictions: list[dict], scorer_path: Path, group_of) -> dict:
+    """Per group (group_of(gold)): each field's gold values, values given and right ones."""
     scorer = load_scorer(scorer_path)
     counts: dict[str, Counter] = {}
     for p in predictions:
         gold = read_gold(gold_dir, p["id"])
-        library = gold.get("source_set") or gold_dir.name
-        tally = counts.setdefault(library, Counter())
-        for field in ("headline", "date", "outlet", "author"):
+        tally = counts.setdefault(group_of(gold), Counter())
+        for field in TRUST_FIELDS:
             if is_right(field, "", gold, scorer) is None:
                 continue
             tally[f"{field}_gold"] += 1
             if p.get(field):
                 tally[f"{field}_given"] += 1
                 tally[f"{field}_right"] += bool(is_right(field, p[field], gold, scorer))
+    return counts
+
+
+def precision_recall(tally: Counter, field: str) -> tuple[float, float] | None:
+    """Precision when given and recall of a field's tally; None without gold values."""
+    gold_n, given, right = (tally[f"{field}_{k}"] for k in ("gold", "given", "right"))
+    if not gold_n:
+        return None
+    return (right / given if given else 1.0), right / gold_n
+
+
+def trust_by_library(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> list[str]:
+    """The scorer's trust line (precision when given, recall) per source library of a set."""
+    counts = trust_counts(
+        gold_dir, predictions, scorer_path, lambda gold: gold.get("source_set") or gold_dir.name
+    )
     lines = []
     for library, tally in sorted(counts.items()):
         parts = []
-        for field in ("headline", "date", "outlet", "author"):
-            gold_n, given, right = (tally[f"{field}_{k}"] for k in ("gold", "given", "right"))
-            if gold_n:
-                precision = right / given if given else 1.0
-                parts.append(f"{field} P={precision:.3f} R={right / gold_n:.3f}")
+        for field in TRUST_FIELDS:
+            if figures := precision_recall(tally, field):
+                parts.append(f"{field} P={figures[0]:.3f} R={figures[1]:.3f}")
         lines.append(f"trust    {library}: " + " | ".join(parts))
     return lines
+
+
+def gate_metrics(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> dict[str, float]:
+    """What the dev-set gate pins: body F1 (all pages, English ones), each field's precision
+    when given and recall over the whole set, and the pages whose block is wrong."""
+    scorer = load_scorer(scorer_path)
+    f1s: dict[str, list[float]] = {"body_f1": [], "body_f1_english": []}
+    wrong = 0
+    for p in predictions:
+        gold = read_gold(gold_dir, p["id"])
+        gold_tokens = Counter(scorer.tokens(gold.get("body")))
+        _, recall, f1 = scorer.prf(gold_tokens, Counter(scorer.tokens(p.get("body"))))
+        f1s["body_f1"].append(f1)
+        if (gold.get("lang_guess") or p.get("language") or "")[:2] == "en":
+            f1s["body_f1_english"].append(f1)
+        wrong += (
+            sum(gold_tokens.values()) >= WRONG_BLOCK_MIN_WORDS and recall < WRONG_BLOCK_MAX_RECALL
+        )
+    metrics = {name: sum(v) / len(v) for name, v in f1s.items() if v}
+    metrics["wrong_block"] = float(wrong)
+    tally = trust_counts(gold_dir, predictions, scorer_path, lambda gold: "all").get("all")
+    for field in TRUST_FIELDS:
+        if tally and (figures := precision_recall(tally, field)):
+            metrics[f"{field}_precision"], metrics[f"{field}_recall"] = figures
+    return metrics
+
+
+def gate_failures(metrics: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """Each pinned figure the metrics miss: a floor, or for wrong_block a ceiling."""
+    failures = []
+    for name, pinned in sorted(floors.items()):
+        if name.startswith("_"):
+            continue
+        if name not in metrics:
+            failures.append(f"{name}: not measured on this set (pinned {pinned})")
+        elif name == "wrong_block" and metrics[name] > pinned:
+            failures.append(f"wrong_block: {metrics[name]:.0f} pages, at most {pinned:.0f}")
+        elif name != "wrong_block" and metrics[name] < pinned:
+            failures.append(f"{name}: {metrics[name]:.4f} below its floor {pinned}")
+    return failures
 
 
 if __name__ == "__main__":

@@ -127,3 +127,69 @@ def test_a_byline_is_compared_as_its_list_of_names():
     assert author_key("By  Jane DOE and John Roe") == author_key("Jane Doe, John Roe")
     assert author_key("Alexandre Hervaud et Jérémy Piette") == "alexandre hervaud, jérémy piette"
     assert author_key("Jane Doe") != author_key("Jane Doe, John Roe")
+
+
+_TOY_SCORER = """
+import re
+from collections import Counter
+
+
+def tokens(text):
+    return re.findall(r"\\w+", (text or "").lower())
+
+
+def prf(gold, predicted):
+    right = sum((gold & predicted).values())
+    p = right / sum(predicted.values()) if predicted else 0.0
+    r = right / sum(gold.values()) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def norm_headline(s):
+    return " ".join((s or "").casefold().split())
+
+
+norm_outlet = norm_headline
+
+
+def days_apart(a, b):
+    return 0 if a == b else 99
+"""
+
+
+def test_the_dev_set_gate_measures_a_set_and_names_each_figure_below_its_floor(tmp_path):
+    from benchmarks.quality import gate_failures, gate_metrics
+
+    scorer = tmp_path / "score.py"
+    scorer.write_text(_TOY_SCORER, encoding="utf-8")
+    golds = {
+        "a": {"body": "one two three four", "headline": "Mali talks", "outlet": "Sahel Post",
+              "date": "2013-01-15", "lang_guess": "en"},
+        "b": {"body": "five six", "headline": "Aid arrives", "outlet": "Desert Times",
+              "date": None, "lang_guess": "fr"},
+    }  # fmt: skip
+    for name, gold in golds.items():
+        (tmp_path / "set" / name).mkdir(parents=True)
+        (tmp_path / "set" / name / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    predictions = [
+        {"id": "a", "body": "one two three four", "headline": "mali  TALKS",
+         "outlet": "Wrong Name", "date": "2013-01-15"},
+        {"id": "b", "body": "five seven", "headline": "Teaser", "outlet": None, "date": None},
+    ]  # fmt: skip
+    metrics = gate_metrics(tmp_path / "set", predictions, scorer)
+    assert metrics["body_f1"] == pytest.approx((1.0 + 0.5) / 2)
+    assert metrics["body_f1_english"] == pytest.approx(1.0)
+    assert (metrics["headline_precision"], metrics["headline_recall"]) == (0.5, 0.5)
+    assert (metrics["outlet_precision"], metrics["outlet_recall"]) == (0.0, 0.0)
+    assert (metrics["date_precision"], metrics["date_recall"]) == (1.0, 1.0)
+    assert metrics["wrong_block"] == 0.0
+    floors = {"_comment": "ignored", "body_f1": 0.7, "headline_precision": 0.6,
+              "wrong_block": 0, "author_recall": 0.1}  # fmt: skip
+    assert gate_failures(metrics, floors) == [
+        "author_recall: not measured on this set (pinned 0.1)",
+        "headline_precision: 0.5000 below its floor 0.6",
+    ]
+    assert gate_failures({**metrics, "wrong_block": 2.0}, {"wrong_block": 1}) == [
+        "wrong_block: 2 pages, at most 1"
+    ]
+    assert gate_failures(metrics, {"body_f1": 0.75, "date_recall": 1.0}) == []
