@@ -175,3 +175,26 @@ def test_numeric_dates_read_without_dateparser_as_dateparser_reads_them(
     assume(order is not None)
     text = f"{first}{separator}{second}{separator}{year}"
     assert _numeric_date(first, second, year, order) == _parse(text, order)
+
+
+def test_month_names_come_from_dateparsers_data_in_every_language():
+    from builder.extract.shared import month_names
+
+    names = month_names()
+    assert {"juli", "sept", "stycznia", "octobre", "10月", "октября"} <= names
+    assert {"spring", "today", "issue", "2013"}.isdisjoint(names)
+    assert all(name == name.casefold() for name in names)
+    assert len(names) > 2000  # about 200 languages' names and abbreviations
+
+
+def test_an_archives_month_is_read_without_dateparsers_parser(monkeypatch):
+    import dateparser
+
+    from builder.extract.headline import _is_month_name
+
+    def parse(*args, **kwargs):
+        raise AssertionError("dateparser.parse loads every locale: seconds in each process")
+
+    monkeypatch.setattr(dateparser, "parse", parse)
+    assert _is_month_name("Juli") and _is_month_name("MÄRZ") and _is_month_name("Sept")
+    assert not _is_month_name("Spring") and not _is_month_name("Today")

@@ -10,8 +10,6 @@ reads them.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import itertools
 import math
 import re
@@ -30,6 +28,7 @@ from builder.extract.shared import (
     _has_full_date,
     _lead,
     _norm,
+    month_names,
     name_opening,
 )
 from builder.linescan import LIST_MARKS
@@ -80,13 +79,9 @@ def _is_arrow_link(text: str) -> bool:
 _MONTH_YEAR = re.compile(r"^([^\W\d_]{3,12})\.?,?\s+(?:19|20)\d{2}$")
 
 
-@functools.lru_cache(maxsize=1024)
 def _is_month_name(word: str) -> bool:
-    """Whether dateparser reads the word as a month in any of its languages."""
-    import dateparser
-
-    settings = {"REQUIRE_PARTS": ["month", "year"], "RELATIVE_BASE": dt.datetime(2000, 1, 1)}
-    return dateparser.parse(f"{word} 2000", settings=settings) is not None
+    """Whether the word names a month in any language dateparser's data knows."""
+    return word.casefold() in month_names()
 
 
 def _title_like(line: Line) -> bool:

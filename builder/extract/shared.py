@@ -493,6 +493,27 @@ _CLDR_NUMBER = r"(\d++[.,]?\d*+)"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+_MONTH_KEYS = (
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
+)
+
+
+@functools.cache
+def month_names() -> frozenset[str]:
+    """Every name and abbreviation of a month in dateparser's CLDR data (about 200 languages:
+    "juli", "sept", "stycznia", "10月"), case folded. Read from its data files, not by asking
+    dateparser to parse: that loads every locale's parser, seconds in each process."""
+    import dateparser.data.date_translation_data as data
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(data.__path__):
+        info = importlib.import_module(f"{data.__name__}.{module.name}").info
+        for key in _MONTH_KEYS:
+            names.update(name.casefold() for name in info.get(key, ()))
+    return frozenset(names)
+
+
 @functools.cache
 def _ago_phrases() -> tuple[dict[str, frozenset[str]], tuple[int, ...]]:
     """The words around the number of every "<n> <unit> ago" phrase in dateparser's CLDR data
