@@ -448,3 +448,31 @@ def _content_words_token_by_token(text: str) -> Counter:
 @example("In 2013 the 100 soldiers")
 def test_content_words_counted_in_c_agree_with_the_token_loop(text):
     assert content_words(text) == _content_words_token_by_token(text)
+
+
+def test_a_byline_above_the_article_keeps_the_articles_opening_lines_as_candidates():
+    from builder.doc import Doc
+
+    headline = "Regional force plans deployment of troops to the north"
+    texts = [
+        ("Sections", LineReason.boilerplate),
+        ("By Amadou Diallo", LineReason.byline),
+        ("Sahel Institute of Journalism", LineReason.outside_article),
+        (headline, None),
+        *((text, None) for text in PROSE),
+    ]
+    doc = Doc("t.txt", b"", "", "0" * 16, lines=[Line(n, t, r) for n, (t, r) in enumerate(texts)])
+    candidates = [doc.lines[i].text for i, _ in headline_candidates(doc, 3)]
+    # The line between the byline and the article is its affiliation; the article's first
+    # line is not between them.
+    assert headline in candidates
+    assert "Sahel Institute of Journalism" not in candidates
+
+
+def test_a_caption_closing_with_its_pictures_source_is_no_title():
+    caption = "A new bill would require providers to store metadata for two years. Source: Supplied"
+    assert not _title_like(Line(1, caption))
+    assert not _title_like(Line(1, "Troops arrive in Gao on Monday Picture: AFP"))
+    assert not _title_like(Line(1, "Soldaten in Gao am Montag Foto: dpa"))
+    assert _title_like(Line(1, "Source of the Niger: a journey upriver"))
+    assert _title_like(Line(1, "Regional force plans deployment of troops to the north"))
