@@ -476,3 +476,12 @@ def test_a_caption_closing_with_its_pictures_source_is_no_title():
     assert not _title_like(Line(1, "Soldaten in Gao am Montag Foto: dpa"))
     assert _title_like(Line(1, "Source of the Niger: a journey upriver"))
     assert _title_like(Line(1, "Regional force plans deployment of troops to the north"))
+
+
+def test_a_breadcrumb_with_double_arrows_counts_against_a_line():
+    crumbs = "Home >> Education >> News >> Article"
+    headline = "Regional force plans deployment of troops to the north"
+    doc = clean(doc_from_text("\n\n".join([crumbs, headline, *PROSE])))
+    features = {doc.lines[i].text: f for i, f in headline_candidates(doc, 0)}
+    assert features[crumbs]["breadcrumb"] == 1.0
+    assert features[headline]["breadcrumb"] == 0.0
