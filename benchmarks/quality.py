@@ -163,25 +163,35 @@ WRONG_BLOCK_MIN_WORDS = 150
 WRONG_BLOCK_MAX_RECALL = 0.2
 
 
-def body_by_group(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> list[str]:
-    """Body P/R/F1 (the scorer's token measure, per page, averaged) for all pages, the
-    English ones and each source library, and how many pages got the wrong block."""
+def body_scores(gold_dir: Path, predictions: list[dict], scorer_path: Path):
+    """Per page: its gold, the scorer's body (P, R, F1), whether it is English, and whether
+    it got another block than its article (a long reference that shares almost no words)."""
     scorer = load_scorer(scorer_path)
-    groups: dict[str, list[tuple[float, float, float]]] = {}
-    wrong = []
     for p in predictions:
         gold = read_gold(gold_dir, p["id"])
         gold_tokens = Counter(scorer.tokens(gold.get("body")))
         scores = scorer.prf(gold_tokens, Counter(scorer.tokens(p.get("body"))))
         english = (gold.get("lang_guess") or p.get("language") or "")[:2] == "en"
+        wrong_block = (
+            sum(gold_tokens.values()) >= WRONG_BLOCK_MIN_WORDS
+            and scores[1] < WRONG_BLOCK_MAX_RECALL
+        )
+        yield p["id"], gold, scores, english, wrong_block
+
+
+def body_by_group(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> list[str]:
+    """Body P/R/F1 (the scorer's token measure, per page, averaged) for all pages, the
+    English ones and each source library, and how many pages got the wrong block."""
+    groups: dict[str, list[tuple[float, float, float]]] = {}
+    wrong = []
+    for page_id, gold, scores, english, wrong_block in body_scores(
+        gold_dir, predictions, scorer_path
+    ):
         for group in ("all", *(["english"] if english else []), gold.get("source_set")):
             if group:
                 groups.setdefault(group, []).append(scores)
-        if (
-            sum(gold_tokens.values()) >= WRONG_BLOCK_MIN_WORDS
-            and scores[1] < WRONG_BLOCK_MAX_RECALL
-        ):
-            wrong.append(p["id"])
+        if wrong_block:
+            wrong.append(page_id)
     lines = []
     for group, rows in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0])):
         p_, r_, f_ = (sum(row[k] for row in rows) / len(rows) for k in range(3))
@@ -275,19 +285,13 @@ def trust_by_library(gold_dir: Path, predictions: list[dict], scorer_path: Path)
 def gate_metrics(gold_dir: Path, predictions: list[dict], scorer_path: Path) -> dict[str, float]:
     """What the dev-set gate pins: body F1 (all pages, English ones), each field's precision
     when given and recall over the whole set, and the pages whose block is wrong."""
-    scorer = load_scorer(scorer_path)
     f1s: dict[str, list[float]] = {"body_f1": [], "body_f1_english": []}
     wrong = 0
-    for p in predictions:
-        gold = read_gold(gold_dir, p["id"])
-        gold_tokens = Counter(scorer.tokens(gold.get("body")))
-        _, recall, f1 = scorer.prf(gold_tokens, Counter(scorer.tokens(p.get("body"))))
-        f1s["body_f1"].append(f1)
-        if (gold.get("lang_guess") or p.get("language") or "")[:2] == "en":
-            f1s["body_f1_english"].append(f1)
-        wrong += (
-            sum(gold_tokens.values()) >= WRONG_BLOCK_MIN_WORDS and recall < WRONG_BLOCK_MAX_RECALL
-        )
+    for _, _, scores, english, wrong_block in body_scores(gold_dir, predictions, scorer_path):
+        f1s["body_f1"].append(scores[2])
+        if english:
+            f1s["body_f1_english"].append(scores[2])
+        wrong += wrong_block
     metrics = {name: sum(v) / len(v) for name, v in f1s.items() if v}
     metrics["wrong_block"] = float(wrong)
     tally = trust_counts(gold_dir, predictions, scorer_path, lambda gold: "all").get("all")

@@ -454,28 +454,47 @@ def test_a_byline_above_the_article_keeps_the_articles_opening_lines_as_candidat
     from builder.doc import Doc
 
     headline = "Regional force plans deployment of troops to the north"
+    between = "Analysis of the regional force and the long road to the north"
     texts = [
         ("Sections", LineReason.boilerplate),
         ("By Amadou Diallo", LineReason.byline),
-        ("Sahel Institute of Journalism", LineReason.outside_article),
+        ("Share", LineReason.boilerplate),
+        (between, LineReason.outside_article),
         (headline, None),
         *((text, None) for text in PROSE),
     ]
     doc = Doc("t.txt", b"", "", "0" * 16, lines=[Line(n, t, r) for n, (t, r) in enumerate(texts)])
-    candidates = [doc.lines[i].text for i, _ in headline_candidates(doc, 3)]
-    # The line between the byline and the article is its affiliation; the article's first
-    # line is not between them.
+    candidates = [doc.lines[i].text for i, _ in headline_candidates(doc, 4)]
+    # A title-like line between the byline and the article is dropped (its affiliation or
+    # a deck of another story); the article's first line is not between them.
     assert headline in candidates
-    assert "Sahel Institute of Journalism" not in candidates
+    assert between not in candidates
 
 
 def test_a_caption_closing_with_its_pictures_source_is_no_title():
     caption = "A new bill would require providers to store metadata for two years. Source: Supplied"
     assert not _title_like(Line(1, caption))
-    assert not _title_like(Line(1, "Troops arrive in Gao on Monday Picture: AFP"))
-    assert not _title_like(Line(1, "Soldaten in Gao am Montag Foto: dpa"))
-    assert _title_like(Line(1, "Source of the Niger: a journey upriver"))
-    assert _title_like(Line(1, "Regional force plans deployment of troops to the north"))
+    assert not _title_like(Line(1, "Troops arrive in Gao on Monday. Picture: AFP"))
+    assert not _title_like(Line(1, "Soldaten in Gao am Montag. Foto: dpa"))
+    # A label with a colon inside a title is no credit.
+    for title in (
+        "Source of the Niger: a journey upriver",
+        "In pictures: Mali votes in first round",
+        "Photos: Floods hit Bamako",
+        "Open source: Why Mali's coders share",
+        "Why rain is the Sahel's main water source: explained",
+        "Regional force plans deployment of troops to the north",
+    ):
+        assert _title_like(Line(1, title)), title
+
+
+def test_a_call_to_sign_up_or_join_is_chrome_a_headline_about_signing_up_is_not():
+    from builder.extract.headline import CHROME_LINE
+
+    for chrome in ("Subscribe to receive a free cookbook! Sign Up!", "Defence Jobs - JOIN NOW"):
+        assert CHROME_LINE.search(chrome), chrome
+    for headline in ("Thousands of young Malians rush to sign up", "Mali's farmers sign up"):
+        assert CHROME_LINE.search(headline) is None, headline
 
 
 def test_a_breadcrumb_with_double_arrows_counts_against_a_line():

@@ -84,9 +84,9 @@ def _is_month_name(word: str) -> bool:
     return word.casefold() in month_names()
 
 
-# A picture's credit closing its caption: "Source: Supplied", "Picture: AFP", "Foto: dpa".
+# A picture's credit closing its caption's last sentence: "… two years. Source: Supplied".
 _CREDIT_TAIL = re.compile(
-    r"(?i)(?:^|[.!?]\s+|\s)(?:source|photo|picture|image|credit|foto|bild)s?:\s*\S+(?:\s+\S+){0,4}$"
+    r"(?i)[.!?]\s+(?:source|photo|picture|image|credit|foto|bild):\s*\S+(?:\s+\S+){0,4}$"
 )
 
 
@@ -152,7 +152,7 @@ HEADLINE_WEIGHTS = {
     "colon_end": -1.4,
     "repeated": 0.3,  # the page shows it twice (title and heading)
     "title_part": 1.2,  # it opens or closes another line ("<headline> - Site")
-    "distance": -0.8,  # log of the candidates between it and the article
+    "distance": -0.8,  # log of its rank: the article's first lines, then those above, nearest first
     "top_of_page": 0.7,  # among the page's first three lines, and shown again below
     "in_article": -2.4,  # inside the kept block
     "capitalised": 0.6,  # share of capitalised words
@@ -299,8 +299,7 @@ def _sentence_title(lines: Sequence[Line], i: int) -> bool:
         return True
     # Under a title or a caption ("Talks resume today.", "Photo: troops in Gao."), the line
     # is its deck, whether or not the page kept that line.
-    caption = _CREDIT_TAIL.search(above.text.rstrip("."))
-    return not (caption or _title_like(Line(above.no, above.text.rstrip("."))))
+    return not _title_like(Line(above.no, above.text.rstrip(".")))
 
 
 def _under_titled_stamp(lines: list[Line], i: int) -> bool:
@@ -461,7 +460,8 @@ CHROME_LINE = re.compile(
     r"|\balready (?:a subscriber|have an account)\b"
     r"|\b(?:log|sign) ?in (?:to|with)\b|\bcreate (?:a )?(?:free )?account\b"
     r"|\bsubscribers? only\b|\bcontinue reading\b|\bthank you for (?:subscribing|signing up)\b"
-    r"|\bsubscribe to (?:receive|get)\b|\bsign up!?$|\bjoin now\b|\bexpand/collapse\b)"
+    r"|\bsubscribe to (?:receive|get)\b|(?:^|[!.]\s)sign up!?$|(?:^|[-–—|:]\s)join now!?$"
+    r"|\bexpand/collapse\b)"
 )
 
 
