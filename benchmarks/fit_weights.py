@@ -1,14 +1,19 @@
-"""Refit the headline or outlet weights on a folder laid out like the dev set, cross-validated.
+"""Refit the headline or outlet weights on folders laid out like the dev set, cross-validated.
 
     python benchmarks/fit_weights.py ../shared/devset/silver ../shared/devset/mozilla \
-        [--field headline|outlet] [--l2 0.5] [--folds 5]
+        [--field headline|outlet] [--l2 0.5] [--folds 5] [--with-url] [--write]
 
 Each page's candidates (builder.extract.headline_candidates or outlet_candidates, after the same
 stages as a build) are labelled by whether they match the gold value under the scorer's
 normalisation. A conditional logit (softmax over a page's candidates) is fitted by L-BFGS; the
-script prints the weights, rounded as HEADLINE_WEIGHTS / OUTLET_WEIGHTS hold them, and how many
-pages the in-sample fit, the k-fold fits and the weights in the code each get right. Folds
-are grouped by site (a page's URL host): no site is in both a fold's fit and its test.
+script prints the weights, rounded to a tenth as builder/extract/choice_model.json holds them,
+and how many pages the in-sample fit, the k-fold fits and the shipped weights each get right,
+with the precision when given and recall of the held-out picks (a page with candidates always
+gets one: withholding is the confidence stage's, benchmarks/fit_confidence.py). Folds are
+grouped by site (a page's URL host): no site is in both a fold's fit and its test. --write
+stores the rounded weights and the fit's figures in choice_model.json; a feature the pages
+never show (url_host without --with-url) keeps its shipped weight, as the fit has no
+evidence for it. A rerun on the same pages writes the same bytes.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import platform
 import sys
 from pathlib import Path
 
 import numpy as np
+import scipy
 from scipy.optimize import minimize
 
 from builder.doc import Doc
@@ -30,6 +37,7 @@ from builder.extract import (
     headline_candidates,
     outlet_candidates,
 )
+from builder.extract.shared import CHOICE_MODEL_FILE
 from builder.pipeline import analyse_page, line_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,12 +70,13 @@ def _outlets(doc: Doc) -> list[tuple[str, dict[str, float]]]:
 
 def page_candidates(
     gold_dirs: list[Path], field: str, scorer, with_url: bool = False
-) -> list[tuple[np.ndarray, np.ndarray, str]]:
-    """Per page: the candidates' feature matrix, which of them is the gold value, its site."""
+) -> tuple[list[tuple[np.ndarray, np.ndarray, str]], int]:
+    """Per page with candidates: their feature matrix, which of them is the gold value, its
+    site; and how many pages have a gold value (and a text the stages keep)."""
     norm = scorer.norm_headline if field == "headline" else scorer.norm_outlet
     candidates_of = _headlines if field == "headline" else _outlets
     names = list(WEIGHTS[field])
-    data = []
+    data, gold_pages = [], 0
     for gold_dir in gold_dirs:
         pages = sorted(p for p in gold_dir.iterdir() if (p / "raw.txt").is_file())
         frequent = line_frequency((p / "raw.txt").read_bytes() for p in pages).frequent()
@@ -76,12 +85,13 @@ def page_candidates(
             url = gold.get("url") if with_url else None
             if not gold.get(field) or (doc := _cleaned(page, frequent, url)) is None:
                 continue
+            gold_pages += 1
             golds = {norm(v) for v in [gold[field], *gold.get(f"{field}_alternates", [])]}
             if candidates := candidates_of(doc):
                 features = np.array([[f[name] for name in names] for _, f in candidates])
                 labels = np.array([norm(text) in golds for text, _ in candidates])
                 data.append((features, labels, site_of(gold, page)))
-    return data
+    return data, gold_pages
 
 
 def fit(data: list[tuple[np.ndarray, np.ndarray]], l2: float) -> np.ndarray:
@@ -104,6 +114,25 @@ def correct(w: np.ndarray, data: list[tuple[np.ndarray, np.ndarray]]) -> int:
     return sum(int(labels[int(np.argmax(features @ w))]) for features, labels, _ in data)
 
 
+def fold_of(sites: list[str], folds: int) -> dict[str, int]:
+    """A stable hash of the site picks its fold: the same folds on every run and machine."""
+    return {site: int(hashlib.sha256(site.encode()).hexdigest(), 16) % folds for site in sites}
+
+
+def model_entry(
+    names: list[str], weights: np.ndarray, shipped: dict[str, float], data, figures: dict
+) -> dict:
+    """The field's entry of choice_model.json: rounded weights (a feature no candidate of the
+    fit shows keeps its shipped weight) and the fit's figures."""
+    seen = np.vstack([features for features, _, _ in data]).any(axis=0)
+    rounded = {
+        name: round(float(w), 1) + 0.0 if shown else shipped[name]  # + 0.0: no "-0.0"
+        for name, w, shown in zip(names, weights, seen, strict=True)
+    }
+    kept = [name for name, shown in zip(names, seen, strict=True) if not shown]
+    return {"weights": rounded, "fit": {**figures, "kept_without_evidence": kept}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold_dirs", type=Path, nargs="+")
@@ -114,32 +143,66 @@ def main() -> None:
     parser.add_argument(
         "--with-url", action="store_true", help="give each page its gold URL (url_host)"
     )
+    parser.add_argument(
+        "--write", action="store_true", help=f"store the rounded weights in {CHOICE_MODEL_FILE}"
+    )
     args = parser.parse_args()
-    data = page_candidates(args.gold_dirs, args.field, load_scorer(args.scorer), args.with_url)
+    scorer = load_scorer(args.scorer)
+    data, gold_pages = page_candidates(args.gold_dirs, args.field, scorer, args.with_url)
     reachable = sum(int(labels.any()) for _, labels, _ in data)
     weights = fit(data, args.l2)
     sites = sorted({site for _, _, site in data})
-    # A stable hash of the site picks its fold: the same folds on every run and machine.
-    fold_of = {
-        site: int(hashlib.sha256(site.encode()).hexdigest(), 16) % args.folds for site in sites
-    }
+    folds = fold_of(sites, args.folds)
     held_out = sum(
-        correct(fit([d for d in data if fold_of[d[2]] != fold], args.l2),
-                [d for d in data if fold_of[d[2]] == fold])
+        correct(fit([d for d in data if folds[d[2]] != fold], args.l2),
+                [d for d in data if folds[d[2]] == fold])
         for fold in range(args.folds)
     )  # fmt: skip
     in_code = WEIGHTS[args.field]
-    current = np.array(list(in_code.values()))
+    names = list(in_code)
+    entry = model_entry(names, weights, in_code, data, {})
+    rounded = np.array(list(entry["weights"].values()))
     for (name, value), fitted in zip(in_code.items(), weights, strict=True):
         print(f"{name:24s} {fitted:+.1f}   (in the code: {value:+.1f})")
     print(
-        f"pages with a gold {args.field} {len(data)} on {len(sites)} sites, "
-        f"gold among the candidates {reachable}"
+        f"pages with a gold {args.field} {gold_pages}, with candidates {len(data)} on "
+        f"{len(sites)} sites, gold among the candidates {reachable}"
     )
     print(
         f"right: in-sample {correct(weights, data)}, {args.folds}-fold by site {held_out}, "
-        f"code's weights {correct(current, data)}"
+        f"code's weights {correct(np.array(list(in_code.values())), data)}, "
+        f"rounded fit {correct(rounded, data)}"
     )
+    precision, recall = held_out / len(data), held_out / gold_pages
+    print(f"held out by site: precision when given {precision:.3f}, recall {recall:.3f}")
+    if not args.write:
+        return
+    figures = {
+        "script": "benchmarks/fit_weights.py",
+        "data": {d.name: sum(1 for _ in d.glob("*/raw.txt")) for d in args.gold_dirs},
+        "with_url": args.with_url,
+        "l2": args.l2,
+        "folds": args.folds,
+        "grouped_by": "site (URL host, else page name without its number); fold by sha256",
+        "pages_with_gold": gold_pages,
+        "pages_with_candidates": len(data),
+        "sites": len(sites),
+        "gold_among_candidates": reachable,
+        "right": {
+            "in_sample": correct(weights, data),
+            "cross_validated": held_out,
+            "rounded": correct(rounded, data),
+        },
+        "cross_validated": {
+            "precision_when_given": round(precision, 4), "recall": round(recall, 4)
+        },
+        "versions": {"python": platform.python_version(), "numpy": np.__version__,
+                     "scipy": scipy.__version__},
+    }  # fmt: skip
+    model = json.loads(CHOICE_MODEL_FILE.read_text(encoding="utf-8"))
+    model[args.field] = model_entry(names, weights, in_code, data, figures)
+    CHOICE_MODEL_FILE.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {CHOICE_MODEL_FILE} ({args.field})")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -198,3 +199,58 @@ def test_an_archives_month_is_read_without_dateparsers_parser(monkeypatch):
     monkeypatch.setattr(dateparser, "parse", parse)
     assert _is_month_name("Juli") and _is_month_name("MÄRZ") and _is_month_name("Sept")
     assert not _is_month_name("Spring") and not _is_month_name("Today")
+
+
+def test_candidate_weights_come_from_the_fitted_file_and_a_wrong_file_is_named(
+    tmp_path, monkeypatch
+):
+    import json
+
+    from builder.doc import BuildError
+    from builder.extract import HEADLINE_WEIGHTS, OUTLET_WEIGHTS, shared
+    from builder.extract.headline import HEADLINE_FEATURES
+    from builder.extract.outlet import OUTLET_FEATURES
+
+    model = json.loads(shared.CHOICE_MODEL_FILE.read_text(encoding="utf-8"))
+    assert model["headline"]["weights"] == HEADLINE_WEIGHTS
+    assert list(HEADLINE_WEIGHTS) == list(HEADLINE_FEATURES)
+    assert model["outlet"]["weights"] == OUTLET_WEIGHTS
+    assert list(OUTLET_WEIGHTS) == list(OUTLET_FEATURES)
+    assert model["headline"]["fit"]["right"]["cross_validated"] > 0
+
+    broken = tmp_path / "choice_model.json"
+    del model["outlet"]["weights"]["url_host"]
+    broken.write_text(json.dumps(model), encoding="utf-8")
+    monkeypatch.setattr(shared, "CHOICE_MODEL_FILE", broken)
+    shared.choice_weights.cache_clear()
+    try:
+        with pytest.raises(BuildError, match=r"choice_model\.json: the outlet weights name .*"):
+            shared.choice_weights("outlet", tuple(OUTLET_FEATURES))
+        broken.write_text("{", encoding="utf-8")
+        with pytest.raises(BuildError, match=r"choice_model\.json: cannot read the headline"):
+            shared.choice_weights("headline", tuple(HEADLINE_FEATURES))
+    finally:
+        shared.choice_weights.cache_clear()
+
+
+def test_a_refit_rounds_each_weight_and_keeps_one_the_pages_never_show():
+    import numpy as np
+
+    from benchmarks import fit_weights
+
+    data = [
+        (np.array([[1.0, 0.0, 0.0], [0.0, 2.0, 0.0]]), np.array([True, False]), "a.example"),
+        (np.array([[0.5, 1.0, 0.0]]), np.array([True]), "b.example"),
+    ]
+    names = ["length", "noise", "url_host"]
+    shipped = {"length": 3.0, "noise": -1.0, "url_host": 2.2}
+    entry = fit_weights.model_entry(
+        names, np.array([1.26, -0.04, 0.0]), shipped, data, {"pages_with_gold": 2}
+    )
+    assert entry["weights"] == {"length": 1.3, "noise": 0.0, "url_host": 2.2}
+    assert str(entry["weights"]["noise"]) == "0.0"
+    assert entry["fit"] == {"pages_with_gold": 2, "kept_without_evidence": ["url_host"]}
+    # The folds are a function of the site alone.
+    assert fit_weights.fold_of(["a.example", "b.example"], 5) == fit_weights.fold_of(
+        ["b.example", "a.example"], 5
+    )

@@ -67,12 +67,15 @@ def test_a_regular_install_ships_every_package_and_data_file():
     )
     assert sorted(setuptools["packages"]) == packages
     data = sorted(
-        p.name
-        for p in builder.iterdir()
-        if p.is_file() and p.suffix not in (".py", ".pyc") and not p.name.startswith(".")
+        p.relative_to(builder).as_posix()
+        for p in builder.rglob("*")
+        if p.is_file()
+        and p.suffix not in (".py", ".pyc")
+        and not p.name.startswith(".")
+        and "__pycache__" not in p.parts
     )
-    assert data == ["clean_model.json", "confidence_model.json"]
-    assert setuptools["package-data"]["builder"] == data
+    assert data == ["clean_model.json", "confidence_model.json", "extract/choice_model.json"]
+    assert sorted(setuptools["package-data"]["builder"]) == data
 
 
 @pytest.mark.skipif(not (REPO.parent / "shared" / "devset").is_dir(), reason="no dev sets")

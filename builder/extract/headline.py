@@ -28,6 +28,7 @@ from builder.extract.shared import (
     _has_full_date,
     _lead,
     _norm,
+    choice_weights,
     month_names,
     name_opening,
 )
@@ -138,37 +139,36 @@ def _is_meta(line: Line) -> bool:
     return 2 <= words <= 3 and all(w[:1].isupper() for w in line.text.split())
 
 
-# Weights of the headline evidence, on a log-odds scale: a conditional logit (softmax over each
-# page's candidates, L2 0.5) fitted on silver + mozilla and rounded. Of 826 pages with a gold
-# headline (633 sites), 720 have it among the candidates; 5-fold cross-validated by site the
-# weights pick it on 607, in-sample 615, rounded 614 (benchmarks/fit_weights.py). Every
-# feature is a general property of a line, none names a site; benchmarks/quality.py measures
-# the result and the quality gate pins it.
-HEADLINE_WEIGHTS = {
-    "length": 4.6,  # words, up to 12, as a share of 12
-    "very_short": -1.1,  # under three words
-    "name_like": -1.0,  # at most four words, all capitalised
-    "noise": -2.2,  # a date, clock time or metadata separator
-    "colon_end": -1.4,
-    "repeated": 0.3,  # the page shows it twice (title and heading)
-    "title_part": 1.2,  # it opens or closes another line ("<headline> - Site")
-    "distance": -0.8,  # log of its rank: the article's first lines, then those above, nearest first
-    "top_of_page": 0.7,  # among the page's first three lines, and shown again below
-    "in_article": -2.4,  # inside the kept block
-    "capitalised": 0.6,  # share of capitalised words
-    "meta_below": 0.9,  # a byline, date or name within two lines below
-    "too_long": -1.2,  # over 150 characters
-    "byline_like": -0.3,  # opens like a byline ("By …", "Par …")
-    "body_overlap": 4.6,  # share of its words the article uses: a teaser names another story
-    "dropped_as_boilerplate": -1.6,  # a line rule took it for chrome (a share-word in a title)
-    "breadcrumb": -2.3,  # two or more "›", ">", "»" or "/" separators ("Home > News > …")
-    "titled": 0.1,  # a page title at the top is it plus a site name ("<it> - Yahoo")
-    "lead_overlap": 2.0,  # share of its words the article's first paragraph uses
-    "opens_lead": 0.6,  # the article's first sentence opens with it ("New Zealand is …")
-    "over_standfirst": 2.0,  # a longer sentence-case line follows: the headline over its deck
-    "under_titled_stamp": -0.3,  # under a stamp a title four words longer stands over
-    "opens_article": 1.7,  # the first line of the kept block
+# The headline evidence: each feature a general property of a line, none names a site. Its
+# weights, on a log-odds scale, are a conditional logit (softmax over each page's candidates)
+# fitted on silver + mozilla by benchmarks/fit_weights.py, which writes them, rounded, with the
+# fit's figures (pages, sites, right held out by site) into choice_model.json.
+HEADLINE_FEATURES = {
+    "length": "words, up to 12, as a share of 12",
+    "very_short": "under three words",
+    "name_like": "at most four words, all capitalised",
+    "noise": "a date, clock time or metadata separator",
+    "colon_end": "ends with a colon: a label over what follows",
+    "repeated": "the page shows it twice (title and heading)",
+    "title_part": 'it opens or closes another line ("<headline> - Site")',
+    "distance": "log of its rank: the article's first lines, then those above, nearest first",
+    "top_of_page": "among the page's first three lines, and shown again below",
+    "in_article": "inside the kept block",
+    "capitalised": "share of capitalised words",
+    "meta_below": "a byline, date or name within two lines below",
+    "too_long": "over 150 characters",
+    "byline_like": 'opens like a byline ("By …", "Par …")',
+    "body_overlap": "share of its words the article uses: a teaser names another story",
+    "dropped_as_boilerplate": "a line rule took it for chrome (a share-word in a title)",
+    "breadcrumb": 'two or more "›", ">", "»" or "/" separators ("Home > News > …")',
+    "titled": 'a page title at the top is it plus a site name ("<it> - Yahoo")',
+    "lead_overlap": "share of its words the article's first paragraph uses",
+    "opens_lead": 'the article\'s first sentence opens with it ("New Zealand is …")',
+    "over_standfirst": "a longer sentence-case line follows: the headline over its deck",
+    "under_titled_stamp": "under a stamp a title four words longer stands over",
+    "opens_article": "the first line of the kept block",
 }
+HEADLINE_WEIGHTS = choice_weights("headline", tuple(HEADLINE_FEATURES))
 
 
 # What joins a title to a site name, a label or a breadcrumb: "<it> - Site", "News › <it>".

@@ -26,6 +26,7 @@ from builder.extract.shared import (
     _lead,
     _norm,
     _over_stamp,
+    choice_weights,
 )
 
 if TYPE_CHECKING:
@@ -203,38 +204,37 @@ _CORPORATE_WORDS = frozenset(
     digital interactive network networks & medien verlag sa s.a. a.s. gmbh productions
     software foundation""".split()
 )
-# Weights of the outlet evidence, on a log-odds scale: a conditional logit over each page's
-# attested candidate names, fitted on silver + mozilla and rounded (benchmarks/fit_weights.py
-# --field outlet: of 479 pages with a gold outlet and a candidate, 284 have it among the
-# candidates; 5-fold by site 245 right, in-sample 249). Every candidate already has a cue
-# (_attested), so a weight ranks one cue against the others rather than against no evidence
-# at all, and the best candidate is given whatever its score: a conditional logit ranks, it
-# does not calibrate. The confidence stage does; a build withholds a value below a field's
-# threshold (none by default for the outlet, whose target precision is out of reach: see the
-# card; build --min-confidence outlet=X). A company ("© Sahel Media Group") is given where the
-# page names nothing better.
-OUTLET_WEIGHTS = {
-    "title_suffix": 2.1,
-    "logo": 0.7,
-    "social": 1.2,
-    "account": -0.1,
-    "about": 0.7,
-    "copyright": 1.4,
-    "credit": 0.5,
-    "line_prefix": -0.7,  # log of the chrome lines it opens ("Vox Sentences", "eHow Blog")
-    "own_line": 0.5,  # log of the lines that hold only the name (a masthead, a nav logo)
-    "own_line_top": 0.9,  # one of them among the page's first three lines
-    "inline_mentions": 1.4,  # log of its mentions inside longer lines, not inside a longer name
-    "body_share": -1.5,  # share of its mentions in the article: a subject, not the publisher
-    "corporate": -2.8,  # ends with a company word
-    "words": -0.9,  # words, as a share of four
-    "lowercase": 0.6,  # no capital letter
-    "prefix_of_other": 0.4,  # a longer candidate starts with it ("Quanta" in "Quanta Magazine")
-    "email_domain": 2.0,  # spelled by the domain of an address in the chrome
-    "common_word": 0.3,  # one word the page also writes small ("daily", "bbc.co.uk")
-    # Fitted with the dev pages given their URLs (fit_weights.py --with-url), by site: 2.2.
-    "url_host": 2.2,  # spelled by the site of the input's URL (a WARC record, the manifest)
+# The outlet evidence of each attested candidate name. Its weights, on a log-odds scale, are
+# a conditional logit over each page's candidates fitted on silver + mozilla by
+# benchmarks/fit_weights.py (into choice_model.json, with the fit's figures). Every candidate
+# already has a cue (_attested), so a weight ranks one cue against the others rather than
+# against no evidence at all, and the best candidate is given whatever its score: a
+# conditional logit ranks, it does not calibrate. The confidence stage does; a build withholds
+# a value below a field's threshold (none by default for the outlet, whose target precision is
+# out of reach: see the card; build --min-confidence outlet=X). A company ("© Sahel Media
+# Group") is given where the page names nothing better.
+OUTLET_FEATURES = {
+    "title_suffix": 'a page title at the top closes with it ("<headline> - <it>")',
+    "logo": '"<it> logo", "<it> homepage"',
+    "social": 'a link to its own profile ("Follow <it> on Twitter")',
+    "account": 'an account or newsletter of it ("Sign in to <it>", "<it> newsletters")',
+    "about": '"About <it>", "Contact <it>", "More from <it>"',
+    "copyright": 'a copyright line names it ("© 2013 <it>")',
+    "credit": 'a picture credited to it ("Jane Doe/<it>", "… for the <it>")',
+    "line_prefix": 'log of the chrome lines it opens ("Vox Sentences", "eHow Blog")',
+    "own_line": "log of the lines that hold only the name (a masthead, a nav logo)",
+    "own_line_top": "one of them among the page's first three lines",
+    "inline_mentions": "log of its mentions inside longer lines, not inside a longer name",
+    "body_share": "share of its mentions in the article: a subject, not the publisher",
+    "corporate": "ends with a company word",
+    "words": "words, as a share of four",
+    "lowercase": "no capital letter",
+    "prefix_of_other": 'a longer candidate starts with it ("Quanta" in "Quanta Magazine")',
+    "email_domain": "spelled by the domain of an address in the chrome",
+    "common_word": 'one word the page also writes small ("daily", "bbc.co.uk")',
+    "url_host": "spelled by the site of the input's URL (a WARC record, the manifest)",
 }
+OUTLET_WEIGHTS = choice_weights("outlet", tuple(OUTLET_FEATURES))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -15,10 +15,12 @@ import contextlib
 import datetime as dt
 import functools
 import importlib
+import json
 import math
 import pkgutil
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.clean import (
@@ -29,7 +31,7 @@ from builder.clean import (
     unspaced_commas,
     word_count,
 )
-from builder.doc import Doc, Line, LineReason
+from builder.doc import BuildError, Doc, Line, LineReason
 
 if TYPE_CHECKING:
     from builder.extract import _Context
@@ -98,6 +100,29 @@ _AGENCY_NAME = re.compile(
     r"(?<![\w/])(AFP|AP|Reuters|REUTERS|UPI|dpa|EFE|ANSA|Xinhua|"
     r"(?i:associated press|agence france-presse))(?![\w/-])"
 )
+
+
+CHOICE_MODEL_FILE = Path(__file__).with_name("choice_model.json")
+
+
+@functools.cache
+def choice_weights(field: str, features: tuple[str, ...]) -> dict[str, float]:
+    """The weights of a field's candidate features, in the order of features, as
+    benchmarks/fit_weights.py fitted and wrote them (with the fit's figures) into
+    choice_model.json; a model that does not name every feature is refused."""
+    try:
+        model = json.loads(CHOICE_MODEL_FILE.read_text(encoding="utf-8"))
+        weights = model[field]["weights"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise BuildError(
+            f"{CHOICE_MODEL_FILE}: cannot read the {field} weights ({err!r})"
+        ) from None
+    if sorted(weights) != sorted(features):
+        raise BuildError(
+            f"{CHOICE_MODEL_FILE}: the {field} weights name {', '.join(sorted(weights))}; "
+            f"the features are {', '.join(sorted(features))} (refit: benchmarks/fit_weights.py)"
+        )
+    return {name: float(weights[name]) for name in features}
 
 
 # Headline and outlet finders normalise every line of a page, some more than once.
