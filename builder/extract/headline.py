@@ -498,10 +498,11 @@ def headline_candidates(
             # opening lines are not between them.
             candidates = [c for c in candidates if c[0] >= body_start]
             continue
-        if line.reason in _NOT_HEADLINES or CHROME_LINE.search(line.text):
+        if line.reason in _NOT_HEADLINES:
             continue
         signed_deck = _over_signed_standfirst(lines, i)
-        if not (_title_like(line) or signed_deck):
+        # The chrome test last: the window's long lines fail the cheaper ones first.
+        if not (_title_like(line) or signed_deck) or CHROME_LINE.search(line.text):
             continue
         if i > 0 and _POWERED_BY.match(lines[i - 1].text):
             continue
