@@ -1,6 +1,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.clean import clean
 from builder.doc import Line, LineReason
@@ -295,3 +297,18 @@ def test_the_best_attested_name_is_given_however_weak_its_evidence():
         "Desert Media Group Limited",
         "text:copyright",
     )
+
+
+@given(
+    name=st.text(alphabet="AaBbß_1 -.", min_size=1, max_size=6),
+    text=st.text(alphabet="aAbBß_1 -.@/", max_size=40),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_small_letters_scan_agrees_with_the_pattern(name, text):
+    import re
+
+    from builder.extract.outlet import _written_small
+
+    small = name.casefold()
+    expected = small != name and re.search(rf"(?<!\w){re.escape(small)}(?!\w)", text) is not None
+    assert _written_small(name, text) == expected

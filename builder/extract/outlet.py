@@ -375,7 +375,15 @@ def _written_small(name: str, text: str) -> bool:
     small = name.casefold()
     if small == name:
         return False
-    return re.search(rf"(?<!\w){re.escape(small)}(?!\w)", text) is not None
+    # Substring scans, not a regex per name: re's cache would miss on every page.
+    at = text.find(small)
+    while at != -1:
+        end = at + len(small)
+        before = at == 0 or not _is_word_char(text[at - 1])
+        if before and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(small, at + 1)
+    return False
 
 
 def _lines_with_cues(lowered: list[str]) -> dict[int, set[str]]:
