@@ -322,6 +322,8 @@ def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     to a label of the publication's ("Updated: Jan 13, 2013 | Published: Jan 12, 2013"). A
     stamp is short; a line that says "Published" (or a byline) may run longer.
     """
+    if not any(map(str.isdigit, line.text)):
+        return [], False  # every full date has digits: no pattern need look
     if _EMBEDDED_POST.search(line.text) or _FACT_DATE.match(line.text):
         return [], False
     stated = line.text
