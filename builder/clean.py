@@ -21,6 +21,7 @@ which marks those lines before this stage runs.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import operator
@@ -432,6 +433,8 @@ def runs_on_as_title(words: list[str]) -> bool:
     return False
 
 
+# Extract's finders count the same head lines again and again.
+@functools.lru_cache(maxsize=65536)
 def word_count(text: str) -> int:
     """Words in a text; scripts written without spaces count two characters as a word."""
     return _with_cjk(text, len(text.split()))
