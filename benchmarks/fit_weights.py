@@ -200,7 +200,7 @@ def main() -> None:
                      "scipy": scipy.__version__},
     }  # fmt: skip
     model = json.loads(CHOICE_MODEL_FILE.read_text(encoding="utf-8"))
-    model[args.field] = model_entry(names, weights, in_code, data, figures)
+    model[args.field] = {**entry, "fit": {**figures, **entry["fit"]}}
     CHOICE_MODEL_FILE.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", "utf-8")
     print(f"wrote {CHOICE_MODEL_FILE} ({args.field})")
 

@@ -567,12 +567,11 @@ def _without_label(lines: Sequence[Line], keys: Sequence[str], i: int) -> int:
         crumbs = all(w[:1].isupper() for w in label) and not label[-1].endswith(":")
         if (len(label[-1]) == 1 and label[-1] in _LABEL_SEPARATORS) or crumbs:
             tails.add(_norm(" ".join(words[k:]).lstrip(_LABEL_SEPARATORS + " ")))
-    # A breadcrumb of any length ends with the page it leads to ("Mac > News > 2015 > <it>").
-    tails.update(_norm(lines[i].text[m.end() :]) for m in _CRUMB_SEPARATOR.finditer(lines[i].text))
-    # A page title closes with the site's name ("<headline> - The Daily Planet").
-    for k in range(1, min(LABEL_MAX_WORDS + 1, len(words) - 1)):
+        # A page title closes with the site's name ("<headline> - The Daily Planet").
         if len(words[-k - 1]) == 1 and words[-k - 1] in _LABEL_SEPARATORS:
             tails.add(_norm(" ".join(words[: -k - 1])))
+    # A breadcrumb of any length ends with the page it leads to ("Mac > News > 2015 > <it>").
+    tails.update(_norm(lines[i].text[m.end() :]) for m in _CRUMB_SEPARATOR.finditer(lines[i].text))
     alone = [j for j, key in enumerate(keys) if j != i and key in tails and _title_like(lines[j])]
     return min(alone, key=lambda j: abs(j - i), default=i)
 

@@ -373,17 +373,7 @@ def _written_small(name: str, text: str) -> bool:
     (+0.3): kept apart, the word alone weighs -0.8 and the address +1.2, but the pair rounded
     picks four outlets fewer on silver."""
     small = name.casefold()
-    if small == name:
-        return False
-    # Substring scans, not a regex per name: re's cache would miss on every page.
-    at = text.find(small)
-    while at != -1:
-        end = at + len(small)
-        before = at == 0 or not _is_word_char(text[at - 1])
-        if before and (end == len(text) or not _is_word_char(text[end])):
-            return True
-        at = text.find(small, at + 1)
-    return False
+    return small != name and _mentions(text, small) > 0
 
 
 def _lines_with_cues(lowered: list[str]) -> dict[int, set[str]]:

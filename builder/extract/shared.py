@@ -527,15 +527,23 @@ _MONTH_KEYS = (
 
 
 @functools.cache
-def month_names() -> frozenset[str]:
-    """Every name and abbreviation of a month in dateparser's CLDR data (about 200 languages:
-    "juli", "sept", "stycznia", "10月"), case folded. Read from its data files, not by asking
-    dateparser to parse: that loads every locale's parser, seconds in each process."""
+def _cldr_infos() -> tuple[dict, ...]:
+    """Each language's data in dateparser's CLDR files (about 200), read from the files: asking
+    dateparser to parse loads every locale's parser, seconds in each process."""
     import dateparser.data.date_translation_data as data
 
+    return tuple(
+        importlib.import_module(f"{data.__name__}.{module.name}").info
+        for module in pkgutil.iter_modules(data.__path__)
+    )
+
+
+@functools.cache
+def month_names() -> frozenset[str]:
+    """Every name and abbreviation of a month in dateparser's CLDR data (about 200 languages:
+    "juli", "sept", "stycznia", "10月"), case folded."""
     names: set[str] = set()
-    for module in pkgutil.iter_modules(data.__path__):
-        info = importlib.import_module(f"{data.__name__}.{module.name}").info
+    for info in _cldr_infos():
         for key in _MONTH_KEYS:
             names.update(name.casefold() for name in info.get(key, ()))
     return frozenset(names)
@@ -546,11 +554,8 @@ def _ago_phrases() -> tuple[dict[str, frozenset[str]], tuple[int, ...]]:
     """The words around the number of every "<n> <unit> ago" phrase in dateparser's CLDR data
     (about 200 languages: "před 2 hodinami", "il y a 3 heures", "2 時間前"), case folded: the
     words before it for each of the words after it, and the lengths of the words after it."""
-    import dateparser.data.date_translation_data as data
-
     befores: dict[str, set[str]] = {}
-    for module in pkgutil.iter_modules(data.__path__):
-        info = importlib.import_module(f"{data.__name__}.{module.name}").info
+    for info in _cldr_infos():
         for relative, patterns in info.get("relative-type-regex", {}).items():
             if not relative.endswith(" ago"):
                 continue
