@@ -64,7 +64,7 @@ def test_a_value_below_its_threshold_is_withheld_and_kept_aside():
         date_source="text:stamp",
         evidence={"headline": {"score": 1.0, "lead": 0.5, "candidates": 1.0}},
     )
-    kept = score_confidence(_doc(**meta)).meta
+    kept = score_confidence(_doc(**meta), {"headline": 0.0}).meta
     assert kept["headline"] == "Mali talks resume" and kept["withheld"] == []
     assert 0 < kept["headline_confidence"] < 1 and kept["outlet_confidence"] is None
     held = score_confidence(_doc(**meta), {"headline": 1.0}).meta
@@ -77,6 +77,10 @@ def test_a_value_below_its_threshold_is_withheld_and_kept_aside():
         }
     ]
     assert held["date"] == dt.date(2013, 1, 15)
+    # By default, the fitted threshold decides.
+    default = score_confidence(_doc(**meta)).meta
+    withheld = kept["headline_confidence"] < thresholds()["headline"]
+    assert (default["headline"] is None) == withheld
 
 
 def test_a_manifest_value_is_certain():
@@ -98,10 +102,14 @@ def test_the_shipped_model_is_fitted_by_site_and_covers_both_paths():
         bins = params["reliability"]
         assert sum(b["values"] for b in bins) == params["rows"], key
         cv = params["cross_validated"]
+        fitted = params.get("fitted_threshold", params["threshold"])
         if params["target_met"]:
             assert cv["precision"] >= params["target_precision"], key
         else:
-            assert params["threshold"] == 0.0, key
+            assert fitted == fit_confidence.EVEN_ODDS, key
+        # Lowered only to keep a seed's value, and then recorded.
+        assert params["threshold"] <= fitted, key
+        assert ("fitted_threshold" in params) == (params["threshold"] < fitted), key
 
 
 def test_the_threshold_is_the_lowest_that_reaches_the_target():
@@ -110,9 +118,39 @@ def test_the_threshold_is_the_lowest_that_reaches_the_target():
     labels = np.array([0] * 10 + [1] * 9 + [0] + [1] * 10)
     assert choose(probability, labels, 0.9) == (0.11, True)
     assert choose(probability, labels, 0.99) == (0.51, True)
-    assert choose(probability, np.zeros(30, dtype=int), 0.5) == (0.0, False)
-    # The precision is reachable only by keeping too few right values: nothing withheld.
-    assert choose(probability, labels, 0.99, min_right=15) == (0.0, False)
+    # Out of reach: what is more likely wrong than right is withheld.
+    assert choose(probability, np.zeros(30, dtype=int), 0.5) == (0.5, False)
+    # The precision is reachable only by keeping too few right values: even odds again.
+    assert choose(probability, labels, 0.99, min_right=15) == (0.5, False)
+
+
+def _synthetic_rows(count=200):
+    """One feature x in [0, 1); a value is right when x > 0.5 (one in ten flipped), each on a
+    site of its own."""
+    rows = []
+    for i in range(count):
+        x = (i * 37 % count) / count
+        rows.append(({"x": x}, (x > 0.5) != (i % 10 == 0), f"site{i}"))
+    return rows
+
+
+def test_a_threshold_is_lowered_below_a_seeds_value_and_the_fitted_one_kept():
+    rows = _synthetic_rows()
+    plain = fit_confidence.fit_field("outlet", rows, len(rows), 5)
+    assert plain["threshold"] == fit_confidence.EVEN_ODDS  # 0.90 is out of reach
+    assert "fitted_threshold" not in plain
+    seed = {"x": 0.2}
+    capped = fit_confidence.fit_field("outlet", rows, len(rows), 5, [seed, {"x": 0.9}])
+    seed_confidence = confidence("outlet", seed, {"fields": {"outlet": capped}})
+    assert seed_confidence < fit_confidence.EVEN_ODDS
+    assert capped["threshold"] == math.floor(seed_confidence * 100) / 100
+    assert capped["fitted_threshold"] == fit_confidence.EVEN_ODDS
+    # The figures are those at the threshold used: more values given than at even odds.
+    assert capped["cross_validated"]["given"] > plain["cross_validated"]["given"]
+    # A seed value above the fitted threshold lowers nothing.
+    high = fit_confidence.fit_field("outlet", rows, len(rows), 5, [{"x": 0.9}])
+    assert high["threshold"] == plain["threshold"]
+    assert "fitted_threshold" not in high
 
 
 def test_the_shipped_model_knows_every_feature_the_code_computes():
