@@ -312,3 +312,49 @@ def test_the_small_letters_scan_agrees_with_the_pattern(name, text):
     small = name.casefold()
     expected = small != name and re.search(rf"(?<!\w){re.escape(small)}(?!\w)", text) is not None
     assert _written_small(name, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("Sahel Courier Copyright © 2020.", "Sahel Courier"),
+        ("Copyright © 2017 Sahel Courier All rights reserved", "Sahel Courier"),
+        ("© 2019 SAHEL COURIER TOUS DROITS RESERVES", "SAHEL COURIER"),
+        ("© 2022 Sahel Courier - Todos os Direitos Reservados", "Sahel Courier"),
+    ],
+)
+def test_a_copyright_names_the_outlet_without_its_rights_statement(footer, outlet):
+    meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, footer])).meta
+    assert meta["outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Join Now!",
+        "Sign up for Newsletters and Alerts",
+        "About Us | Privacy Policy | Copyright Notice",
+        "© Riproduzione riservata",
+        "© Derechos Reservados - Coordinador de Redacción",
+    ],
+)
+def test_a_button_or_a_legal_line_names_no_outlet(chrome):
+    doc = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, chrome]))
+    assert doc.meta["outlet"] is None
+
+
+def test_a_menu_section_is_no_masthead_and_closes_the_masthead_slot():
+    page = ["Politics", "Mali talks resume in Algiers", *PROSE, "Bamako", "Bamako"]
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
+    candidates = outlet_candidates(doc, ctx)
+    assert "Politics" not in candidates
+    assert candidates.get("Bamako", {}).get("own_line_top", 0.0) == 0.0
+
+
+def test_about_names_the_outlet_near_a_lines_opening_not_in_a_teasers_title():
+    def outlet_of(line: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, line])).meta["outlet"]
+
+    assert outlet_of("More About Sahel Courier") == "Sahel Courier"
+    assert outlet_of("Log In Join Sahel Courier") == "Sahel Courier"
+    assert outlet_of("Five Hilarious Jokes About Desert Parenting") is None

@@ -45,6 +45,12 @@ _AFTER_NAME = re.compile(
 )
 
 
+_RIGHTS_TAIL = re.compile(
+    r"(?i)(?:^|\s+)(?:copyright|all|(?:tous\s+)?droits|(?:todos\s+(?:os|los)\s+)?"
+    r"(?:direitos|derechos)|alle\s+rechte)(?:\s+(?:r[ée]serv[ée]e?s|reservados|vorbehalten))?$"
+)
+
+
 def _clean_name(name: str) -> str | None:
     # "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not.
     name = re.split(r"(?<![\s.][A-Z])\. ", name)[0]
@@ -56,6 +62,9 @@ def _clean_name(name: str) -> str | None:
     name = re.sub(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+", "", name)  # "From: X"
     name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
     name = re.sub(r"(?i)\s*,?\s*(?:inc|llc|ltd|plc|gmbh)\.?$", "", name).strip()
+    # The rights statement after the name: "Breaking Soup Copyright ©", "Optimus All rights
+    # reserved", "BONDY BLOG TOUS DROITS RESERVES", "Editora 247 - Todos os Direitos".
+    name = _RIGHTS_TAIL.sub("", name).strip(" .,-–—|:")
     if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():
         return None
     if re.search(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b", name):
@@ -127,7 +136,12 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(rf"(?i:get) {_NAME} (?i:delivered)"), "account", ("deliver",)),
     (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account", ("newsletter", "account")),
     (
-        re.compile(rf"(?i:more (?:(?:on|about) [^.!?]{{1,40}} )?from|about|contact|join) {_NAME}$"),
+        # Near the opening of the line or a field of it ("More About The Week", "Log In Join
+        # HuffPost"), not deep in a teaser's title ("5 Hilarious Jokes About Parenting").
+        re.compile(
+            rf"(?:^|[|•·:–—-] |[.!?] )(?:\S+ ){{0,2}}"
+            rf"(?i:more (?:(?:on|about) [^.!?]{{1,40}} )?from|about|contact|join) {_NAME}$"
+        ),
         "about",
         ("more ", "about", "contact", "join"),
     ),
@@ -246,7 +260,24 @@ def _name_key(name: str) -> str | None:
         return None
     if name.casefold() in NAME_PARTICLES:
         return None  # "La newsletter de Là-bas": an article opens the phrase, names nothing
+    if _is_ui_name(name):
+        return None
     return name
+
+
+def _is_ui_name(name: str) -> bool:
+    return name.casefold().rstrip("!.") in _UI_NAMES
+
+
+# What a page's buttons, menus and legal lines say, caught by a pattern as if a name: "Join
+# Now!", "Sign up for Newsletters and Alerts", "Copyright Notice", "© Riproduzione riservata".
+# A site's sections ("Travel", "Events") are no outlet either (issue 24).
+_UI_NAMES = frozenset(
+    """now notice newsletters alerts events view load more trademarks classifieds faq archive
+    archives archivio developers premium podcasts videos photos weather opinion business travel
+    lifestyle entertainment politics health science technology culture arts art food style
+    fashion music books education shopping deals riproduzione""".split()
+) | {"view all", "load more", "read more", "see more", "show more", "copyright notice"}
 
 
 _CUE_KINDS = (
@@ -297,6 +328,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 if masthead_open:
                     add(line.text, "own_line_top")
                     masthead_open = False
+            elif masthead_like and _is_ui_name(line.text.strip()):
+                masthead_open = False  # a menu's "Politics": the masthead was above it
         if len(line.text) > 200 or line_cues is None:
             continue
         caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")
