@@ -358,3 +358,32 @@ def test_about_names_the_outlet_near_a_lines_opening_not_in_a_teasers_title():
     assert outlet_of("More About Sahel Courier") == "Sahel Courier"
     assert outlet_of("Log In Join Sahel Courier") == "Sahel Courier"
     assert outlet_of("Five Hilarious Jokes About Desert Parenting") is None
+
+
+def test_a_company_that_owns_mastheads_gives_way_to_the_brand():
+    page = [
+        "Mali talks resume in Algiers",
+        *PROSE,
+        "More from Sahel Glamour",
+        "Sahel Glamour may earn a portion of sales from products.",
+        "© 2024 Condé Nast. All rights reserved.",
+    ]
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
+    candidates = outlet_candidates(doc, ctx)
+    assert candidates["Condé Nast"]["parent_company"] == 1.0
+    assert candidates["Sahel Glamour"]["parent_company"] == 0.0
+    assert doc.meta["outlet"] == "Sahel Glamour"
+    # Where nothing better exists, the owner is still the evidence there is.
+    alone = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, "© 2023 MediaNews Group"]))
+    assert alone.meta["outlet"] == "MediaNews Group"
+
+
+def test_an_address_in_a_short_byline_spells_the_outlet():
+    page = [
+        "Mali talks resume in Algiers",
+        "By Jane Doe | jdoe@sahelcourier.com",
+        *PROSE,
+        "Sahel Courier staff reported from Bamako and Gao this week.",
+    ]
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
+    assert outlet_candidates(doc, ctx)["Sahel Courier"]["email_domain"] == 1.0

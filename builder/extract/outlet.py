@@ -21,6 +21,7 @@ from builder.doc import Doc, Line, LineReason
 from builder.extract.shared import (
     _NOT_NAMES,
     _PHOTO_AGENCIES,
+    STAMP_MAX_WORDS,
     _evidence,
     _has_full_date,
     _lead,
@@ -218,6 +219,32 @@ _CORPORATE_WORDS = frozenset(
     digital interactive network networks & medien verlag sa s.a. a.s. gmbh productions
     software foundation""".split()
 )
+# Companies that own mastheads, as their copyright lines name them ("© 2023 MediaNews Group",
+# "Hearst Newspapers", "NYP Holdings"): the reader sees the brand, not its owner (issue 24).
+# Public knowledge of the trade's groups, matched on the name's opening words.
+_PARENT_COMPANIES = frozenset(
+    " ".join(name.casefold().split())
+    for name in """Advance Local|Advance Publications|Alden Global|Associated Newspapers|
+    Axel Springer|Bauer Media|Bell Media|Bennett, Coleman|Bennett Coleman|Bonnier|
+    Bustle Digital|Condé Nast|Conde Nast|Cox Media|Digital First Media|DMG Media|
+    Dotdash|Dow Jones|Express Newspapers|Fairfax Media|Future plc|Future US|
+    Future Publishing|Gannett|GEDI|Graham Media|Gray Television|Grupo Clarín|Grupo Globo|
+    Grupo Prisa|Gruner|Guardian News & Media|Hearst|HT Media|IAC|Johnston Press|JPIMedia|
+    Lee Enterprises|McClatchy|MediaNews Group|Meredith Corporation|Nexstar|News Corp|
+    Newsquest|Nine Entertainment|NYP Holdings|Penske Business Media|Penske Media|Postmedia|
+    Prisma Média|RCS MediaGroup|Reach plc|Red Ventures|Ringier|Sanoma|Schibsted|Scripps|
+    Sinclair Broadcast|Singapore Press Holdings|Tamedia|Tegna|Telegraph Media Group|
+    Times Internet|Torstar|Tribune Media|Tribune Publishing|Trinity Mirror|Valnet|Vocento|
+    Vox Media|Ziff Davis""".split("|")
+)
+
+
+def _is_parent_company(name: str) -> bool:
+    """Whether the name opens with a parent company's ("Condé Nast Britain", "Hearst")."""
+    words = name.casefold().split()
+    return any(" ".join(words[:n]) in _PARENT_COMPANIES for n in range(1, len(words) + 1))
+
+
 # The outlet evidence of each attested candidate name. Its weights, on a log-odds scale, are
 # a conditional logit over each page's candidates fitted on silver + mozilla by
 # benchmarks/fit_weights.py (into choice_model.json, with the fit's figures). Every candidate
@@ -247,6 +274,7 @@ OUTLET_FEATURES = {
     "email_domain": "spelled by the domain of an address in the chrome",
     "common_word": 'one word the page also writes small ("daily", "bbc.co.uk")',
     "url_host": "spelled by the site of the input's URL (a WARC record, the manifest)",
+    "parent_company": "a company that owns mastheads (Hearst, Condé Nast, Nexstar)",
 }
 OUTLET_WEIGHTS = choice_weights("outlet", tuple(OUTLET_FEATURES))
 
@@ -394,6 +422,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             "lowercase": float(name == name.casefold()),
             "prefix_of_other": float(any(o != name and o.startswith(name + " ") for o in names)),
             "common_word": float(len(words) == 1 and _written_small(name, page_text)),
+            "parent_company": float(_is_parent_company(name)),
         }
         if not _attested(candidates[name]):
             del candidates[name]
@@ -427,12 +456,18 @@ def _lines_with_cues(lowered: list[str]) -> dict[int, set[str]]:
     return cues
 
 
+def _contact_line(text: str) -> bool:
+    """A short line that is no sentence: a byline's address ("By Jane Doe | jdoe@x.com"),
+    which the cleaner may keep with the article; an address in a sentence is quoted."""
+    return word_count(text) <= STAMP_MAX_WORDS and not text.rstrip().endswith((".", "!", "?"))
+
+
 def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
     """Names the page writes with the letters of a domain its chrome gives an address at."""
     labels = {
         match.group(1).casefold()
         for line in lines
-        if not line.kept and "@" in line.text
+        if "@" in line.text and (not line.kept or _contact_line(line.text))
         for match in _EMAIL_DOMAIN.finditer(line.text)
     }
     return _names_spelled(labels - _WEBMAIL, text)
