@@ -121,3 +121,39 @@ def test_a_signature_may_part_name_and_date_with_a_bar():
     page = "\n\n".join(["Mali talks resume in Algiers", *PROSE, "Jane Doe | 29.07.2006 um 14:26"])
     meta = cleaned(page).meta
     assert (meta["date"], meta["author"]) == (dt.date(2006, 7, 29), "Jane Doe")
+
+
+def test_a_date_signed_by_the_name_that_ends_it_under_the_article():
+    headline = "Regional force in Bamako to plan deployment"
+    article = [f"{sentence[:-1]}, day {day}." for day in range(1, 5) for sentence in PROSE]
+    signature = "January 29, 2013 at 02:13PM EST by Amadou Diallo"
+    doc = cleaned("\n\n".join([headline, *article, signature, "Related:", "Home", "About"]))
+    assert doc.meta["date"] == dt.date(2013, 1, 29)
+    # Without the name, a date under the article dates something else.
+    unsigned = "January 29, 2013 at 02:13PM EST"
+    doc = cleaned("\n\n".join([headline, *article, unsigned, "Related:", "Home", "About"]))
+    assert doc.meta["date"] is None
+
+
+def test_a_byline_that_dates_the_article_may_run_long():
+    byline = "By Amadou Diallo and Fatou Traore Oct. 31, 2014 | 10:49 a.m. EDT + More Share"
+    page = "\n\n".join(["Mali talks resume in Algiers", byline, *PROSE])
+    assert cleaned(page).meta["date"] == dt.date(2014, 10, 31)
+    # As long, but no byline: a sentence that happens to hold a date.
+    sentence = "Troops from Chad and Niger arrived Oct. 31, 2014 | 10:49 a.m. EDT + More Share"
+    page = "\n\n".join(["Mali talks resume in Algiers", sentence, *PROSE])
+    assert cleaned(page).meta["date"] is None
+
+
+def test_a_numeric_date_reads_day_first_where_the_article_is_not_in_english():
+    portuguese = [
+        "O governo do Mali lançou nesta sexta-feira uma ofensiva contra os grupos armados do norte.",
+        "Segundo fontes militares, aviões de países amigos apoiam as tropas malianas em Konna.",
+        "A França pediu aos seus cidadãos que deixem o país o mais rapidamente possível.",
+    ]
+    stamp = "Por Amadou Diallo | 03/05/2022 20:36"
+    page = "\n\n".join(["Mali lança ofensiva contra grupos armados no norte", stamp, *portuguese])
+    assert cleaned(page).meta["date"] == dt.date(2022, 5, 3)
+    # In English 03/05/2022 is March in one country and May in another: no date.
+    english = "\n\n".join(["Mali talks resume in Algiers", "By Amadou Diallo | 03/05/2022", *PROSE])
+    assert cleaned(english).meta["date"] is None

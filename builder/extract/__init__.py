@@ -77,6 +77,7 @@ from builder.extract.shared import (
     _evidence,
     _is_age,
     dates_in,
+    has_ambiguous_date,
     name_opening,
     page_date_order,
 )
@@ -128,7 +129,7 @@ class _Context:
         self.anchor = anchor
         self.body_start = body_start
         self.latest = latest
-        self.order = page_date_order(doc.lines) or site_order
+        self.order = page_date_order(doc.lines) or site_order or _order_of_language(doc)
         low = max(0, anchor - 10)
         high = min(len(doc.lines), max(body_start, anchor) + STAMP_REACH)
         self.head_window = range(low, high)
@@ -138,6 +139,18 @@ class _Context:
         # The article's span, from its first kept line to its last.
         self.article_span = range(kept[0], kept[-1] + 1) if kept else range(0)
         self.signature = _find_signature(doc.lines, kept)
+
+
+def _order_of_language(doc: Doc) -> str | None:
+    """Day first where the article is not in English: every other language the builder meets
+    writes its numeric dates day first, or year first, as ISO dates read anyway. English may
+    go either way (03/05/2022 is March in the US, May in Britain): no order."""
+    if not has_ambiguous_date(doc.lines):
+        return None  # nothing to read: no need to know the language
+    from builder.validate import detect_language  # validate imports the extract stage
+
+    language = detect_language("\n\n".join(line.text for line in doc.lines if line.kept))
+    return "DMY" if language not in (None, "en") else None
 
 
 Finder = Callable[[Doc, _Context], object]

@@ -76,6 +76,8 @@ def _paragraphs_between(lines: Sequence[Line], first: int, end: int) -> int:
 SIGNATURE_REACH = 2
 # "Jane Doe — 2013-09-29 — in Code — Permalink", "Posted by Jane Doe on March 3, 2013".
 _SIGNED_WORDS = re.compile(r"(?i)^posted\b|\bpermalink\b")
+# "December 29, 2014 at 02:13PM EST by Jane Doe": a date signed by the name that ends it.
+_SIGNED_BY = re.compile(r"\b(?i:by) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 
 
 def _find_signature(lines: Sequence[Line], kept: Sequence[int]) -> Line | None:
@@ -85,7 +87,11 @@ def _find_signature(lines: Sequence[Line], kept: Sequence[int]) -> Line | None:
         return None
     first = kept[max(0, len(kept) - 1 - SIGNATURE_REACH)]
     for line in lines[first : kept[-1] + 1 + SIGNATURE_REACH]:
-        signed = _NAME_LINE.match(line.text) or _SIGNED_WORDS.search(line.text)
+        signed = (
+            _NAME_LINE.match(line.text)
+            or _SIGNED_WORDS.search(line.text)
+            or _SIGNED_BY.search(line.text)
+        )
         short = word_count(line.text) <= 2 * STAMP_MAX_WORDS
         if signed and short and any(p.search(line.text) for p in _FULL_DATES):
             return line

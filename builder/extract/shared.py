@@ -223,6 +223,17 @@ def page_date_order(lines: Sequence[Line]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
+def has_ambiguous_date(lines: Sequence[Line]) -> bool:
+    """Whether a line states a numeric date only an order can read ("03/05/2022")."""
+    for line in lines:
+        for match in _NUMERIC_DATE.finditer(line.text):
+            first, second = int(match.group(1)), int(match.group(2))
+            dotted = "." in match.group(0)
+            if not dotted and first != second and _numeric_order(first, second, None) is None:
+                return True
+    return False
+
+
 # What a two-digit-year date must not follow or run on into: a version's or an address's parts.
 _VERSION_BEFORE = re.compile(r"(?i)(?:\b(?:version|release|build|rev|vol|no|nr|v)\.?\s*|\d\.)$")
 _MORE_PARTS = re.compile(r"\.\d")
@@ -332,7 +343,11 @@ def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
         stated = stated[: updated.start()] + (stated[after.start() :] if after else "")
     published = _PUBLISHED.search(stated) is not None
     meta_line = line.reason in (LineReason.byline, LineReason.date_line)
-    limit = STAMP_MAX_WORDS * (2 if published else 1)
+    # A byline that dates the article may run as long as a "Published" line: "By Jane Doe
+    # and John Roe Oct. 31, 2014 | 10:49 a.m. EDT + More".
+    by = _BY_KEYWORD.match(stated)
+    signed = by is not None and name_opening(stated[by.end() :]) is not None
+    limit = STAMP_MAX_WORDS * (2 if published or signed else 1)
     if not meta_line and word_count(stated) > limit and not _opens_with_stamp(stated, ctx):
         return [], False
     return dates_in(stated, ctx.order, ctx.latest), published
