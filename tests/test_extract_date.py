@@ -147,7 +147,7 @@ def test_a_byline_that_dates_the_article_may_run_long():
 
 def test_a_numeric_date_reads_day_first_where_the_article_is_not_in_english():
     portuguese = [
-        "O governo do Mali lançou nesta sexta-feira uma ofensiva contra os grupos armados do norte.",
+        "O governo do Mali lançou nesta sexta-feira uma ofensiva contra os grupos armados.",
         "Segundo fontes militares, aviões de países amigos apoiam as tropas malianas em Konna.",
         "A França pediu aos seus cidadãos que deixem o país o mais rapidamente possível.",
     ]
