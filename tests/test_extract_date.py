@@ -157,3 +157,17 @@ def test_a_numeric_date_reads_day_first_where_the_article_is_not_in_english():
     # In English 03/05/2022 is March in one country and May in another: no date.
     english = "\n\n".join(["Mali talks resume in Algiers", "By Amadou Diallo | 03/05/2022", *PROSE])
     assert cleaned(english).meta["date"] is None
+
+
+def test_a_stamp_under_the_headline_outranks_one_as_near_above_it():
+    page = [
+        "Home",
+        "September 11, 2023",  # a related story's, a section's
+        "Mali talks resume in Algiers",
+        "By Amadou Diallo",
+        "September 13, 2023",
+        *PROSE,
+    ]
+    meta = cleaned("\n\n".join(page)).meta
+    assert meta["headline"] == "Mali talks resume in Algiers"
+    assert meta["date"] == dt.date(2023, 9, 13)

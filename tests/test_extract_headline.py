@@ -200,6 +200,9 @@ def test_a_caption_closing_with_its_pictures_credit_is_no_title():
                     "Protesters march in Bamako (AP Photo/Jane Doe)"):  # fmt: skip
         assert not _title_like(Line(1, caption))
     assert _title_like(Line(1, "CPU profiling on production (in real time, without downtime)"))
+    assert not _title_like(Line(1, "Troops were shown to the press in Gao © Reuters"))
+    assert not _title_like(Line(1, "Chief Officer Dr Jane Doe. (Picture by John Roe)"))
+    assert _title_like(Line(1, "Mali: © and ™ law reform stalls in parliament again"))
     headline = "Let me Google that for you: the year's most popular searches"
     page = [headline, "google.JPG", "You are what you search. (The Associated Press)", *PROSE]
     assert cleaned("\n\n".join(page)).meta["headline"] == headline
@@ -387,6 +390,11 @@ def test_a_short_title_case_headline_under_a_section_label_is_no_name():
         "Thank you for subscribing We have more newsletters",
         "Subscribe to receive a free cookbook! Sign Up!",
         "Podcasts & Shows Expand/collapse submenu for Podcasts & Shows",
+        "Forgot your Sahel username or password?",
+        "Not a member of Sahel Courier yet? Sign Up, it unlocks many cool features!",
+        "Search for this author on this site",
+        "Get the latest Sahel news sent straight to your inbox",
+        "This article is more than 5 years old",
     ],
 )
 def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):

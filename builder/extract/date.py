@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 # A date under more of the article's paragraphs than a deck and a caption dates something
 # else: a teaser in a box of related stories, an event the article tells of.
 STAMP_MAX_PARAGRAPHS_ABOVE = 3
+# A stamp above the headline counts as this many lines further than one under it: above it
+# stand a related story's date and a section's, under it the byline's (on the dev pages, two
+# lines or more turn three wrong dates right, and no right one wrong).
+STAMP_ABOVE_COST = 2
 
 
 def find_date_dateline(doc: Doc, ctx: _Context) -> dt.date | None:
@@ -57,7 +61,8 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
             continue
         if _paragraphs_between(doc.lines, ctx.body_start, i) > STAMP_MAX_PARAGRAPHS_ABOVE:
             break
-        rank = (int(published), -abs(i - ctx.anchor))
+        above = STAMP_ABOVE_COST if i < ctx.anchor else 0
+        rank = (int(published), -abs(i - ctx.anchor) - above)
         if best is None or rank > best[0]:
             best = (rank, dates[0])
         if line.reason in (None, LineReason.outside_article) and len(line.text) < 60:

@@ -85,9 +85,12 @@ def _is_month_name(word: str) -> bool:
     return word.casefold() in month_names()
 
 
-# A picture's credit closing its caption's last sentence: "… two years. Source: Supplied".
+# A picture's credit closing its caption: "… two years. Source: Supplied", "… in Mexico City
+# © Reuters", "… Dr Jane Doe. (Picture by John Roe)".
 _CREDIT_TAIL = re.compile(
     r"(?i)[.!?]\s+(?:source|photo|picture|image|credit|foto|bild):\s*\S+(?:\s+\S+){0,4}$"
+    r"|\s©\s*\S+(?:\s+\S+){0,3}$"
+    r"|\((?:photo|picture|image|foto)\s+(?:by|credit|courtesy)\b[^()]*\)$"
 )
 
 
@@ -461,7 +464,9 @@ CHROME_LINE = re.compile(
     r"|\b(?:log|sign) ?in (?:to|with)\b|\bcreate (?:a )?(?:free )?account\b"
     r"|\bsubscribers? only\b|\bcontinue reading\b|\bthank you for (?:subscribing|signing up)\b"
     r"|\bsubscribe to (?:receive|get)\b|(?:^|[!.]\s)sign up!?$|(?:^|[-–—|:]\s)join now!?$"
-    r"|\bexpand/collapse\b)"
+    r"|\bexpand/collapse\b|\bforgot (?:your )?(?:\w+ )?(?:username|password)\b|\bnot a member\b"
+    r"|\bsearch for this\b|\b(?:straight|directly|delivered) to your inbox\b"
+    r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b)"
 )
 
 
