@@ -387,3 +387,12 @@ def test_an_address_in_a_short_byline_spells_the_outlet():
     ]
     doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
     assert outlet_candidates(doc, ctx)["Sahel Courier"]["email_domain"] == 1.0
+
+
+def test_a_copyright_names_the_outlet_without_its_legal_form():
+    from builder.extract.outlet import _clean_name
+
+    for name in ("Sahel Courier Pty Ltd", "Sahel Courier, Inc.", "Sahel Courier Sp. z o.o"):
+        assert _clean_name(name) == "Sahel Courier", name
+    for name in ("Empty Quarter", "Zinc"):  # a word ending as a legal form does is no form
+        assert _clean_name(name) == name

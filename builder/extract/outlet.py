@@ -62,7 +62,10 @@ def _clean_name(name: str) -> str | None:
     name = _AFTER_NAME.split(name)[0]
     name = re.sub(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+", "", name)  # "From: X"
     name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
-    name = re.sub(r"(?i)\s*,?\s*(?:inc|llc|ltd|plc|gmbh)\.?$", "", name).strip()
+    # A company's legal form: "Acme, Inc.", "SitePoint Pty Ltd", "Infor Biznes Sp. z o.o."
+    name = re.sub(
+        r"(?i)(?:,\s*|\s+)(?:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?)\.?$", "", name
+    )
     # The rights statement after the name: "Breaking Soup Copyright ©", "Optimus All rights
     # reserved", "BONDY BLOG TOUS DROITS RESERVES", "Editora 247 - Todos os Direitos".
     name = _RIGHTS_TAIL.sub("", name).strip(" .,-–—|:")
