@@ -150,12 +150,66 @@ def test_english_word_dates_read_without_dateparser_as_dateparser_reads_them(
     assert _word_date(text) == _parse(text, "DMY")
 
 
-def test_word_dates_in_other_languages_still_go_to_dateparser():
-    from builder.extract.shared import _word_date
+def test_word_dates_in_other_languages_read_without_dateparser(monkeypatch):
+    from builder.extract import shared
 
-    assert _word_date("24 octobre 2012") == dt.date(2012, 10, 24)
-    assert _word_date("Oct. 24, 2012") == dt.date(2012, 10, 24)
-    assert _word_date("31 April 2013") is None
+    def parse(*args, **kwargs):
+        raise AssertionError("dateparser's first parse loads every locale: seconds a process")
+
+    monkeypatch.setattr(shared, "_parse", parse)
+    assert shared._word_date("24 octobre 2012") == dt.date(2012, 10, 24)
+    assert shared._word_date("15. Januar 2013") == dt.date(2013, 1, 15)
+    assert shared._word_date("15 de enero de 2013") == dt.date(2013, 1, 15)
+    assert shared._word_date("1er janvier 2013") == dt.date(2013, 1, 1)
+    assert shared._word_date("Oct. 24, 2012") == dt.date(2012, 10, 24)
+    assert shared._word_date("31 April 2013") is None
+    assert shared._word_date("14 EST 2013") is None  # a clock's zone; Cornish August is "est"
+    assert shared._word_date("14 people 2013") is None  # no month named
+
+
+def test_a_name_of_different_months_or_of_a_day_goes_to_dateparser(monkeypatch):
+    from builder.extract import shared
+
+    asked = []
+    monkeypatch.setattr(shared, "_parse", lambda text, order: asked.append(text))
+    shared._word_date("3 listopad 2013")  # November in Polish, October in Croatian
+    shared._word_date("28 Sat 2013")  # Saturday in English, September in Hausa
+    assert asked == ["3 listopad 2013", "28 Sat 2013"]
+
+
+# Each language's month names with the layouts it writes dates in.
+_OTHER_MONTHS = [
+    (("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+      "octobre", "novembre", "décembre"), ("{d} {m} {y}",)),
+    (("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+      "Oktober", "November", "Dezember"), ("{d}. {m} {y}", "{d} {m} {y}")),
+    (("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+      "octubre", "noviembre", "diciembre"), ("{d} de {m} de {y}", "{d} {m} {y}")),
+    (("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+      "outubro", "novembro", "dezembro"), ("{d} de {m} de {y}",)),
+    (("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+      "września", "października", "listopada", "grudnia"), ("{d} {m} {y}",)),
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    language=st.integers(0, len(_OTHER_MONTHS) - 1),
+    month=st.integers(0, 11),
+    day=st.integers(0, 32),
+    year=st.integers(1990, 2030),
+    layout=st.integers(0, 1),
+)
+def test_word_dates_in_other_languages_read_as_dateparser_reads_them(
+    language, month, day, year, layout
+):
+    """As each language writes them; a mix no one writes ("1 de janvier de 1990") may be
+    read where dateparser, unsure of the language, reads nothing."""
+    from builder.extract.shared import _parse, _word_date
+
+    names, layouts = _OTHER_MONTHS[language]
+    text = layouts[layout % len(layouts)].format(d=day, m=names[month], y=year)
+    assert _word_date(text) == _parse(text, "DMY")
 
 
 @settings(max_examples=150, deadline=None)

@@ -170,14 +170,28 @@ _ENGLISH_MONTHS = {
     for name in names
 }
 # The word dates written most ("24 October 2012", "Oct. 24, 2012", "24.Oct.2012") in English
-# are read here; dateparser reads the rest (every other language), at milliseconds a date.
+# are read here first.
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:th|st|nd|rd)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$", re.I)
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:th|st|nd|rd)?,?\s+(\d{4})$", re.I)
 _DOTTED_WORD = re.compile(r"^(\d{1,2})\.([a-z]{3,9})\.(\d{4})$", re.I)
+# The same in any language whose month names dateparser's CLDR data holds ("15. Januar 2013",
+# "15 de enero de 2013", "1er janvier 2013"): read without dateparser, whose first parse in a
+# process loads every locale (seconds).
+_ANY_DAY_MONTH_YEAR = re.compile(
+    r"^(\d{1,2})(?:\.|er|th|st|nd|rd)?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})$"
+)
+_ANY_MONTH_DAY_YEAR = re.compile(r"^([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:th|st|nd|rd)?,?\s+(\d{4})$")
+# A clock's zone ("… 10:00 EST 2013") names no month, though Cornish writes August "est".
+_TIME_ZONES = frozenset(
+    "est edt cst cdt mst mdt pst pdt akst akdt hst gmt utc bst ist cet cest eet eest wet west "
+    "jst kst aest aedt acst awst nzst nzdt".split()
+)
+_ANY_DOTTED_WORD = re.compile(r"^(\d{1,2})\.([^\W\d_]{3,9})\.(\d{4})$")
 
 
 def _word_date(text: str) -> dt.date | None:
-    """A word date: English month names read directly, any other through dateparser."""
+    """A word date: a month name of any language read directly, through dateparser only when
+    the name is another month's (or a day's) in another language."""
     for pattern, day_group, month_group in (
         (_DAY_MONTH_YEAR, 1, 2),
         (_MONTH_DAY_YEAR, 2, 1),
@@ -189,7 +203,21 @@ def _word_date(text: str) -> dt.date | None:
                 return dt.date(int(match.group(3)), month, int(match.group(day_group)))
             except ValueError:
                 return None
-    return _parse(text, "DMY")
+    for pattern, day_group, month_group in (
+        (_ANY_DAY_MONTH_YEAR, 1, 2),
+        (_ANY_MONTH_DAY_YEAR, 2, 1),
+        (_ANY_DOTTED_WORD, 1, 2),
+    ):
+        if match := pattern.match(text):
+            word = match.group(month_group).casefold()
+            if word not in month_names() or word in _TIME_ZONES:
+                return None  # no month named, none for dateparser to find either
+            if month := _ENGLISH_MONTHS.get(word) or _month_numbers().get(word):
+                try:
+                    return dt.date(int(match.group(3)), month, int(match.group(day_group)))
+                except ValueError:
+                    return None
+    return _parse(text, "DMY")  # a name of different months in different languages
 
 
 def _numeric_date(first: int, second: int, year: int, order: str) -> dt.date | None:
@@ -539,6 +567,7 @@ _MONTH_KEYS = (
     *("january", "february", "march", "april", "may", "june", "july", "august"),
     *("september", "october", "november", "december"),
 )
+_DAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @functools.cache
@@ -562,6 +591,27 @@ def month_names() -> frozenset[str]:
         for key in _MONTH_KEYS:
             names.update(name.casefold() for name in info.get(key, ()))
     return frozenset(names)
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """The month each name or abbreviation of dateparser's CLDR data names ("janvier" 1,
+    "juli" 7), case folded; a name of different months in different languages ("listopad",
+    November in Polish and October in Croatian), or of a day too, is left out, for dateparser
+    to read in the language of the text around it."""
+    found: dict[str, set[int]] = {}
+    days: set[str] = set()  # "sat" names a month somewhere, and Saturday in English
+    for info in _cldr_infos():
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, ()):
+                found.setdefault(name.casefold(), set()).add(number)
+        for key in _DAY_KEYS:
+            days.update(name.casefold() for name in info.get(key, ()))
+    return {
+        name: numbers.pop()
+        for name, numbers in found.items()
+        if len(numbers) == 1 and name not in days
+    }
 
 
 @functools.cache
