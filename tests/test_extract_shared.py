@@ -29,6 +29,17 @@ def test_ambiguous_numeric_date_needs_evidence():
     assert page_date_order(doc.lines) == "DMY"
 
 
+def test_the_zone_of_the_clock_after_an_ambiguous_date_settles_its_order():
+    latest = dt.date(2030, 1, 1)
+    assert dates_in("10/11/2022 08:00 AM EDT", None, latest) == [dt.date(2022, 10, 11)]
+    assert dates_in("02/11/2023 02:00pm GMT", None, latest) == [dt.date(2023, 11, 2)]
+    assert dates_in("02/11/2023 | 14:00 (CET)", None, latest) == [dt.date(2023, 11, 2)]
+    assert dates_in("02/11/2023 02:00pm", None, latest) == []  # no zone, no order
+    assert dates_in("02/11/2023 14:00 et la suite", None, latest) == []  # French "and"
+    # The page's own habit comes first.
+    assert dates_in("02/11/2023 02:00pm EST", "DMY", latest) == [dt.date(2023, 11, 2)]
+
+
 def test_a_two_digit_year_is_read_in_the_latest_century_that_allows_it():
     assert dates_in("10.15.15", None, LATEST) == [dt.date(2015, 10, 15)]
     assert dates_in("Posted 3/27/15 at 10:30", None, LATEST) == [dt.date(2015, 3, 27)]

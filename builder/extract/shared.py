@@ -283,6 +283,20 @@ def _with_century(match: re.Match[str], latest: dt.date) -> str | None:
     return f"{match.group(1)}{separator}{match.group(2)}{separator}{year}"
 
 
+# The zone of the clock after a numeric date says whose order it is written in: "10/11/2022
+# 08:00 AM EDT" is American, month first; "02/11/2023 02:00pm GMT" British, day first.
+_ZONE_ORDERS = {
+    **dict.fromkeys("EST EDT CST CDT MST MDT PST PDT AKST AKDT HST ET CT MT PT".split(), "MDY"),
+    **dict.fromkeys(
+        "GMT BST CET CEST EET EEST WET WEST AEST AEDT ACST AWST NZST NZDT".split(), "DMY"
+    ),
+}
+_CLOCK_ZONE = re.compile(
+    r"[\s,|–-]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?\s*)\(?"
+    rf"({'|'.join(_ZONE_ORDERS)})\b"
+)
+
+
 def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date]:
     """Every full date (day, month, year) the text states, in order of appearance."""
     found: list[tuple[int, dt.date]] = []
@@ -305,6 +319,8 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
         else:
             # Dotted dates (08.04.2015) are day-first wherever they are written.
             usual = "DMY" if "." in candidate else page_order
+        if usual is None and (zone := _CLOCK_ZONE.match(text, match.end())):
+            usual = _ZONE_ORDERS[zone.group(1)]
         first, second = int(match.group(1)), int(match.group(2))
         order = _numeric_order(first, second, usual)
         year = int(candidate.rsplit(candidate[len(match.group(1))], 1)[-1])
