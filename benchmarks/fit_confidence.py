@@ -22,6 +22,7 @@ import argparse
 import gzip
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -117,38 +118,34 @@ def fit_field(
     to the hundredth below, where it would withhold one of the seeds' values (their features
     given in seeds); the one chosen on the dev sets is kept as fitted_threshold."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
-    from sklearn.preprocessing import StandardScaler
 
     features = [r[0] for r in rows]
     labels = np.array([r[1] for r in rows], dtype=int)
     groups = np.array([r[2] for r in rows])
     vectorizer = DictVectorizer(sparse=False, sort=True)
     x = vectorizer.fit_transform(features)
-
-    def model():
-        return LogisticRegression(C=1.0, max_iter=5000)
-
-    out_of_fold = np.zeros(len(rows))
-    for train, test in GroupKFold(n_splits=folds).split(x, labels, groups):
-        scaler = StandardScaler().fit(x[train])
-        fitted = model().fit(scaler.transform(x[train]), labels[train])
-        out_of_fold[test] = fitted.predict_proba(scaler.transform(x[test]))[:, 1]
+    names = list(vectorizer.feature_names_)
+    splits = list(GroupKFold(n_splits=folds).split(x, labels, groups))
+    # Each kind of model predicts the held-out sites; the one whose probabilities fit them
+    # better (log loss) is fitted on every row and ships.
+    held_out = {}
+    for kind, fit in MODEL_KINDS.items():
+        held_out[kind] = np.zeros(len(rows))
+        for train, test in splits:
+            params = fit(x[train], labels[train], names)
+            held_out[kind][test] = [
+                confidence(field, dict(zip(names, row, strict=True)), {"fields": {field: params}})
+                for row in x[test]
+            ]
+    losses = {kind: _log_loss(labels, p) for kind, p in held_out.items()}
+    kind = min(losses, key=lambda k: (losses[k], k))
+    out_of_fold = held_out[kind]
     name = field.split("@")[0]
     threshold, target_met = choose_threshold(
         out_of_fold, labels, TARGETS[name], RECALL_FLOORS[name] * gold_count
     )
-    scaler = StandardScaler().fit(x)
-    final = model().fit(scaler.transform(x), labels)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    params = {
-        "features": list(vectorizer.feature_names_),
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in final.coef_[0]],
-        "intercept": round(float(final.intercept_[0]), 6),
-    }
+    params = MODEL_KINDS[kind](x, labels, names)
     fitted_threshold = threshold
     if seeds:
         lowest = min(confidence(field, features, {"fields": {field: params}}) for features in seeds)
@@ -190,6 +187,7 @@ def fit_field(
     )
     return {
         **params,
+        "held_out_log_loss": {k: round(v, 4) for k, v in sorted(losses.items())},
         "threshold": threshold,
         **({"fitted_threshold": fitted_threshold} if threshold != fitted_threshold else {}),
         "target_precision": TARGETS[name],
@@ -200,6 +198,60 @@ def fit_field(
         "rows": len(rows),
         "sites": len(set(groups.tolist())),
     }
+
+
+def _logistic(x: np.ndarray, labels: np.ndarray, names: list[str]) -> dict:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(x)
+    fitted = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(x), labels)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    return {
+        "kind": "logistic",
+        "features": names,
+        "mean": [round(float(v), 6) for v in scaler.mean_],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in fitted.coef_[0]],
+        "intercept": round(float(fitted.intercept_[0]), 6),
+    }
+
+
+# Shallow trees, slowly learnt: a few hundred rows a field.
+TREES = {"max_depth": 2, "learning_rate": 0.05, "max_iter": 200, "min_samples_leaf": 20}
+
+
+def _trees(x: np.ndarray, labels: np.ndarray, names: list[str]) -> dict:
+    """Gradient-boosted trees (scikit-learn), stored node by node for builder.confidence to
+    walk: [feature, threshold, left, right, value], a leaf's feature -1."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    fitted = HistGradientBoostingClassifier(
+        **TREES, l2_regularization=1.0, early_stopping=False, random_state=0
+    ).fit(x, labels)
+
+    def stored(node) -> list:
+        if node["is_leaf"]:
+            return [-1, 0.0, 0, 0, round(float(node["value"]), 8)]
+        split = [int(node["feature_idx"]), float(node["num_threshold"])]
+        return [*split, int(node["left"]), int(node["right"]), 0.0]
+
+    # One tree an iteration for two classes.
+    trees = [[stored(node) for node in predictor.nodes] for (predictor,) in fitted._predictors]
+    return {
+        "kind": "trees",
+        "features": names,
+        "baseline": round(float(np.ravel(fitted._baseline_prediction)[0]), 8),
+        "trees": trees,
+    }
+
+
+MODEL_KINDS = {"logistic": _logistic, "trees": _trees}
+
+
+def _log_loss(labels: np.ndarray, probability: np.ndarray) -> float:
+    p = np.clip(probability, 1e-6, 1 - 1e-6)
+    return float(-np.mean(labels * np.log(p) + (1 - labels) * np.log(1 - p)))
 
 
 def choose_threshold(
@@ -240,6 +292,28 @@ def seed_rows(seeds_dir: Path = SEEDS) -> dict[str, list[dict[str, float]]]:
                 key = model_key(field, doc.meta.get(f"{field}_source"))
                 found.setdefault(key, []).append(features)
     return found
+
+
+def model_text(model: dict) -> str:
+    """The model as JSON, indented, with each tree on a line of its own (thousands of nodes
+    would otherwise take a line a number)."""
+    compact: list[str] = []
+
+    def placeholder(tree: list) -> str:
+        compact.append(json.dumps(tree, separators=(",", ":")))
+        return f"@tree{len(compact) - 1}@"
+
+    shown = {
+        **model,
+        "fields": {
+            key: {**params, "trees": [placeholder(t) for t in params["trees"]]}
+            if "trees" in params
+            else params
+            for key, params in model["fields"].items()
+        },
+    }
+    text = json.dumps(shown, indent=1, sort_keys=True) + "\n"
+    return re.sub(r'"@tree(\d+)@"', lambda m: compact[int(m.group(1))], text)
 
 
 def main() -> None:
@@ -284,7 +358,7 @@ def main() -> None:
         "paths": ["text (raw.txt)", "html (page.html.gz)"],
         "scikit_learn": sklearn.__version__,
     }
-    args.out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    args.out.write_text(model_text(model), encoding="utf-8")
     print(f"wrote {args.out}")
 
 

@@ -1,12 +1,13 @@
 """Confidence stage: a calibrated probability for each extracted value, and withholding.
 
 Each field's value is described by a few features: how its finder chose it (the winner's
-score and lead, the finder, the dates around it) and what it looks like. A logistic model
-per field, fitted offline on the dev sets with folds grouped by site
-(``benchmarks/fit_confidence.py``), turns them into the probability that the value is
-right. A value below its field's threshold is published as null with source ``withheld``
-and kept in the record's ``withheld`` list. The fitted parameters ship in
-``confidence_model.json``; building only reads them, so builds stay deterministic.
+score and lead, the finder, the dates around it) and what it looks like. A model per field (a
+logistic regression, or gradient-boosted trees where they predict held-out sites better),
+fitted offline on the dev sets with folds grouped by site (``benchmarks/fit_confidence.py``),
+turns them into the probability that the value is right. A value below its field's
+threshold is published as null with source ``withheld`` and kept in the record's
+``withheld`` list. The fitted parameters ship in ``confidence_model.json``; building only
+reads them, so builds stay deterministic.
 """
 
 from __future__ import annotations
@@ -82,14 +83,32 @@ def model_key(field: str, source: str | None) -> str:
 
 
 def confidence(key: str, features: Mapping[str, float], model: Mapping) -> float:
-    """A model's probability for these features (plain arithmetic: deterministic)."""
+    """A model's probability for these features (plain arithmetic: deterministic): a logistic
+    regression over the standardised features, or gradient-boosted trees, whichever the fit
+    found to predict held-out sites better."""
     params = model["fields"][key]
-    z = params["intercept"]
-    for name, mean, scale, coef in zip(
-        params["features"], params["mean"], params["scale"], params["coef"], strict=True
-    ):
-        z += coef * (features.get(name, 0.0) - mean) / scale
+    if params.get("kind") == "trees":
+        z = _trees_log_odds(params, [features.get(name, 0.0) for name in params["features"]])
+    else:
+        z = params["intercept"]
+        for name, mean, scale, coef in zip(
+            params["features"], params["mean"], params["scale"], params["coef"], strict=True
+        ):
+            z += coef * (features.get(name, 0.0) - mean) / scale
     return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def _trees_log_odds(params: Mapping, values: list[float]) -> float:
+    """The sum of the trees' leaves the values reach, on the baseline. A node is [feature,
+    threshold, left, right, value]; a leaf's feature is -1. A value at or below the threshold
+    goes left, as in scikit-learn's HistGradientBoostingClassifier."""
+    z = params["baseline"]
+    for tree in params["trees"]:
+        node = tree[0]
+        while node[0] >= 0:
+            node = tree[node[2] if values[node[0]] <= node[1] else node[3]]
+        z += node[4]
+    return z
 
 
 def thresholds(overrides: Mapping[str, float] | None = None, model: Mapping | None = None):

@@ -56,6 +56,36 @@ def test_features_describe_how_the_value_was_chosen():
     assert field_features("date", doc.meta) is None
 
 
+def test_trees_add_the_leaves_the_values_reach_on_their_baseline():
+    # One stump on feature "b": at or below 0.5 left (leaf -1.0), above right (leaf +2.0).
+    stump = [[1, 0.5, 1, 2, 0.0], [-1, 0.0, 0, 0, -1.0], [-1, 0.0, 0, 0, 2.0]]
+    model = {"fields": {"outlet": {"kind": "trees", "features": ["a", "b"],
+                                   "baseline": 0.25, "trees": [stump, stump]}}}  # fmt: skip
+    assert confidence("outlet", {"b": 0.5}, model) == pytest.approx(1 / (1 + math.exp(1.75)))
+    assert confidence("outlet", {"b": 0.7, "a": 9}, model) == pytest.approx(
+        1 / (1 + math.exp(-4.25))
+    )
+    assert confidence("outlet", {}, model) == pytest.approx(1 / (1 + math.exp(1.75)))
+
+
+def test_the_shipped_trees_give_what_scikit_learn_gives():
+    """The walk of builder.confidence over the stored nodes is the fitted model's own
+    prediction: refit a small model and compare on its rows."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 3))
+    y = (x[:, 0] + 0.5 * x[:, 1] * x[:, 2] + rng.normal(scale=0.5, size=300) > 0).astype(int)
+    params = fit_confidence._trees(x, y, ["a", "b", "c"])
+    fitted = HistGradientBoostingClassifier(
+        **fit_confidence.TREES, l2_regularization=1.0, early_stopping=False, random_state=0
+    ).fit(x, y)
+    expected = fitted.predict_proba(x)[:, 1]
+    rows = [dict(zip("abc", row, strict=True)) for row in x]
+    got = [confidence("f", row, {"fields": {"f": params}}) for row in rows]
+    assert np.allclose(got, expected, atol=1e-6)
+
+
 def test_a_value_below_its_threshold_is_withheld_and_kept_aside():
     meta = dict(
         headline="Mali talks resume",
@@ -98,7 +128,16 @@ def test_the_shipped_model_is_fitted_by_site_and_covers_both_paths():
     assert model["fit"]["grouped_by"].startswith("site")
     assert sorted(model["fields"]) == sorted(f + s for f in FIELDS for s in ("", "@html"))
     for key, params in model["fields"].items():
-        assert len(params["features"]) == len(params["coef"]) == len(params["mean"]), key
+        # The kind shipped is the one that predicted the held-out sites better.
+        losses = params["held_out_log_loss"]
+        assert losses[params["kind"]] == min(losses.values()), key
+        if params["kind"] == "logistic":
+            assert len(params["features"]) == len(params["coef"]) == len(params["mean"]), key
+        else:
+            for tree in params["trees"]:
+                splits = [node for node in tree if node[0] >= 0]
+                assert all(node[0] < len(params["features"]) for node in splits), key
+                assert all(0 < node[2] < len(tree) and 0 < node[3] < len(tree) for node in splits)
         bins = params["reliability"]
         assert sum(b["values"] for b in bins) == params["rows"], key
         cv = params["cross_validated"]
