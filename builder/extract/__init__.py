@@ -77,8 +77,8 @@ from builder.extract.shared import (
     _evidence,
     _is_age,
     dates_in,
-    has_ambiguous_date,
     name_opening,
+    numeric_date_survey,
     page_date_order,
 )
 
@@ -129,7 +129,8 @@ class _Context:
         self.anchor = anchor
         self.body_start = body_start
         self.latest = latest
-        self.order = page_date_order(doc.lines) or site_order or _order_of_language(doc)
+        page_order, ambiguous = numeric_date_survey(doc.lines)
+        self.order = page_order or site_order or (_order_of_language(doc) if ambiguous else None)
         low = max(0, anchor - 10)
         high = min(len(doc.lines), max(body_start, anchor) + STAMP_REACH)
         self.head_window = range(low, high)
@@ -142,11 +143,10 @@ class _Context:
 
 
 def _order_of_language(doc: Doc) -> str | None:
-    """Day first where the article is not in English: every other language the builder meets
-    writes its numeric dates day first, or year first, as ISO dates read anyway. English may
-    go either way (03/05/2022 is March in the US, May in Britain): no order."""
-    if not has_ambiguous_date(doc.lines):
-        return None  # nothing to read: no need to know the language
+    """For a page with a numeric date only an order can read: day first where the article is
+    not in English, as every other language the builder meets writes its numeric dates (or
+    year first, as ISO dates read anyway). English may go either way (03/05/2022 is March in
+    the US, May in Britain): no order."""
     from builder.validate import detect_language  # validate imports the extract stage
 
     language = detect_language("\n\n".join(line.text for line in doc.lines if line.kept))

@@ -242,24 +242,23 @@ def _numeric_order(a: int, b: int, page_order: str | None) -> str | None:
 
 def page_date_order(lines: Sequence[Line]) -> str | None:
     """The order the page's unambiguous numeric dates use, when they agree."""
+    return numeric_date_survey(lines)[0]
+
+
+def numeric_date_survey(lines: Sequence[Line]) -> tuple[str | None, bool]:
+    """In one pass over the page: the order its unambiguous numeric dates use, when they
+    agree, and whether a line states a numeric date only an order can read ("03/05/2022")."""
     orders = set()
-    for line in lines:
-        for match in _NUMERIC_DATE.finditer(line.text):
-            order = _numeric_order(int(match.group(1)), int(match.group(2)), None)
-            if order and match.group(1) != match.group(2):
-                orders.add(order)
-    return orders.pop() if len(orders) == 1 else None
-
-
-def has_ambiguous_date(lines: Sequence[Line]) -> bool:
-    """Whether a line states a numeric date only an order can read ("03/05/2022")."""
+    ambiguous = False
     for line in lines:
         for match in _NUMERIC_DATE.finditer(line.text):
             first, second = int(match.group(1)), int(match.group(2))
-            dotted = "." in match.group(0)
-            if not dotted and first != second and _numeric_order(first, second, None) is None:
-                return True
-    return False
+            order = _numeric_order(first, second, None)
+            if order and match.group(1) != match.group(2):
+                orders.add(order)
+            elif order is None and "." not in match.group(0):
+                ambiguous = True  # dotted dates are read day first anyway
+    return (orders.pop() if len(orders) == 1 else None), ambiguous
 
 
 # What a two-digit-year date must not follow or run on into: a version's or an address's parts.
