@@ -396,3 +396,20 @@ def test_a_copyright_names_the_outlet_without_its_legal_form():
         assert _clean_name(name) == "Sahel Courier", name
     for name in ("Empty Quarter", "Zinc"):  # a word ending as a legal form does is no form
         assert _clean_name(name) == name
+
+
+def test_a_site_describing_itself_in_its_chrome_names_the_outlet():
+    def outlet_of(*chrome: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
+
+    about = "Sahel Courier is the leading independent news agency in Bamako."
+    footer = ["Share", "Most read", "Gao market reopens", "About us", about, "Contact us"]
+    assert outlet_of(*footer)["outlet"] == "Sahel Courier"
+    assert outlet_of("Get Sahel Courier to your inbox daily")["outlet"] == "Sahel Courier"
+    # A person's bio, or the article's own prose describing somebody, names no outlet.
+    bio = "Jane Doe is a senior writer for the Sahel news desk."
+    assert outlet_of("Share", "Most read", "About the author", bio, "Contact us")["outlet"] is None
+    prose = "Gao Radio is the only news station still on the air in the north, residents said."
+    doc = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE[:2], prose, *PROSE[2:]]))
+    assert prose in [line.text for line in doc.lines if line.kept]
+    assert doc.meta["outlet"] is None

@@ -101,6 +101,18 @@ _SUBSCRIBE = (
     *("subscribe", "sign up", "sign in", "log in", "welcome"),
     *("abonn", "bienvenue", "suscr", "assine"),  # French, Spanish, Portuguese
 )
+# The site describing itself in its chrome (never the article's prose, which describes
+# others): "Deadline News is the leading independent news agency in Scotland", "KentNews.Online
+# is a news site for the people of Kent".
+_SELF_DESCRIPTION = re.compile(
+    rf"^{_NAME} (?:is|è|est|es|ist) (?:a|an|the|una?|une?|ein|eine|la|le|el)\b"
+    # not a person's bio: "Jane Doe is a writer for Sahel News"
+    r"(?![^.]{0,40}\b(?i:writer|reporter|editor|correspondent|journalist|contributor|"
+    r"author|producer|columnist|freelancer?|professor|student|fellow|analyst|host|anchor|"
+    r"former|senior|staff)\b)[^.]{0,60}?"
+    r"(?i:\b(?:news|newspaper|magazine|website|site|publication|blog|agency|journal|"
+    r"portal|testata|giornale|journal|zeitung|revista|periódico|diario))"
+)
 # Evidence that a name is the site's own: (pattern, kind of evidence, lowercase cues of which
 # a line holds one before the pattern runs). The kinds are features of the outlet model.
 _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
@@ -137,7 +149,12 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "account",
         _SUBSCRIBE,
     ),
-    (re.compile(rf"(?i:get) {_NAME} (?i:delivered)"), "account", ("deliver",)),
+    (
+        re.compile(rf"(?i:get) {_NAME} (?i:delivered|to your inbox)"),
+        "account",
+        ("deliver", "inbox"),
+    ),
+    (_SELF_DESCRIPTION, "about", (" is ", " è ", " est ", " es ", " ist ")),
     (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account", ("newsletter", "account")),
     (
         # Near the opening of the line or a field of it ("More About The Week", "Log In Join
@@ -371,6 +388,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 continue  # "… said at the Aspen Security Forum." is a sentence, not a credit
             if kind == "logo" and i in ctx.article_span:
                 continue  # a picture in the article ("Firefox logo") shows what it is about
+            if pattern is _SELF_DESCRIPTION and line.kept:
+                continue  # "Wheeler is the second commissioner to leave the agency"
             if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
                 continue  # amid the article ("© UC Global"), it credits a picture
             for match in pattern.finditer(line.text):
