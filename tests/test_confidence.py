@@ -68,9 +68,9 @@ def test_trees_add_the_leaves_the_values_reach_on_their_baseline():
     assert confidence("outlet", {}, model) == pytest.approx(1 / (1 + math.exp(1.75)))
 
 
-def test_the_shipped_trees_give_what_scikit_learn_gives():
-    """The walk of builder.confidence over the stored nodes is the fitted model's own
-    prediction: refit a small model and compare on its rows."""
+def test_the_trees_walk_gives_what_scikit_learn_gives():
+    """The walk of builder.confidence over the nodes fit_confidence stores is the fitted
+    model's own prediction: fit a small model and compare on its rows."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     rng = np.random.default_rng(0)

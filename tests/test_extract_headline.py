@@ -512,3 +512,13 @@ def test_a_breadcrumb_with_double_arrows_counts_against_a_line():
     features = {doc.lines[i].text: f for i, f in headline_candidates(doc, 0)}
     assert features[crumbs]["breadcrumb"] == 1.0
     assert features[headline]["breadcrumb"] == 0.0
+
+
+def test_a_headline_may_say_not_a_member_or_search_for_this():
+    from builder.extract.headline import CHROME_LINE
+
+    headlines = ("Why Ukraine is not a member of NATO yet", "The search for this year's winner")
+    for headline in headlines:
+        assert CHROME_LINE.search(headline) is None, headline
+    for chrome in ("Not a member of Sahel Courier yet? Sign up", "Search for this author"):
+        assert CHROME_LINE.search(chrome), chrome

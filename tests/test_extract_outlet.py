@@ -379,14 +379,16 @@ def test_a_company_that_owns_mastheads_gives_way_to_the_brand():
 
 
 def test_an_address_in_a_short_byline_spells_the_outlet():
-    page = [
-        "Mali talks resume in Algiers",
-        "By Jane Doe | jdoe@sahelcourier.com",
-        *PROSE,
-        "Sahel Courier staff reported from Bamako and Gao this week.",
-    ]
+    byline = "By Jane Doe | jdoe@sahelcourier.com"
+    quoted = "Readers wrote to desk@sahelcourier.com about the talks, and the desk answered them."
+    page = ["Mali talks resume in Algiers", byline, *PROSE, quoted, "Sahel Courier staff reported."]
     doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
+    for line in doc.lines:
+        line.reason = None  # both kept with the article, as a cleaner may keep a byline
+    # The byline's address counts (a short line, no sentence); the quoted one alone does not.
     assert outlet_candidates(doc, ctx)["Sahel Courier"]["email_domain"] == 1.0
+    doc.lines = [line for line in doc.lines if line.text != byline]
+    assert outlet_candidates(doc, ctx).get("Sahel Courier", {}).get("email_domain", 0.0) == 0.0
 
 
 def test_a_copyright_names_the_outlet_without_its_legal_form():
@@ -413,3 +415,19 @@ def test_a_site_describing_itself_in_its_chrome_names_the_outlet():
     doc = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE[:2], prose, *PROSE[2:]]))
     assert prose in [line.text for line in doc.lines if line.kept]
     assert doc.meta["outlet"] is None
+
+
+def test_a_rights_statement_goes_before_the_legal_form_and_a_name_keeps_its_own_words():
+    from builder.extract.outlet import _clean_name
+
+    assert _clean_name("Sahel Courier Ltd Copyright") == "Sahel Courier"
+    assert _clean_name("Free For All") == "Free For All"  # "All" ends names too
+    assert _clean_name("Les Droits") == "Les Droits"  # no statement without "réservés"
+
+    def outlet_of(footer: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, footer])).meta["outlet"]
+
+    assert outlet_of("Copyright © 2017 Sahel Courier Ltd All rights reserved") == "Sahel Courier"
+    assert outlet_of("© 2020 Free For All") == "Free For All"
+    # A section's word is a journal's name in its own copyright line.
+    assert outlet_of("© 2020 Science. All rights reserved.") == "Science"

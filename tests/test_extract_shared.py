@@ -319,3 +319,11 @@ def test_a_refit_rounds_each_weight_and_keeps_one_the_pages_never_show():
     assert fit_weights.fold_of(["a.example", "b.example"], 5) == fit_weights.fold_of(
         ["b.example", "a.example"], 5
     )
+
+
+def test_a_clocks_zone_comes_before_the_language_of_the_article():
+    latest = dt.date(2030, 1, 1)
+    # A Spanish page reads 10/11/2022 day first, unless the clock after it is American.
+    assert dates_in("10/11/2022 08:00 AM EDT", None, latest, "DMY") == [dt.date(2022, 10, 11)]
+    assert dates_in("10/11/2022 08:00", None, latest, "DMY") == [dt.date(2022, 11, 10)]
+    assert dates_in("10/11/2022 08:00", "MDY", latest, "DMY") == [dt.date(2022, 10, 11)]

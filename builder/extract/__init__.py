@@ -130,7 +130,9 @@ class _Context:
         self.body_start = body_start
         self.latest = latest
         page_order, ambiguous = numeric_date_survey(doc.lines)
-        self.order = page_order or site_order or (_order_of_language(doc) if ambiguous else None)
+        self.order = page_order or site_order
+        # Asked only where a date needs it; a clock's zone after the date comes first.
+        self.language_order = _order_of_language(doc) if ambiguous and not self.order else None
         low = max(0, anchor - 10)
         high = min(len(doc.lines), max(body_start, anchor) + STAMP_REACH)
         self.head_window = range(low, high)

@@ -46,7 +46,7 @@ STAMP_ABOVE_COST = 2
 def find_date_dateline(doc: Doc, ctx: _Context) -> dt.date | None:
     match = ctx.dateline_match
     if match and match.group("date"):
-        dates = dates_in(match.group("date"), ctx.order, ctx.latest)
+        dates = dates_in(match.group("date"), ctx.order, ctx.latest, ctx.language_order)
         return dates[0] if dates else None
     return None
 
@@ -139,7 +139,9 @@ def find_date_labelled(doc: Doc, ctx: _Context) -> dt.date | None:
     found = set()
     for line in doc.lines:
         if (match := _LABELLED_DATE.match(line.text)) and word_count(line.text) <= STAMP_MAX_WORDS:
-            found.update(dates_in(match.group("date"), ctx.order, ctx.latest)[:1])
+            found.update(
+                dates_in(match.group("date"), ctx.order, ctx.latest, ctx.language_order)[:1]
+            )
     return found.pop() if len(found) == 1 else None
 
 
@@ -155,7 +157,7 @@ def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
             continue
         if _paragraphs_between(doc.lines, ctx.body_start, i) > STAMP_MAX_PARAGRAPHS_ABOVE:
             break
-        dates = dates_in(line.text[updated.end() :], ctx.order, ctx.latest)
+        dates = dates_in(line.text[updated.end() :], ctx.order, ctx.latest, ctx.language_order)
         if dates and (best is None or abs(i - ctx.anchor) < best[0]):
             best = (abs(i - ctx.anchor), dates[0])
     if best is None:
@@ -178,7 +180,7 @@ def _date_context(doc: Doc, chosen: dt.date, ctx: _Context) -> dict[str, float]:
         date
         for line in doc.lines[low:high]
         if _DIGIT.search(line.text)
-        for date in dates_in(line.text, ctx.order, ctx.latest)
+        for date in dates_in(line.text, ctx.order, ctx.latest, ctx.language_order)
     ]
     distinct = set(others)
     newer = [d for d in distinct if d > chosen]

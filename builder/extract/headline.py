@@ -464,8 +464,9 @@ CHROME_LINE = re.compile(
     r"|\b(?:log|sign) ?in (?:to|with)\b|\bcreate (?:a )?(?:free )?account\b"
     r"|\bsubscribers? only\b|\bcontinue reading\b|\bthank you for (?:subscribing|signing up)\b"
     r"|\bsubscribe to (?:receive|get)\b|(?:^|[!.]\s)sign up!?$|(?:^|[-–—|:]\s)join now!?$"
-    r"|\bexpand/collapse\b|\bforgot (?:your )?(?:\w+ )?(?:username|password)\b|\bnot a member\b"
-    r"|\bsearch for this\b|\b(?:straight|directly|delivered) to your inbox\b"
+    r"|\bexpand/collapse\b|\bforgot (?:your )?(?:\w+ )?(?:username|password)\b"
+    r"|\bnot a member\b[^?]{0,40}\?"
+    r"|^search for this (?:author|site)\b|\b(?:straight|directly|delivered) to your inbox\b"
     r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b)"
 )
 

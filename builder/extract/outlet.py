@@ -47,9 +47,12 @@ _AFTER_NAME = re.compile(
 
 
 _RIGHTS_TAIL = re.compile(
-    r"(?i)(?:^|\s+)(?:copyright|all|(?:tous\s+)?droits|(?:todos\s+(?:os|los)\s+)?"
-    r"(?:direitos|derechos)|alle\s+rechte)(?:\s+(?:r[ée]serv[ée]e?s|reservados|vorbehalten))?$"
+    r"(?i)(?:^|\s+)(?:copyright|(?:(?:tous\s+)?droits|(?:todos\s+(?:os|los)\s+)?"
+    r"(?:direitos|derechos)|alle\s+rechte)\s+(?:r[ée]serv[ée]e?s|reservados|vorbehalten))$"
 )
+# "Optimus All rights reserved": a name's pattern stops at "rights", leaving "All" on it.
+_ALL_RIGHTS = re.compile(r"[\s.]All$")
+_RIGHTS_AFTER = re.compile(r"\s*rights\b", re.IGNORECASE)
 
 
 def _clean_name(name: str) -> str | None:
@@ -62,13 +65,12 @@ def _clean_name(name: str) -> str | None:
     name = _AFTER_NAME.split(name)[0]
     name = re.sub(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+", "", name)  # "From: X"
     name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
-    # A company's legal form: "Acme, Inc.", "SitePoint Pty Ltd", "Infor Biznes Sp. z o.o."
+    # The rights statement after the name ("Breaking Soup Copyright ©", "BONDY BLOG TOUS
+    # DROITS RESERVES"), then its legal form ("Acme, Inc.", "SitePoint Pty Ltd").
+    name = _RIGHTS_TAIL.sub("", name).strip(" .,-–—|:")
     name = re.sub(
         r"(?i)(?:,\s*|\s+)(?:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?)\.?$", "", name
     )
-    # The rights statement after the name: "Breaking Soup Copyright ©", "Optimus All rights
-    # reserved", "BONDY BLOG TOUS DROITS RESERVES", "Editora 247 - Todos os Direitos".
-    name = _RIGHTS_TAIL.sub("", name).strip(" .,-–—|:")
     if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():
         return None
     if re.search(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b", name):
@@ -109,9 +111,10 @@ _SELF_DESCRIPTION = re.compile(
     # not a person's bio: "Jane Doe is a writer for Sahel News"
     r"(?![^.]{0,40}\b(?i:writer|reporter|editor|correspondent|journalist|contributor|"
     r"author|producer|columnist|freelancer?|professor|student|fellow|analyst|host|anchor|"
-    r"former|senior|staff)\b)[^.]{0,60}?"
+    r"former|senior|staff|founder|publisher|photographer|blogger|ceo|director|candidate|"
+    r"researcher|member|country|city|town|region)\b)[^.]{0,60}?"
     r"(?i:\b(?:news|newspaper|magazine|website|site|publication|blog|agency|journal|"
-    r"portal|testata|giornale|journal|zeitung|revista|periódico|diario))"
+    r"portal|testata|giornale|zeitung|revista|periódico|diario)\b)"
 )
 # Evidence that a name is the site's own: (pattern, kind of evidence, lowercase cues of which
 # a line holds one before the pattern runs). The kinds are features of the outlet model.
@@ -247,12 +250,12 @@ _PARENT_COMPANIES = frozenset(
     for name in """Advance Local|Advance Publications|Alden Global|Associated Newspapers|
     Axel Springer|Bauer Media|Bell Media|Bennett, Coleman|Bennett Coleman|Bonnier|
     Bustle Digital|Condé Nast|Conde Nast|Cox Media|Digital First Media|DMG Media|
-    Dotdash|Dow Jones|Express Newspapers|Fairfax Media|Future plc|Future US|
+    Dotdash|Express Newspapers|Fairfax Media|Future US|
     Future Publishing|Gannett|GEDI|Graham Media|Gray Television|Grupo Clarín|Grupo Globo|
     Grupo Prisa|Gruner|Guardian News & Media|Hearst|HT Media|IAC|Johnston Press|JPIMedia|
     Lee Enterprises|McClatchy|MediaNews Group|Meredith Corporation|Nexstar|News Corp|
     Newsquest|Nine Entertainment|NYP Holdings|Penske Business Media|Penske Media|Postmedia|
-    Prisma Média|RCS MediaGroup|Reach plc|Red Ventures|Ringier|Sanoma|Schibsted|Scripps|
+    Prisma Média|RCS MediaGroup|Red Ventures|Ringier|Sanoma|Schibsted|
     Sinclair Broadcast|Singapore Press Holdings|Tamedia|Tegna|Telegraph Media Group|
     Times Internet|Torstar|Tribune Media|Tribune Publishing|Trinity Mirror|Valnet|Vocento|
     Vox Media|Ziff Davis""".split("|")
@@ -317,15 +320,24 @@ def _is_ui_name(name: str) -> bool:
     return name.casefold().rstrip("!.") in _UI_NAMES
 
 
+def _is_menu_word(text: str) -> bool:
+    word = text.casefold().rstrip("!.")
+    return word in _UI_NAMES or word in _SECTION_NAMES
+
+
 # What a page's buttons, menus and legal lines say, caught by a pattern as if a name: "Join
 # Now!", "Sign up for Newsletters and Alerts", "Copyright Notice", "© Riproduzione riservata".
-# A site's sections ("Travel", "Events") are no outlet either (issue 24).
 _UI_NAMES = frozenset(
     """now notice newsletters alerts events view load more trademarks classifieds faq archive
-    archives archivio developers premium podcasts videos photos weather opinion business travel
-    lifestyle entertainment politics health science technology culture arts art food style
-    fashion music books education shopping deals riproduzione""".split()
+    archives archivio developers premium podcasts videos photos riproduzione""".split()
 ) | {"view all", "load more", "read more", "see more", "show more", "copyright notice"}
+# A site's sections, no outlet where a menu or a teaser names them (issue 24); a copyright or
+# a page title may be a journal's own ("© 2020 Science").
+_SECTION_NAMES = frozenset(
+    """weather opinion business travel lifestyle entertainment politics health science
+    technology culture arts art food style fashion music books education shopping deals""".split()
+)
+_SECTION_KINDS = frozenset({"own_line", "own_line_top", "about", "account"})
 
 
 _CUE_KINDS = (
@@ -345,7 +357,9 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     prefixes: Counter = Counter()
 
     def add(raw: str, kind: str, times: int = 1) -> None:
-        if name := _name_key(raw):
+        if (name := _name_key(raw)) and not (
+            kind in _SECTION_KINDS and name.casefold().rstrip("!.") in _SECTION_NAMES
+        ):
             found = evidence.setdefault(name, {})
             found[kind] = found.get(kind, 0) + times
 
@@ -376,7 +390,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 if masthead_open:
                     add(line.text, "own_line_top")
                     masthead_open = False
-            elif masthead_like and _is_ui_name(line.text.strip()):
+            elif masthead_like and _is_menu_word(line.text.strip()):
                 masthead_open = False  # a menu's "Politics": the masthead was above it
         if len(line.text) > 200 or line_cues is None:
             continue
@@ -398,8 +412,11 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 after = line.text[match.end(1) : match.end(1) + 1]
                 if kind == "copyright" and after and after in "/:":
                     continue  # a picture's credit: "© Jane Doe/AFP", "© Bild: Reuters"
-                if kind != "credit" or match.group(1).casefold() not in _PHOTO_AGENCIES:
-                    add(match.group(1), kind)
+                name = match.group(1)
+                if _RIGHTS_AFTER.match(line.text, match.end(1)):
+                    name = _ALL_RIGHTS.sub("", name)
+                if kind != "credit" or name.casefold() not in _PHOTO_AGENCIES:
+                    add(name, kind)
     for prefix, count in prefixes.items():
         if count >= LINE_PREFIX_MIN_LINES:
             add(prefix, "line_prefix", count)

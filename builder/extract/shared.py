@@ -256,8 +256,8 @@ def numeric_date_survey(lines: Sequence[Line]) -> tuple[str | None, bool]:
             order = _numeric_order(first, second, None)
             if order and match.group(1) != match.group(2):
                 orders.add(order)
-            elif order is None and "." not in match.group(0):
-                ambiguous = True  # dotted dates are read day first anyway
+            elif order is None and not ("." in match.group(0) and len(match.group(3)) == 4):
+                ambiguous = True  # a dotted date with its full year is read day first anyway
     return (orders.pop() if len(orders) == 1 else None), ambiguous
 
 
@@ -296,8 +296,13 @@ _CLOCK_ZONE = re.compile(
 )
 
 
-def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date]:
-    """Every full date (day, month, year) the text states, in order of appearance."""
+def dates_in(
+    text: str, page_order: str | None, latest: dt.date, fallback_order: str | None = None
+) -> list[dt.date]:
+    """Every full date (day, month, year) the text states, in order of appearance.
+
+    An ambiguous numeric date is read in the page's order, else in the order the zone of the
+    clock after it implies, else in fallback_order (the article's language's)."""
     found: list[tuple[int, dt.date]] = []
     for match in _ISO_DATE.finditer(text):
         year, month, day = (int(g) for g in match.groups())
@@ -320,6 +325,7 @@ def dates_in(text: str, page_order: str | None, latest: dt.date) -> list[dt.date
             usual = "DMY" if "." in candidate else page_order
         if usual is None and (zone := _CLOCK_ZONE.match(text, match.end())):
             usual = _ZONE_ORDERS[zone.group(1)]
+        usual = usual or fallback_order
         first, second = int(match.group(1)), int(match.group(2))
         order = _numeric_order(first, second, usual)
         year = int(candidate.rsplit(candidate[len(match.group(1))], 1)[-1])
@@ -366,7 +372,9 @@ _CLOCK_OPENING = re.compile(r"^.{0,30}?\b\d{1,2}:\d{2}\b")
 
 def _opens_with_stamp(text: str, ctx: _Context) -> bool:
     clock = _CLOCK_OPENING.match(text)
-    return clock is not None and bool(dates_in(clock.group(0), ctx.order, ctx.latest))
+    return clock is not None and bool(
+        dates_in(clock.group(0), ctx.order, ctx.latest, ctx.language_order)
+    )
 
 
 def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
@@ -393,7 +401,7 @@ def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     limit = STAMP_MAX_WORDS * (2 if published or signed else 1)
     if not meta_line and word_count(stated) > limit and not _opens_with_stamp(stated, ctx):
         return [], False
-    return dates_in(stated, ctx.order, ctx.latest), published
+    return dates_in(stated, ctx.order, ctx.latest, ctx.language_order), published
 
 
 # Words no outlet's name is or opens with: chrome, and the verbs and function words of a
