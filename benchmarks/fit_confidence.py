@@ -151,6 +151,13 @@ def fit_field(
         lowest = min(confidence(field, features, {"fields": {field: params}}) for features in seeds)
         threshold = min(threshold, math.floor(lowest * 100) / 100)
     kept = out_of_fold >= threshold
+    if threshold < fitted_threshold:  # the cap may keep values that miss the target
+        right = labels[kept].sum()
+        target_met = bool(
+            target_met
+            and labels[kept].mean() >= TARGETS[name]
+            and right >= RECALL_FLOORS[name] * gold_count
+        )
     cv = {
         "precision": round(float(labels[kept].mean()) if kept.any() else 1.0, 4),
         "recall": round(float(labels[kept].sum() / gold_count), 4),

@@ -112,15 +112,19 @@ def _trees_log_odds(params: Mapping, values: list[float]) -> float:
 
 
 def thresholds(overrides: Mapping[str, float] | None = None, model: Mapping | None = None):
-    """Each field's threshold: the fitted one unless the build overrides it."""
+    """Each model's threshold (a field's by text, and by HTML as field@html): the fitted one
+    unless overridden; a field's override (build --min-confidence FIELD=X) holds on both
+    paths. The result, passed back as overrides, gives itself."""
     model = model or load_model()
-    chosen = {field: model["fields"][field]["threshold"] for field in FIELDS}
-    for field, value in (overrides or {}).items():
-        if field not in chosen:
+    chosen = {key: model["fields"][key]["threshold"] for key in sorted(model["fields"])}
+    for name, value in (overrides or {}).items():
+        if name not in chosen:
             raise BuildError(
-                f"--min-confidence {field}={value}: no such field; choose {', '.join(FIELDS)}"
+                f"--min-confidence {name}={value}: no such field; choose {', '.join(FIELDS)}"
             )
-        chosen[field] = float(value)
+        chosen[name] = float(value)
+        if name in FIELDS:
+            chosen[f"{name}@html"] = float(value)
     return chosen
 
 
@@ -141,9 +145,10 @@ def score_confidence(doc: Doc, minimum: Mapping[str, float] | None = None) -> Do
             meta[column] = None
             continue
         # Rounded to float32's precision now, so the record compares equal to its threshold.
-        value = float(f"{confidence(model_key(field, source), features, model):.6f}")
+        key = model_key(field, source)
+        value = float(f"{confidence(key, features, model):.6f}")
         meta[column] = value
-        if value < limits[field]:
+        if value < limits[key]:
             withheld.append({"field": field, "value": value_text(meta[field]), "confidence": value})
             meta[field], meta[f"{field}_source"] = None, WITHHELD
     meta["withheld"] = withheld
