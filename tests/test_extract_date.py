@@ -129,6 +129,12 @@ def test_a_date_signed_by_the_name_that_ends_it_under_the_article():
     signature = "January 29, 2013 at 02:13PM EST by Amadou Diallo"
     doc = cleaned("\n\n".join([headline, *article, signature, "Related:", "Home", "About"]))
     assert doc.meta["date"] == dt.date(2013, 1, 29)
+    accented = "January 29, 2013 by Élodie Durand"
+    doc = cleaned("\n\n".join([headline, *article, accented, "Related:", "Home", "About"]))
+    assert doc.meta["date"] == dt.date(2013, 1, 29)
+    credit = "January 29, 2013 Photo by Getty Images"
+    doc = cleaned("\n\n".join([headline, *article, credit, "Related:", "Home", "About"]))
+    assert doc.meta["date"] is None  # a picture's credit signs nothing
     # Without the name, a date under the article dates something else.
     unsigned = "January 29, 2013 at 02:13PM EST"
     doc = cleaned("\n\n".join([headline, *article, unsigned, "Related:", "Home", "About"]))

@@ -82,7 +82,10 @@ SIGNATURE_REACH = 2
 # "Jane Doe — 2013-09-29 — in Code — Permalink", "Posted by Jane Doe on March 3, 2013".
 _SIGNED_WORDS = re.compile(r"(?i)^posted\b|\bpermalink\b")
 # "December 29, 2014 at 02:13PM EST by Jane Doe": a date signed by the name that ends it.
-_SIGNED_BY = re.compile(r"\b(?i:by) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
+# Not a picture's credit ("Photo by Getty Images"); a name may open with "É".
+_SIGNED_BY = re.compile(
+    r"(?<![Pp]hoto )(?<![Ii]mage )\b(?i:by) [A-ZÀ-ÖØ-Þ][\w.'’-]+(?: [A-ZÀ-ÖØ-Þ][\w.'’-]+){1,3}$"
+)
 
 
 def _find_signature(lines: Sequence[Line], kept: Sequence[int]) -> Line | None:
