@@ -118,6 +118,7 @@ def fit_field(
     to the hundredth below, where it would withhold one of the seeds' values (their features
     given in seeds); the one chosen on the dev sets is kept as fitted_threshold."""
     from sklearn.feature_extraction import DictVectorizer
+    from sklearn.metrics import log_loss
     from sklearn.model_selection import GroupKFold
 
     features = [r[0] for r in rows]
@@ -138,7 +139,7 @@ def fit_field(
                 confidence(field, dict(zip(names, row, strict=True)), {"fields": {field: params}})
                 for row in x[test]
             ]
-    losses = {kind: _log_loss(labels, p) for kind, p in held_out.items()}
+    losses = {kind: float(log_loss(labels, p, labels=[0, 1])) for kind, p in held_out.items()}
     kind = min(losses, key=lambda k: (losses[k], k))
     out_of_fold = held_out[kind]
     name = field.split("@")[0]
@@ -254,11 +255,6 @@ def _trees(x: np.ndarray, labels: np.ndarray, names: list[str]) -> dict:
 
 
 MODEL_KINDS = {"logistic": _logistic, "trees": _trees}
-
-
-def _log_loss(labels: np.ndarray, probability: np.ndarray) -> float:
-    p = np.clip(probability, 1e-6, 1 - 1e-6)
-    return float(-np.mean(labels * np.log(p) + (1 - labels) * np.log(1 - p)))
 
 
 def choose_threshold(

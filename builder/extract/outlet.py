@@ -316,13 +316,16 @@ def _name_key(name: str) -> str | None:
     return name
 
 
+def _bare(name: str) -> str:
+    return name.casefold().rstrip("!.")
+
+
 def _is_ui_name(name: str) -> bool:
-    return name.casefold().rstrip("!.") in _UI_NAMES
+    return _bare(name) in _UI_NAMES
 
 
 def _is_menu_word(text: str) -> bool:
-    word = text.casefold().rstrip("!.")
-    return word in _UI_NAMES or word in _SECTION_NAMES
+    return _bare(text) in _UI_NAMES or _bare(text) in _SECTION_NAMES
 
 
 # What a page's buttons, menus and legal lines say, caught by a pattern as if a name: "Join
@@ -358,7 +361,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
 
     def add(raw: str, kind: str, times: int = 1) -> None:
         if (name := _name_key(raw)) and not (
-            kind in _SECTION_KINDS and name.casefold().rstrip("!.") in _SECTION_NAMES
+            kind in _SECTION_KINDS and _bare(name) in _SECTION_NAMES
         ):
             found = evidence.setdefault(name, {})
             found[kind] = found.get(kind, 0) + times

@@ -169,50 +169,38 @@ _ENGLISH_MONTHS = {
     )
     for name in names
 }
-# The word dates written most ("24 October 2012", "Oct. 24, 2012", "24.Oct.2012") in English
-# are read here first.
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:th|st|nd|rd)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$", re.I)
-_MONTH_DAY_YEAR = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:th|st|nd|rd)?,?\s+(\d{4})$", re.I)
-_DOTTED_WORD = re.compile(r"^(\d{1,2})\.([a-z]{3,9})\.(\d{4})$", re.I)
-# The same in any language whose month names dateparser's CLDR data holds ("15. Januar 2013",
-# "15 de enero de 2013", "1er janvier 2013"): read without dateparser, whose first parse in a
-# process loads every locale (seconds).
-_ANY_DAY_MONTH_YEAR = re.compile(
-    r"^(\d{1,2})(?:\.|er|th|st|nd|rd)?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})$"
+# A word date ("24 October 2012", "Oct. 24, 2012", "24.Oct.2012", "15. Januar 2013", "15 de
+# enero de 2013", "1er janvier 2013") is read from the month names of dateparser's CLDR data,
+# without dateparser, whose first parse in a process loads every locale (seconds).
+_ORDINAL = r"(?i:th|st|nd|rd)"
+_WORD_DAY_MONTH_YEAR = re.compile(
+    rf"^(\d{{1,2}})(?:\.|er|{_ORDINAL})?\s+(?:de\s+)?([^\W\d_]{{3,12}})\.?,?\s+(?:de\s+)?(\d{{4}})$"
 )
-_ANY_MONTH_DAY_YEAR = re.compile(r"^([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:th|st|nd|rd)?,?\s+(\d{4})$")
+_WORD_MONTH_DAY_YEAR = re.compile(
+    rf"^([^\W\d_]{{3,12}})\.?\s+(\d{{1,2}}){_ORDINAL}?,?\s+(\d{{4}})$"
+)
+_WORD_DOTTED = re.compile(r"^(\d{1,2})\.([^\W\d_]{3,9})\.(\d{4})$")
 # A clock's zone ("… 10:00 EST 2013") names no month, though Cornish writes August "est".
 _TIME_ZONES = frozenset(
     "est edt cst cdt mst mdt pst pdt akst akdt hst gmt utc bst ist cet cest eet eest wet west "
     "jst kst aest aedt acst awst nzst nzdt".split()
 )
-_ANY_DOTTED_WORD = re.compile(r"^(\d{1,2})\.([^\W\d_]{3,9})\.(\d{4})$")
 
 
 def _word_date(text: str) -> dt.date | None:
     """A word date: a month name of any language read directly, through dateparser only when
     the name is another month's (or a day's) in another language."""
     for pattern, day_group, month_group in (
-        (_DAY_MONTH_YEAR, 1, 2),
-        (_MONTH_DAY_YEAR, 2, 1),
-        (_DOTTED_WORD, 1, 2),
-    ):
-        match = pattern.match(text)
-        if match and (month := _ENGLISH_MONTHS.get(match.group(month_group).casefold())):
-            try:
-                return dt.date(int(match.group(3)), month, int(match.group(day_group)))
-            except ValueError:
-                return None
-    for pattern, day_group, month_group in (
-        (_ANY_DAY_MONTH_YEAR, 1, 2),
-        (_ANY_MONTH_DAY_YEAR, 2, 1),
-        (_ANY_DOTTED_WORD, 1, 2),
+        (_WORD_DAY_MONTH_YEAR, 1, 2),
+        (_WORD_MONTH_DAY_YEAR, 2, 1),
+        (_WORD_DOTTED, 1, 2),
     ):
         if match := pattern.match(text):
             word = match.group(month_group).casefold()
-            if word not in month_names() or word in _TIME_ZONES:
+            month = _ENGLISH_MONTHS.get(word)
+            if month is None and (word not in month_names() or word in _TIME_ZONES):
                 return None  # no month named, none for dateparser to find either
-            if month := _ENGLISH_MONTHS.get(word) or _month_numbers().get(word):
+            if month := month or _month_numbers().get(word):
                 try:
                     return dt.date(int(match.group(3)), month, int(match.group(day_group)))
                 except ValueError:
