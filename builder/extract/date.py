@@ -28,6 +28,7 @@ from builder.extract.shared import (
     STAMP_REACH,
     _stated_dates,
     dates_in,
+    name_opening,
 )
 
 if TYPE_CHECKING:
@@ -81,11 +82,14 @@ def _paragraphs_between(lines: Sequence[Line], first: int, end: int) -> int:
 SIGNATURE_REACH = 2
 # "Jane Doe — 2013-09-29 — in Code — Permalink", "Posted by Jane Doe on March 3, 2013".
 _SIGNED_WORDS = re.compile(r"(?i)^posted\b|\bpermalink\b")
-# "December 29, 2014 at 02:13PM EST by Jane Doe": a date signed by the name that ends it.
-# Not a picture's credit ("Photo by Getty Images"); a name may open with "É".
-_SIGNED_BY = re.compile(
-    r"(?<![Pp]hoto )(?<![Ii]mage )\b(?i:by) [A-ZÀ-ÖØ-Þ][\w.'’-]+(?: [A-ZÀ-ÖØ-Þ][\w.'’-]+){1,3}$"
-)
+# "December 29, 2014 at 02:13PM EST by Jane Doe": a date signed by the name that ends it;
+# not a picture's credit ("Photo by Getty Images").
+_LAST_BY = re.compile(r"(?<![Pp]hoto )(?<![Ii]mage )\b[Bb]y\s+(?!.*\b[Bb]y\s)")
+
+
+def _signed_by(text: str) -> bool:
+    by = _LAST_BY.search(text)
+    return by is not None and name_opening(text[by.end() :]) == text[by.end() :].strip()
 
 
 def _find_signature(lines: Sequence[Line], kept: Sequence[int]) -> Line | None:
@@ -96,9 +100,7 @@ def _find_signature(lines: Sequence[Line], kept: Sequence[int]) -> Line | None:
     first = kept[max(0, len(kept) - 1 - SIGNATURE_REACH)]
     for line in lines[first : kept[-1] + 1 + SIGNATURE_REACH]:
         signed = (
-            _NAME_LINE.match(line.text)
-            or _SIGNED_WORDS.search(line.text)
-            or _SIGNED_BY.search(line.text)
+            _NAME_LINE.match(line.text) or _SIGNED_WORDS.search(line.text) or _signed_by(line.text)
         )
         short = word_count(line.text) <= 2 * STAMP_MAX_WORDS
         if signed and short and any(p.search(line.text) for p in _FULL_DATES):
