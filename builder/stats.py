@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
+import io
+import json
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -82,8 +85,8 @@ def version_stats(folder: Path, version: str | None = None) -> VersionStats:
 
 
 @contextlib.contextmanager
-def _figure(path: Path, size: tuple[float, float]) -> Iterator:
-    """Axes whose figure is saved to path as a PNG without timestamps, then closed.
+def _figure(target: io.BytesIO, size: tuple[float, float]) -> Iterator:
+    """Axes whose figure is saved to target as a PNG without timestamps, then closed.
 
     Labels are record values (outlets): "$…$" in one is text, never TeX to typeset.
     """
@@ -92,37 +95,57 @@ def _figure(path: Path, size: tuple[float, float]) -> Iterator:
     matplotlib.use("Agg")  # no display; also keeps the output independent of the machine
     import matplotlib.pyplot as plt
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     with plt.rc_context({"text.usetex": False, "text.parse_math": False}):
         figure, axes = plt.subplots(figsize=size, dpi=100)
         try:
             yield axes
             figure.tight_layout()
-            figure.savefig(path, metadata={"Software": None})
+            figure.savefig(target, format="png", metadata={"Software": None})
         finally:
             plt.close(figure)
 
 
 def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
     """Bar charts of articles per month and per outlet, as PNG files without timestamps."""
+    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, counts, title in (
         ("per-month", stats.per_month, "Articles per month"),
         ("per-outlet", stats.per_outlet, "Articles per outlet"),
     ):
         path = out_dir / f"v{stats.version}-{name}.png"
-        with _figure(path, (7, 3.5)) as axes:
-            axes.bar(list(counts), list(counts.values()), color="#4c72b0")
-            axes.set_title(f"{title}, v{stats.version}")
-            axes.set_ylabel("articles")
-            axes.tick_params(axis="x", labelrotation=45, labelsize=8)
+        path.write_bytes(_bar_png(f"{title}, v{stats.version}", tuple(counts.items())))
         written.append(path)
     return written
 
 
+# A figure is a function of what it shows: a process that builds again (a repair, a test
+# suite) draws an unchanged chart once.
+@functools.lru_cache(maxsize=8)
+def _bar_png(title: str, counts: tuple[tuple[str, int], ...]) -> bytes:
+    png = io.BytesIO()
+    with _figure(png, (7, 3.5)) as axes:
+        axes.bar([label for label, _ in counts], [n for _, n in counts], color="#4c72b0")
+        axes.set_title(title)
+        axes.set_ylabel("articles")
+        axes.tick_params(axis="x", labelrotation=45, labelsize=8)
+    return png.getvalue()
+
+
 def write_reliability_plot(model: dict, path: Path) -> Path:
-    """Share right against mean confidence per bin, one line per field model (no timestamps)."""
-    with _figure(path, (5, 5)) as axes:
+    """Share right against mean confidence per bin, one line per field model (no timestamps).
+
+    The figure depends on the model alone, which every build of a process shares."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_reliability_png(json.dumps(model, sort_keys=True)))
+    return path
+
+
+@functools.lru_cache(maxsize=1)
+def _reliability_png(model_json: str) -> bytes:
+    model = json.loads(model_json)
+    png = io.BytesIO()
+    with _figure(png, (5, 5)) as axes:
         axes.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1)
         for key, params in sorted(model["fields"].items()):
             bins = [b for b in params.get("reliability", []) if b["values"]]
@@ -136,4 +159,4 @@ def write_reliability_plot(model: dict, path: Path) -> Path:
         axes.set_ylabel("share right")
         axes.set_title("Reliability of the confidences")
         axes.legend(fontsize=7)
-    return path
+    return png.getvalue()

@@ -1,7 +1,15 @@
+import dataclasses
+
 from click.testing import CliRunner
 
 from builder.cli import cli
-from builder.stats import version_stats, write_plots
+from builder.stats import (
+    _bar_png,
+    _reliability_png,
+    version_stats,
+    write_plots,
+    write_reliability_plot,
+)
 
 
 def test_stats_of_the_seed_version(built_repo):
@@ -17,9 +25,41 @@ def test_stats_of_the_seed_version(built_repo):
 def test_plots_are_png_and_reproducible(built_repo, tmp_path):
     stats = version_stats(built_repo / "data/v1.0.0")
     first = [p.read_bytes() for p in write_plots(stats, tmp_path / "a")]
+    _bar_png.cache_clear()  # drawn again, not the process's copy
     second = [p.read_bytes() for p in write_plots(stats, tmp_path / "b")]
     assert first == second
     assert all(png.startswith(b"\x89PNG") for png in first)
+
+
+def test_a_chart_is_drawn_once_per_content_and_again_when_it_changes(built_repo, tmp_path):
+    stats = version_stats(built_repo / "data/v1.0.0")
+    _bar_png.cache_clear()
+    write_plots(stats, tmp_path / "a")
+    write_plots(stats, tmp_path / "b")
+    assert _bar_png.cache_info().misses == 2 and _bar_png.cache_info().hits == 2
+    fewer = dataclasses.replace(stats, per_outlet={"Breitbart": 1})
+    changed = write_plots(fewer, tmp_path / "c")
+    assert changed[1].read_bytes() != (tmp_path / "a" / changed[1].name).read_bytes()
+
+
+def test_the_reliability_plot_follows_the_model(tmp_path):
+    model = {
+        "fields": {
+            "date": {
+                "reliability": [
+                    {"mean_confidence": 0.2, "right": 1, "values": 5},
+                    {"mean_confidence": 0.9, "right": 9, "values": 10},
+                ]
+            }
+        }
+    }
+    _reliability_png.cache_clear()
+    first = write_reliability_plot(model, tmp_path / "a.png").read_bytes()
+    _reliability_png.cache_clear()
+    assert write_reliability_plot(model, tmp_path / "b.png").read_bytes() == first
+    model["fields"]["date"]["reliability"][0]["right"] = 4
+    assert write_reliability_plot(model, tmp_path / "c.png").read_bytes() != first
+    assert first.startswith(b"\x89PNG")
 
 
 def test_stats_command_and_card_embeds_the_plots(built_repo, tmp_path):
@@ -46,8 +86,6 @@ def test_unknown_version_is_one_clear_line(built_repo):
 
 
 def test_tex_in_an_outlet_is_drawn_as_text(built_repo, tmp_path):
-    import dataclasses
-
     stats = version_stats(built_repo / "data/v1.0.0")
     stats = dataclasses.replace(stats, per_outlet={"$\\undefinedmacro{x}$": 2, "$5 $6": 1})
     paths = write_plots(stats, tmp_path)
