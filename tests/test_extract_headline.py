@@ -203,6 +203,16 @@ def test_a_caption_closing_with_its_pictures_credit_is_no_title():
     assert not _title_like(Line(1, "Troops were shown to the press in Gao © Reuters"))
     assert not _title_like(Line(1, "Chief Officer Dr Jane Doe. (Picture by John Roe)"))
     assert _title_like(Line(1, "Mali: © and ™ law reform stalls in parliament again"))
+    for caption in ("Troops near Gao on Sunday. (Jane Doe/AFP/Getty Images)",
+                    "Soldiers patrol in Kidal (John Roe/AP)", "The market in Mopti (FILE)",
+                    "A convoy leaves Bamako (Shutterstock)",
+                    "The mayor speaks at a press conference. Pat Greenhouse / The Boston Globe",
+                    "Troops in Gao. Credit Jane Doe/The New York Times"):  # fmt: skip
+        assert not _title_like(Line(1, caption)), caption
+    for title in ("France sends troops (and jets) to Mali", "Mali and the AU/UN mission (analysis)",
+                  "Profile of Gao's mayor (file under heroes)", "U.S. Navy Seals / Special Forces",
+                  "Mali: the A. Traoré years. a look back / a look ahead"):  # fmt: skip
+        assert _title_like(Line(1, title)), title
     headline = "Let me Google that for you: the year's most popular searches"
     page = [headline, "google.JPG", "You are what you search. (The Associated Press)", *PROSE]
     assert cleaned("\n\n".join(page)).meta["headline"] == headline

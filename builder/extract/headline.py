@@ -86,11 +86,17 @@ def _is_month_name(word: str) -> bool:
 
 
 # A picture's credit closing its caption: "… two years. Source: Supplied", "… in Mexico City
-# © Reuters", "… Dr Jane Doe. (Picture by John Roe)".
+# © Reuters", "… Dr Jane Doe. (Picture by John Roe)", "… in Gao. (Jane Doe/AFP/Getty Images)".
 _CREDIT_TAIL = re.compile(
     r"(?i)[.!?]\s+(?:source|photo|picture|image|credit|foto|bild):\s*\S+(?:\s+\S+){0,4}$"
     r"|\s©\s*\S+(?:\s+\S+){0,3}$"
     r"|\((?:photo|picture|image|foto)\s+(?:by|credit|courtesy)\b[^()]*\)$"
+    # a photographer and agency, or a file picture: "(John Roe/AP)", "(FILE)"
+    r"|\((?:[^()]*\b(?:getty images|shutterstock)[^()]*|[^()/]+/(?:afp|ap|epa|reuters)\b[^()]*"
+    r"|file(?: photo)?)\)$"
+    # a sentence, then its picture's credit: "… on Friday. Jane Doe / Getty Images"
+    r"|(?-i:(?<=[^\W_A-Z]{2}))[.!?]\s+(?:credit:?\s+)?(?-i:(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*\s?/\s?"
+    r"(?:[A-Z][\w.'’-]*\s?){1,4})$"
 )
 
 
