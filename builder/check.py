@@ -22,7 +22,7 @@ from builder.docs import (
     manifest_sum,
     read_manifest_sums,
 )
-from builder.model import SCHEMA_VERSION, Article, arrow_schema
+from builder.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Article, arrow_schema, schema_fields
 from builder.read import sha256_file
 from builder.release import (
     MANIFEST,
@@ -46,11 +46,14 @@ class Problem:
         return f"{self.file}: {self.what}: expected {self.expected}, found {self.found}"
 
 
-def _readme_split_sizes(repo_root: Path) -> tuple[dict[str, dict[str, int]], str | None]:
-    """Split sizes per config from README's dataset_info, and the default config's name."""
+def _readme_split_sizes(
+    repo_root: Path,
+) -> tuple[dict[str, dict[str, int]], str | None, dict[str, list[str]]]:
+    """Split sizes per config from README's dataset_info, the default config's name, and the
+    columns each config's features name."""
     readme = repo_root / "README.md"
     if not readme.is_file():
-        return {}, None
+        return {}, None, {}
     front, _ = split_front_matter(readme.read_text(encoding="utf-8"))
     meta = yaml.safe_load(front) or {}
     infos = meta.get("dataset_info") or []
@@ -62,7 +65,11 @@ def _readme_split_sizes(repo_root: Path) -> tuple[dict[str, dict[str, int]], str
         for info in infos
     }
     default = next((c["config_name"] for c in meta.get("configs", []) if c.get("default")), None)
-    return sizes, default
+    columns = {
+        info.get("config_name", "default"): [f.get("name") for f in info.get("features") or []]
+        for info in infos
+    }
+    return sizes, default, columns
 
 
 def check_version(
@@ -85,6 +92,13 @@ def check_version(
             Problem(f"{where}/{file_name}", "file not in manifest", "absent", "present")
         )
     current_schema = manifest.get("schema_version") == SCHEMA_VERSION
+    # An older version keeps the columns of its schema: checked against them, its records
+    # are not revalidated by today's model (its new fields are absent).
+    try:
+        version_schema = arrow_schema(manifest.get("schema_version") or SCHEMA_VERSIONS[0])
+    except ValueError as err:
+        problems.append(Problem(f"{where}/{MANIFEST}", "schema_version", "a known one", str(err)))
+        version_schema = None
     split_rows: dict[str, int] = {}
     ids = _IdHashes()
     parquet_files: list[tuple[str, str, Path]] = []
@@ -111,8 +125,9 @@ def check_version(
         split_rows[split] = split_rows.get(split, 0) + rows
         problems += _file_metadata_problems(parquet, label, manifest)
         schema = parquet.schema_arrow
-        if current_schema and not schema.remove_metadata().equals(arrow_schema()):
-            problems.append(Problem(label, "schema", "the record model's schema", str(schema)))
+        if version_schema is not None and not schema.remove_metadata().equals(version_schema):
+            expected = f"the record model's schema {manifest.get('schema_version')}"
+            problems.append(Problem(label, "schema", expected, str(schema)))
             continue
         parquet_files.append((file_name, label, path))
         for row in _rows(parquet, label, problems):
@@ -146,6 +161,29 @@ def check_version(
             )
         )
     return problems
+
+
+def _readme_column_problems(folder: Path, listed: list[str] | None) -> list[Problem]:
+    """README's features of a version must be the columns its schema version has: datasets
+    reads them, and would add the newer ones, all null, to an older version's records."""
+    try:
+        schema_version = load_manifest(folder).get("schema_version") or SCHEMA_VERSIONS[0]
+        expected = schema_fields(schema_version)
+    except (BuildError, ValueError):
+        return []  # check_version reports the manifest
+    if listed is None or listed == expected:
+        return []  # a config missing from README is reported by check_version
+    extra = [name for name in listed if name not in expected]
+    missing = [name for name in expected if name not in listed]
+    found = f"extra {', '.join(map(str, extra)) or 'none'}; missing {', '.join(missing) or 'none'}"
+    return [
+        Problem(
+            "README.md",
+            f"features of {folder.name}",
+            f"the {len(expected)} columns of schema {schema_version}, in order",
+            f"{found}; run `mali-news card`",
+        )
+    ]
 
 
 class _IdHashes:
@@ -260,12 +298,13 @@ def check_repo(repo_root: Path, data_dir: Path | None = None) -> list[Problem]:
             *problems,
             Problem(str(data_dir.resolve()), "published versions", "at least one", "none"),
         ]
-    readme_sizes, default = _readme_split_sizes(repo_root)
+    readme_sizes, default, readme_columns = _readme_split_sizes(repo_root)
     sums = read_manifest_sums(data_dir)
     in_changelog = set(changelog_versions(data_dir))
     for version in versions:
         folder = data_dir / f"v{version}"
         problems += check_version(folder, readme_sizes)
+        problems += _readme_column_problems(folder, readme_columns.get(f"v{version}"))
         if version not in sums:
             problems.append(
                 Problem(MANIFEST_SUMS, f"v{version}", "recorded", "missing; run `mali-news repair`")

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from builder.doc import LINE_REASONS, REJECT_REASONS, BuildError
-from builder.model import SPLIT_NAMES, features, field_table
+from builder.model import SCHEMA_VERSIONS, SPLIT_NAMES, features, field_table
 from builder.release import (
     MANIFEST,
     PROVENANCE_FIELDS,
@@ -71,7 +71,12 @@ def readme_metadata(view: View, prefix: str) -> dict:
         split_dict = SplitDict(
             {s: SplitInfo(name=s, num_bytes=0, num_examples=manifest["splits"][s]) for s in splits}
         )
-        info = DatasetInfo(features=features(), splits=split_dict)._to_yaml_dict()
+        # A version keeps the columns it was written with (v1.0.0 has no confidences).
+        try:
+            columns = features(manifest.get("schema_version") or SCHEMA_VERSIONS[0])
+        except ValueError as err:
+            raise BuildError(f"{folder / MANIFEST}: {err}") from None
+        info = DatasetInfo(features=columns, splits=split_dict)._to_yaml_dict()
         infos.append({"config_name": f"v{version}", **info})
     return {
         "pretty_name": "mali-news",

@@ -16,6 +16,17 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # Bumped whenever a field is added, removed or changes type; stored in every Parquet file.
 SCHEMA_VERSION = "2"
+# Every schema a published version may have, oldest first. A field added after the first
+# names its schema (Field(json_schema_extra=since("2"))): an older version's columns are
+# the model's fields that its schema already had, so README's configs and validate describe
+# each published version as it was written.
+SCHEMA_VERSIONS = ("1", "2")
+
+
+def since(schema_version: str) -> dict[str, str]:
+    """A field's json_schema_extra: the schema version that added it."""
+    return {"since_schema": schema_version}
+
 
 # A confidence is stored as float32: its calibration is good to a percent, not to 1e-16.
 Confidence = typing.Annotated[float, Field(ge=0.0, le=1.0), pa.float32()]
@@ -145,25 +156,30 @@ class Article(BaseModel):
         description="Every non-blank raw line left out of the body, with its reason code."
     )
     headline_confidence: Confidence | None = Field(
+        json_schema_extra=since("2"),
         description=(
             "Calibrated probability that the headline is right (among values given with "
             "confidence near p, about p are right); null when no line was a candidate."
-        )
+        ),
     )
     date_confidence: Confidence | None = Field(
-        description="Calibrated probability that the date is right; null when none was found."
+        json_schema_extra=since("2"),
+        description="Calibrated probability that the date is right; null when none was found.",
     )
     outlet_confidence: Confidence | None = Field(
-        description="Calibrated probability that the outlet is right; null when none was found."
+        json_schema_extra=since("2"),
+        description="Calibrated probability that the outlet is right; null when none was found.",
     )
     author_confidence: Confidence | None = Field(
-        description="Calibrated probability that the author is right; null when none was found."
+        json_schema_extra=since("2"),
+        description="Calibrated probability that the author is right; null when none was found.",
     )
     withheld: list[WithheldValue] = Field(
+        json_schema_extra=since("2"),
         description=(
             "Values found but published as null (their *_source is withheld): confidence "
             "below the field's threshold (build --min-confidence)."
-        )
+        ),
     )
 
 
@@ -209,15 +225,33 @@ def _fields(model: type[BaseModel]) -> list[pa.Field]:
     return fields
 
 
-def arrow_schema() -> pa.Schema:
-    return pa.schema(_fields(Article))
+def schema_fields(schema_version: str = SCHEMA_VERSION) -> list[str]:
+    """Article's fields that the schema schema_version has, in column order."""
+    if schema_version not in SCHEMA_VERSIONS:
+        raise ValueError(
+            f"unknown schema version {schema_version!r}; choose one of {', '.join(SCHEMA_VERSIONS)}"
+        )
+    rank = SCHEMA_VERSIONS.index
+    return [
+        name
+        for name, info in Article.model_fields.items()
+        if rank((info.json_schema_extra or {}).get("since_schema", "1")) <= rank(schema_version)
+    ]
 
 
-def features():
+def arrow_schema(schema_version: str = SCHEMA_VERSION) -> pa.Schema:
+    """The Arrow schema of a version written with schema schema_version (today's by default)."""
+    schema = pa.schema(_fields(Article))
+    if schema_version == SCHEMA_VERSION:
+        return schema
+    return pa.schema([schema.field(name) for name in schema_fields(schema_version)])
+
+
+def features(schema_version: str = SCHEMA_VERSION):
     """The datasets Features, derived from the Arrow schema (itself derived from Article)."""
     from datasets import Features
 
-    return Features.from_arrow_schema(arrow_schema())
+    return Features.from_arrow_schema(arrow_schema(schema_version))
 
 
 def _type_label(annotation: typing.Any) -> str:

@@ -11,6 +11,38 @@ def test_committed_data_is_valid():
     assert check_repo(REPO) == []
 
 
+def test_every_published_version_loads_with_the_columns_it_was_written_with(tmp_path):
+    import datasets
+    import pyarrow.parquet as pq
+
+    # v1.0.0 was written before the confidences (schema 1), v2.0.0 with them.
+    for version, columns in (("v1.0.0", 27), ("v2.0.0", 32)):
+        written = pq.read_schema(next((REPO / "data" / version).glob("train-*.parquet"))).names
+        loaded = datasets.load_dataset(str(REPO), version, split="train", cache_dir=tmp_path)
+        assert loaded.column_names == written and len(written) == columns, version
+
+
+def test_readme_listing_newer_columns_for_an_older_version_is_reported(tmp_path, monkeypatch):
+    import builder.docs
+
+    root = tmp_path / "copy"
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copy(REPO / "README.md", root / "README.md")
+    assert check_repo(root) == []
+    # README as a builder that gave every version today's columns wrote it.
+    monkeypatch.setattr(builder.docs, "features", lambda _schema: builder.model.features())
+    view = builder.docs.published_view(root / "data")
+    (root / "README.md").write_text(
+        builder.docs.readme_text(view, root / "data", root), encoding="utf-8"
+    )
+    problems = [str(p) for p in check_repo(root)]
+    assert problems == [
+        "README.md: features of v1.0.0: expected the 27 columns of schema 1, in order, found "
+        "extra headline_confidence, date_confidence, outlet_confidence, author_confidence, "
+        "withheld; missing none; run `mali-news card`"
+    ]
+
+
 def test_built_repo_is_valid_and_cli_says_so(built_repo):
     assert check_repo(built_repo) == []
     result = CliRunner().invoke(cli, ["validate", str(built_repo)])

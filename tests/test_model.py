@@ -2,7 +2,7 @@ import pyarrow as pa
 import pytest
 from pydantic import ValidationError
 
-from builder.model import Article, arrow_schema, features, field_table
+from builder.model import SCHEMA_VERSIONS, Article, arrow_schema, features, field_table
 from tests.helpers import make_article
 
 
@@ -28,6 +28,18 @@ def test_features_match_schema():
     assert list(feats) == list(Article.model_fields)
     assert feats["date"].dtype == "date32"
     assert feats["split"].dtype == "string"
+
+
+def test_an_older_schema_has_only_the_fields_it_was_written_with():
+    added_in_2 = ["headline_confidence", "date_confidence", "outlet_confidence",
+                  "author_confidence", "withheld"]  # fmt: skip
+    first = arrow_schema("1")
+    assert first.names == [name for name in Article.model_fields if name not in added_in_2]
+    assert first.field("removed_lines") == arrow_schema().field("removed_lines")
+    assert list(features("1")) == first.names
+    assert arrow_schema(SCHEMA_VERSIONS[-1]) == arrow_schema()
+    with pytest.raises(ValueError, match=r"unknown schema version '3'; choose one of 1, 2"):
+        arrow_schema("3")
 
 
 def test_extra_fields_are_forbidden():
