@@ -45,6 +45,14 @@ from builder.transaction import Transaction, repair, tmp_name, writer_lock
 FIRST_VERSION = "1.0.0"
 
 
+def require_seeds_folder(seeds_dir: Path) -> None:
+    if not seeds_dir.is_dir():
+        raise BuildError(
+            f"{seeds_dir.resolve()}: no such seeds folder; run from the repository root "
+            "or pass --seeds DIR"
+        )
+
+
 class RejectedInputs(BuildError):
     """--strict and at least one input was rejected: nothing was published."""
 
@@ -189,11 +197,7 @@ def build(
     build whose records, inputs and options equal a published version publishes nothing.
     Everything that can fail runs before the version becomes visible.
     """
-    if not seeds_dir.is_dir():
-        raise BuildError(
-            f"{seeds_dir.resolve()}: no such seeds folder; run from the repository root "
-            "or pass --seeds DIR"
-        )
+    require_seeds_folder(seeds_dir)
     wanted = normalise_version(version) if version is not None else None
     options = options or Options()
     repo_root = repo_root or data_dir.parent

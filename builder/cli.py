@@ -11,12 +11,12 @@ from pathlib import Path
 import click
 
 from builder.audit import write_audit
-from builder.build import RejectedInputs, repair_repository
+from builder.build import RejectedInputs, repair_repository, require_seeds_folder
 from builder.build import build as build_dataset
 from builder.check import check_repo
 from builder.dedup import DEFAULT_THRESHOLD
 from builder.diff import diff_versions
-from builder.doc import BuildError
+from builder.doc import BuildError, OptionError
 from builder.docs import PLOTS_DIR
 from builder.extract import DEFAULT_LATEST_DATE
 from builder.hub import export_for_hub, upload_command
@@ -31,6 +31,7 @@ EXIT_FATAL = 1
 EXIT_USAGE = 2  # click's own code for bad arguments
 EXIT_REJECTED = 3  # --strict and at least one input was rejected
 EXIT_INVALID = 4  # validate found problems
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a writer its reader closed (SIGPIPE)
 
 
 def _path_option(flag: str, dest: str, default: str, help_text: str):
@@ -81,11 +82,21 @@ def _one_line(command):
                 )
             click.echo(f"error: {err}", err=True)
             sys.exit(EXIT_REJECTED)
+        except OptionError as err:
+            if debug:
+                raise
+            click.echo(f"error: {err}", err=True)
+            sys.exit(EXIT_USAGE)
         except BuildError as err:
             if debug:
                 raise
             click.echo(f"error: {err}", err=True)
             sys.exit(EXIT_FATAL)
+        except BrokenPipeError:
+            # The reader stopped (`mali-news stats | head -1`): what it read is all it wanted.
+            # Later writes go nowhere, so the interpreter's own flush at exit fails silently.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
         except OSError as err:
             if debug:
                 raise
@@ -327,6 +338,12 @@ def audit(
 ) -> None:
     """Write one offline HTML page showing every removed line and rejection of a version."""
     folder = _version_folder(data_dir, version)
+    require_seeds_folder(seeds_dir)
+    if not page.parent.is_dir():
+        raise BuildError(
+            f"{page.parent.resolve()}: no such folder for the audit page; pass "
+            "--html PATH in a folder that exists"
+        )
     click.echo(f"audit: {write_audit(folder, seeds_dir, page, limit)}")
 
 

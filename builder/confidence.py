@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from builder.doc import BuildError, Doc
+from builder.doc import BuildError, Doc, OptionError
 from builder.extract import CHROME_LINE
 
 MODEL_FILE = Path(__file__).with_name("confidence_model.json")
@@ -119,8 +119,8 @@ def thresholds(overrides: Mapping[str, float] | None = None, model: Mapping | No
     chosen = {key: model["fields"][key]["threshold"] for key in sorted(model["fields"])}
     for name, value in (overrides or {}).items():
         if name not in chosen:
-            raise BuildError(
-                f"--min-confidence {name}={value}: no such field; choose {', '.join(FIELDS)}"
+            raise OptionError(
+                f"--min-confidence {name}={value:g}: no such field; choose {', '.join(FIELDS)}"
             )
         chosen[name] = float(value)
         if name in FIELDS:

@@ -124,3 +124,8 @@ class Rejection:
 
 class BuildError(Exception):
     """Fatal: the build as a whole cannot go on (bad options, bad folder, version clash)."""
+
+
+class OptionError(BuildError):
+    """A value the caller gave is not one of the valid choices (a version that is not X.Y.Z,
+    a threshold outside [0, 1]): the command line's usage error, exit code 2."""

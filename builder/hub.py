@@ -19,7 +19,10 @@ def upload_command(folder: Path) -> str:
 def export_for_hub(repo_root: Path, data_dir: Path, target: Path) -> Path:
     versions = published_versions(data_dir)
     if not versions:
-        raise BuildError(f"{data_dir}: no published version to export; run `mali-news build`")
+        raise BuildError(
+            f"{data_dir.resolve()}: no published version to export; run from the repository "
+            "root, pass --out DIR, or run `mali-news build` first"
+        )
     if target.exists() and any(target.iterdir()):
         raise BuildError(f"{target}: not empty; export into a new folder")
     front, _ = split_front_matter((repo_root / "README.md").read_text(encoding="utf-8"))

@@ -33,7 +33,7 @@ from builder.dedup import (
     body_signature,
     cluster,
 )
-from builder.doc import BuildError, Doc, Rejection, RejectReason
+from builder.doc import BuildError, Doc, OptionError, Rejection, RejectReason
 from builder.extract import DEFAULT_LATEST_DATE, extract, page_date_order
 from builder.html import extract_html
 from builder.model import SPLIT_NAMES, Article, Split, arrow_schema, to_row
@@ -79,11 +79,11 @@ class Options:
         thresholds(dict(self.min_confidence))  # names a field that does not exist
         for field, value in self.min_confidence:
             if not 0 <= value <= 1:
-                raise BuildError(f"--min-confidence {field}={value}: choose a value in [0, 1]")
+                raise OptionError(f"--min-confidence {field}={value:g}: choose a value in [0, 1]")
         if self.dedup not in DEDUP_MODES:
-            raise BuildError(f"--dedup {self.dedup!r}: choose one of {', '.join(DEDUP_MODES)}")
+            raise OptionError(f"--dedup {self.dedup!r}: choose one of {', '.join(DEDUP_MODES)}")
         if not 0 < self.dedup_threshold <= 1:
-            raise BuildError(f"--dedup-threshold {self.dedup_threshold}: choose a value in (0, 1]")
+            raise OptionError(f"--dedup-threshold {self.dedup_threshold}: choose a value in (0, 1]")
 
     def record(self) -> dict[str, object]:
         """The options as stored in the manifest: what the output depends on."""
@@ -119,11 +119,12 @@ class StageCounts:
 
     def summary_lines(self) -> list[str]:
         lines = []
+        width = max(map(len, STAGES))
         for stage in STAGES:
             reasons = self.rejected.get(stage, Counter())
             detail = ", ".join(f"{reason}={n}" for reason, n in sorted(reasons.items()))
             lines.append(
-                f"{stage:<9} in={self.inputs[stage]} out={self.outputs[stage]}"
+                f"{stage:<{width}} in={self.inputs[stage]} out={self.outputs[stage]}"
                 f" rejected={sum(reasons.values())}{f' ({detail})' if detail else ''}"
                 f" seconds={self.seconds[stage]:.2f}"
             )

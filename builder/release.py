@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 
 from builder import __version__
 from builder.croissant import CROISSANT, write_croissant
-from builder.doc import BuildError, Rejection
+from builder.doc import BuildError, OptionError, Rejection
 from builder.model import SCHEMA_VERSION, SPLIT_NAMES
 from builder.read import sha256_file
 from builder.transaction import tmp_name
@@ -35,7 +35,7 @@ def parse_version(text: str) -> tuple[int, int, int]:
     """X.Y.Z, or vX.Y.Z as the folders and configs spell it."""
     match = _VERSION.match(text.removeprefix("v"))
     if not match:
-        raise BuildError(
+        raise OptionError(
             f"version {text!r} is not X.Y.Z: three numbers without leading zeros "
             "(for example 1.0.0 or v1.0.0)"
         )

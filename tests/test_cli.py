@@ -2,7 +2,7 @@ import re
 
 from click.testing import CliRunner
 
-from builder.cli import EXIT_FATAL, EXIT_REJECTED, cli
+from builder.cli import EXIT_BROKEN_PIPE, EXIT_FATAL, EXIT_REJECTED, EXIT_USAGE, cli
 from tests.conftest import REPO
 
 
@@ -65,12 +65,59 @@ def test_commands_outside_the_repository_name_the_folder_they_looked_in(tmp_path
         (["diff", "v1.0.0", "v1.1.0"], "pass --out DIR"),
         (["repair"], "pass --out DIR"),
         (["build"], "pass --seeds DIR"),
+        (["export-hub", str(tmp_path / "hub")], "pass --out DIR"),
+        (["audit", "--out", str(REPO / "data")], "pass --seeds DIR"),
     ):
         result = runner.invoke(cli, args)
         assert result.exit_code == EXIT_FATAL, (args, result.output)
         line = result.output.strip()
         assert line.count("\n") == 0 and str(tmp_path) in line and hint in line, (args, line)
         assert "repository root" in line
+
+
+def test_a_value_that_is_not_a_valid_choice_is_a_usage_error_naming_the_choices(make_repo):
+    root = make_repo()
+    runner = CliRunner()
+    build = ["build", "--seeds", str(root / "seeds"), "--out", str(root / "data")]
+    for args, message in (
+        ([*build, "--min-confidence", "headline=2"],
+         "--min-confidence headline=2: choose a value in [0, 1]"),
+        ([*build, "--min-confidence", "title=0.5"],
+         "--min-confidence title=0.5: no such field; choose headline, date, outlet, author"),
+        ([*build, "--version", "01.0.0"], "version '01.0.0' is not X.Y.Z"),
+        (["diff", "foo", "v1.0.0", "--out", str(REPO / "data")], "version 'foo' is not X.Y.Z"),
+    ):  # fmt: skip
+        result = runner.invoke(cli, args)
+        assert result.exit_code == EXIT_USAGE, (args, result.output)
+        assert result.output.strip().count("\n") == 0 and message in result.output, result.output
+    assert not (root / "data").exists()  # nothing was built
+
+
+def test_a_reader_that_stops_early_gets_no_error(tmp_path):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "builder", "stats", "--out", str(REPO / "data"), "--plots",
+         str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    process.stdout.close()  # as `| head -0` would, before the first line is written
+    _, stderr = process.communicate()
+    assert stderr == b"" and process.returncode == EXIT_BROKEN_PIPE
+
+
+def test_audit_into_a_missing_folder_names_it(built_repo, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["audit", "--out", str(built_repo / "data"), "--seeds", str(built_repo / "seeds"),
+              "--html", str(tmp_path / "nodir" / "audit.html")],
+    )  # fmt: skip
+    assert result.exit_code == EXIT_FATAL
+    assert result.output.strip() == (
+        f"error: {tmp_path / 'nodir'}: no such folder for the audit page; pass --html PATH in a "
+        "folder that exists"
+    )
 
 
 def test_os_errors_are_one_line_and_debug_shows_the_traceback(make_repo, monkeypatch):

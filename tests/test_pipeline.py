@@ -106,8 +106,8 @@ def test_every_input_ends_as_one_record_or_one_rejection(tmp_path):
     }
     assert counts.inputs["read"] == 4
     lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
-    assert "validate  in=2 out=1 rejected=1 (no_article=1)" in lines
-    assert "read      in=4 out=3 rejected=1 (empty=1)" in lines
+    assert "validate   in=2 out=1 rejected=1 (no_article=1)" in lines
+    assert "read       in=4 out=3 rejected=1 (empty=1)" in lines
 
 
 def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
@@ -223,5 +223,5 @@ def test_special_unreadable_and_inflating_inputs_each_end_as_one_rejection(tmp_p
     }
     lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
     assert lines[0] == (
-        "read      in=6 out=1 rejected=5 (not_regular_file=2, too_large=1, unreadable=2)"
+        "read       in=6 out=1 rejected=5 (not_regular_file=2, too_large=1, unreadable=2)"
     )
