@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from builder.clean import clean
 from builder.doc import Line, LineReason
 from builder.extract import _names_of_email_domains, extract_with_context, outlet_candidates
+from builder.extract.outlet import _is_section_name
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 
@@ -349,6 +350,18 @@ def test_a_menu_section_is_no_masthead_and_closes_the_masthead_slot():
     candidates = outlet_candidates(doc, ctx)
     assert "Politics" not in candidates
     assert candidates.get("Bamako", {}).get("own_line_top", 0.0) == 0.0
+
+
+@pytest.mark.parametrize("country", ["Mali", "VENEZUELA", "Sénégal", "Côte d’Ivoire", "Niger"])
+def test_a_countrys_name_alone_is_a_section_not_the_masthead(country):
+    page = [country, "Mali talks resume in Algiers", *PROSE, "Sahel Courier", "Sahel Courier"]
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
+    candidates = outlet_candidates(doc, ctx)
+    assert country not in candidates
+    assert candidates.get("Sahel Courier", {}).get("own_line_top", 0.0) == 0.0  # slot closed
+    # In a name, a country is no section: "Mali Web" and "The Local Sweden" are mastheads.
+    assert _is_section_name(country) and not _is_section_name(f"{country} Web")
+    assert not _is_section_name("The Local Sweden")
 
 
 def test_about_names_the_outlet_near_a_lines_opening_not_in_a_teasers_title():

@@ -325,7 +325,7 @@ def _is_ui_name(name: str) -> bool:
 
 
 def _is_menu_word(text: str) -> bool:
-    return _bare(text) in _UI_NAMES or _bare(text) in _SECTION_NAMES
+    return _bare(text) in _UI_NAMES or _is_section_name(text)
 
 
 # What a page's buttons, menus and legal lines say, caught by a pattern as if a name: "Join
@@ -341,6 +341,25 @@ _SECTION_NAMES = frozenset(
     technology culture arts art food style fashion music books education shopping deals""".split()
 )
 _SECTION_KINDS = frozenset({"own_line", "own_line_top", "about", "account"})
+# A country's name alone heads a section or an edition ("Sweden", "VENEZUELA", "Mali"), never
+# the masthead; CLDR's names (babel) in the languages of most news sites are read once.
+_PLACE_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "nl", "pl", "ru", "ar", "tr", "id")
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(
+        name.casefold()
+        for language in _PLACE_LANGUAGES
+        for code, name in Locale(language).territories.items()
+        if code.isalpha()  # a country, not a region of the world ("150": Europe)
+    )
+
+
+def _is_section_name(name: str) -> bool:
+    return _bare(name) in _SECTION_NAMES or _bare(name) in _place_names()
 
 
 _CUE_KINDS = (
@@ -360,9 +379,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     prefixes: Counter = Counter()
 
     def add(raw: str, kind: str, times: int = 1) -> None:
-        if (name := _name_key(raw)) and not (
-            kind in _SECTION_KINDS and _bare(name) in _SECTION_NAMES
-        ):
+        if (name := _name_key(raw)) and not (kind in _SECTION_KINDS and _is_section_name(name)):
             found = evidence.setdefault(name, {})
             found[kind] = found.get(kind, 0) + times
 
