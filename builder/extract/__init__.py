@@ -44,6 +44,13 @@ from builder.extract.date import (
     find_date_updated,
 )
 from builder.extract.dateline import _find_dateline
+from builder.extract.datetext import (
+    EARLIEST_DATE,
+    _is_age,
+    dates_in,
+    numeric_date_survey,
+    page_date_order,
+)
 from builder.extract.headline import (
     _PERMALINK_MARK,
     CHROME_LINE,
@@ -71,16 +78,7 @@ from builder.extract.outlet import (
     find_outlet_brand,
     outlet_candidates,
 )
-from builder.extract.shared import (
-    EARLIEST_DATE,
-    STAMP_REACH,
-    _evidence,
-    _is_age,
-    dates_in,
-    name_opening,
-    numeric_date_survey,
-    page_date_order,
-)
+from builder.extract.shared import STAMP_REACH, _evidence, name_opening
 
 # What other modules import from builder.extract: every name they imported before
 # it became a package stays importable from it.

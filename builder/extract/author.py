@@ -13,16 +13,14 @@ from typing import TYPE_CHECKING
 
 from builder.clean import lists_names, runs_on_as_title, word_count
 from builder.doc import Doc, Line, LineReason
+from builder.extract.datetext import _ISO_DATE, _NUMERIC_DATE, _WORD_DATE
 from builder.extract.shared import (
     _AGENCIES,
     _BY_KEYWORD,
-    _ISO_DATE,
     _LINK_WORDS,
     _NAME_LINE,
     _NOT_NAMES,
-    _NUMERIC_DATE,
     _SEPARATORS,
-    _WORD_DATE,
     STAMP_MAX_WORDS,
     _agency_credit,
     _first_agency_credit,

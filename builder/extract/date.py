@@ -16,18 +16,15 @@ from typing import TYPE_CHECKING
 
 from builder.clean import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
+from builder.extract.datetext import _DIGIT, _FULL_DATES, _YEAR, dates_in
 from builder.extract.shared import (
-    _DIGIT,
-    _FULL_DATES,
     _NAME_LINE,
     _PUBLISHED_STRONG,
     _PUBLISHED_WORDS,
     _UPDATED,
-    _YEAR,
     STAMP_MAX_WORDS,
     STAMP_REACH,
     _stated_dates,
-    dates_in,
     name_opening,
 )
 

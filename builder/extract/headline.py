@@ -18,18 +18,16 @@ from collections.abc import Sequence
 
 from builder.clean import WORDY_TOKEN, is_prose, word_count
 from builder.doc import Doc, Line, LineReason
+from builder.extract.datetext import _YEAR, _has_full_date, month_names
 from builder.extract.shared import (
     _BY_KEYWORD,
     _PHOTO_AGENCIES,
     _SEPARATORS,
-    _YEAR,
     STAMP_MAX_WORDS,
     _evidence,
-    _has_full_date,
     _lead,
     _norm,
     choice_weights,
-    month_names,
     name_opening,
 )
 from builder.linescan import LIST_MARKS

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 
 from builder.clean import NAME_PARTICLES, line_words, word_count
 from builder.doc import Doc, Line, LineReason
+from builder.extract.datetext import _has_full_date
 from builder.extract.shared import (
     _NOT_NAMES,
     _PHOTO_AGENCIES,
     STAMP_MAX_WORDS,
     _evidence,
-    _has_full_date,
     _lead,
     _norm,
     _over_stamp,
