@@ -257,8 +257,8 @@ def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
 
 # Headers of a box of other stories ("More from Africa", "Up next", "Next Up In Tech").
 _NEXT_STORIES = r"""
-    more\ (?:from|on|stories|news|in)\b.*|read\ next|up\ next|next\ up(?:\ in\ \w+)?|
-    what\ to\ read\ next|
+    more\ (?:from|on|stories|news|in|articles|posts)\b.*|read\ next|up\ next|
+    next\ up(?:\ in\ \w+)?|what\ to\ read\ next|read\ (?:this|these)\ next|
 """
 # Headers of what follows an article, in several languages; matched on short lines only.
 SECTION_END = re.compile(
@@ -268,6 +268,8 @@ SECTION_END = re.compile(
     + _NEXT_STORIES
     + r"""
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
+    you\ (?:may|might)\ also\ (?:want\ to\ )?(?:check\ (?:these|this)\ out|read|see)|
+    about\ the\ authors?|discussion\ about\ this\ (?:post|article|story)|
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
     comments|\d+\ comment|comments?\ \(\d+\)|responses|
@@ -279,6 +281,7 @@ SECTION_END = re.compile(
     leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
     like\ this|share\ this(?:\ (?:article|story|post|page))?|tags?|filed\ under|categories|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|(?:en\ )?direct|
+    articles\ liés|derniers\ articles\b.*|
     live(?:\ updates|\ blog|ticker)?|(?:ao|en)\ vivo|
     mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|meistkommentiert|
     les\ plus\ lus|más\ leídas|související(?:\ články)?|přečtěte\ si\ také|
@@ -554,6 +557,10 @@ _SECTION_CUES = frozenset(
         "tag",
         "filed",
         "categories",
+        "about",
+        "discussion",
+        "articles",
+        "derniers",
         "à",
         "lire",
         "sur",

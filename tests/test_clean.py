@@ -332,6 +332,24 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
         assert reasons(doc)[header] == "boilerplate", header
 
 
+def test_a_box_of_what_to_read_next_or_about_the_author_ends_the_article():
+    article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    headers = ["Read This Next", "You may also want to check these out:", "ABOUT THE AUTHOR"]
+    headers += ["More articles by Jane Doe", "Discussion about this post", "Articles liés"]
+    headers += ["Derniers articles de la thématique « Sahel »"]
+    for header in headers:
+        doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
+        assert [line.text for line in doc.lines if line.kept] == article, header
+        assert reasons(doc)[header] == "boilerplate", header
+    # Opening a sentence, the same words are prose.
+    sentences = [
+        "About the author of the report, little is known in Bamako or in Gao.",
+        "Read this next year's budget line by line and the cuts in the north show.",
+    ]
+    for sentence in sentences:
+        assert not SECTION_END.match(sentence)
+
+
 def test_a_gallery_after_the_article_is_cut_off_at_its_slide_counters():
     captions = [
         f"Caption {n} tells the story of another photograph in a long gallery of the week's news."
