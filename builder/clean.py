@@ -263,7 +263,10 @@ _NEXT_STORIES = r"""
 # Headers of what follows an article, in several languages; matched on short lines only.
 SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
-    (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage)|
+    (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage|
+    topics)|
+    post\ navigation|next\ story|promoted\ stories|around\ the\ web|
+    suggest\ a\ correction|report\ an?\ (?:error|typo)|
 """
     + _NEXT_STORIES
     + r"""
@@ -276,9 +279,11 @@ SECTION_END = re.compile(
     comentar|commenter|kommentieren|write\ a\ comment|
     (?:einen\ )?kommentar\ schreiben|schreibe\ einen\ kommentar|
     \d+\ responses?|replies|latest\ (?:news|stories|articles|posts|headlines)|
-    join\ the\ (?:discussion|conversation)|(?:view|show|read|see)\ (?:all\ )?comments.*|
+    join\ the\ (?:discussion|conversation)|
+    (?:view|show|read|see|load)(?:/post)?\ (?:all\ )?comments.*|
     add\ (?:a\ |new\ |your\ )?comment|
-    leave\ a\ (?:comment|reply)|add\ a\ comment|post\ a\ comment|what\ do\ you\ think|
+    leave\ a\ (?:comment|reply)(?:\ cancel\ reply)?|add\ a\ comment|post\ a\ comment|
+    what\ do\ you\ think|
     like\ this|share\ this(?:\ (?:article|story|post|page))?|tags?|filed\ under|categories|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|commentaires?|(?:en\ )?direct|
     articles\ liés|derniers\ articles\b.*|
@@ -559,6 +564,11 @@ _SECTION_CUES = frozenset(
         "categories",
         "about",
         "discussion",
+        "load",
+        "promoted",
+        "around",
+        "suggest",
+        "report",
         "articles",
         "derniers",
         "à",

@@ -336,7 +336,9 @@ def test_a_box_of_what_to_read_next_or_about_the_author_ends_the_article():
     article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
     headers = ["Read This Next", "You may also want to check these out:", "ABOUT THE AUTHOR"]
     headers += ["More articles by Jane Doe", "Discussion about this post", "Articles liés"]
-    headers += ["Derniers articles de la thématique « Sahel »"]
+    headers += ["Derniers articles de la thématique « Sahel »", "Related Topics", "Load comments"]
+    headers += ["View/Post Comments", "Leave a Reply Cancel reply", "Post navigation", "Next story"]
+    headers += ["Promoted Stories", "Around the Web", "Suggest a correction", "Report an error"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
