@@ -265,8 +265,13 @@ SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
     (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage|
     topics)|
-    post\ navigation|next\ story|promoted\ stories|around\ the\ web|
-    suggest\ a\ correction|report\ an?\ (?:error|typo)|
+    post\ navigation|next\ (?:story|article)|promoted\ (?:stories|links)\b.*|around\ the\ web|
+    suggest\ a\ correction|report\ an?\ (?:error|typo)|report\ a\ correction(?:\ or\ typo)?|
+    tagged|keywords|etiquetas|temas|tematy|powiązane\ tematy|
+    more\ (?:like\ this|to\ explore)|top\ (?:stories|picks)|most\ recent|
+    comments\ are\ closed|show\ \d+\ comments|
+    powered\ by\ livefyre|komentarze|active\ discussions|view\ the\ discussion\ thread|
+    najnowsze|últimas\ noticias|mais\ recentes|
 """
     + _NEXT_STORIES
     + r"""
@@ -566,6 +571,19 @@ _SECTION_CUES = frozenset(
         "discussion",
         "load",
         "promoted",
+        "tagged",
+        "keywords",
+        "etiquetas",
+        "temas",
+        "tematy",
+        "powiązane",
+        "top",
+        "powered",
+        "komentarze",
+        "active",
+        "najnowsze",
+        "últimas",
+        "mais",
         "around",
         "suggest",
         "report",

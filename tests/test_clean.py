@@ -339,6 +339,9 @@ def test_a_box_of_what_to_read_next_or_about_the_author_ends_the_article():
     headers += ["Derniers articles de la thématique « Sahel »", "Related Topics", "Load comments"]
     headers += ["View/Post Comments", "Leave a Reply Cancel reply", "Post navigation", "Next story"]
     headers += ["Promoted Stories", "Around the Web", "Suggest a correction", "Report an error"]
+    headers += ["Tagged:", "Etiquetas", "Temas", "Tematy", "Powiązane tematy", "Top Stories"]
+    headers += ["More like this", "Comments are closed.", "Powered by Livefyre", "Komentarze"]
+    headers += ["Últimas noticias", "Mais recentes", "Najnowsze", "Next article", "Most recent"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
