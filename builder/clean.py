@@ -271,7 +271,8 @@ SECTION_END = re.compile(
     more\ (?:like\ this|to\ explore)|top\ (?:stories|picks)|most\ recent|
     comments\ are\ closed|show\ \d+\ comments|
     powered\ by\ livefyre|komentarze|active\ discussions|view\ the\ discussion\ thread|
-    najnowsze|últimas\ noticias|mais\ recentes|
+    najnowsze|últimas\ noticias|mais\ recentes|polecamy|najpopularniejsze|articles?\ en\ relation|
+    \d+\ (?:comments?\ on|thoughts?\ on|responses?\ to)\b.*|
 """
     + _NEXT_STORIES
     + r"""
@@ -582,6 +583,11 @@ _SECTION_CUES = frozenset(
         "komentarze",
         "active",
         "najnowsze",
+        "polecamy",
+        "najpopularniejsze",
+        "article",
+        "thoughts",
+        "thought",
         "últimas",
         "mais",
         "around",

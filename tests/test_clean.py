@@ -342,12 +342,15 @@ def test_a_box_of_what_to_read_next_or_about_the_author_ends_the_article():
     headers += ["Tagged:", "Etiquetas", "Temas", "Tematy", "Powiązane tematy", "Top Stories"]
     headers += ["More like this", "Comments are closed.", "Powered by Livefyre", "Komentarze"]
     headers += ["Últimas noticias", "Mais recentes", "Najnowsze", "Next article", "Most recent"]
+    headers += ["Articles en relation", "Polecamy", "Najpopularniejsze", "5 thoughts on “Mali”"]
+    headers += ["6 Comments on Interactive maps, now in your language", "12 Responses to Gao"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
         assert reasons(doc)[header] == "boilerplate", header
     # Opening a sentence, the same words are prose.
     sentences = [
+        "Thoughts on the budget",
         "About the author of the report, little is known in Bamako or in Gao.",
         "Read this next year's budget line by line and the cuts in the north show.",
     ]
