@@ -302,7 +302,8 @@ SECTION_END = re.compile(
     leggi\ anche|articoli\ correlati|potrebbe\ interessarti|lees\ ook|gerelateerde?\ artikelen|
     czytaj\ (?:też|także)|zobacz\ (?:też|także|również)|читайте\ также|
     похожие\ (?:статьи|новости|материалы)|baca\ juga|berita\ terkait|läs\ också|relaterat|
-    διαβάστε\ επίσης|lesen\ sie\ auch|das\ könnte\ sie\ auch\ interessieren|voir\ aussi|
+    διαβάστε\ επίσης|lesen\ sie\ auch|voir\ aussi|
+    das\ könnte\ (?:sie|ihnen|dich|dir)\ auch\ (?:interessieren|gefallen)|
     lee\ también|te\ puede\ interesar|noticias\ relacionadas|veja\ também|
     notícias\ relacionadas|اقرأ\ أيضا|اقرأ\ أيضاً|مقالات\ ذات\ صلة|관련기사|관련\ 기사|
     यह\ भी\ पढ़ें

@@ -344,6 +344,7 @@ def test_a_box_of_what_to_read_next_or_about_the_author_ends_the_article():
     headers += ["Últimas noticias", "Mais recentes", "Najnowsze", "Next article", "Most recent"]
     headers += ["Articles en relation", "Polecamy", "Najpopularniejsze", "5 thoughts on “Mali”"]
     headers += ["6 Comments on Interactive maps, now in your language", "12 Responses to Gao"]
+    headers += ["Das könnte dir auch gefallen", "Das könnte Ihnen auch gefallen"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
