@@ -790,7 +790,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
         reason = line_rule(texts[i], int(words[i]), bool(prose[i]), cues, hits)
         if reason is not None:
             codes[i] = _CODE_OF[reason]
-    _mark_consent_notices(texts, codes, scan.mentions_cookie)
+    _mark_consent_notices(texts, codes, scan.mentions_cookie, prose)
     menu = scan.fields >= MENU_MIN_SEPARATORS
     menu &= words <= MENU_FIELD_WORDS * (scan.fields + 1)
     codes[menu & (codes == KEPT)] = BOILERPLATE
@@ -936,10 +936,30 @@ def is_consent_notice(text: str) -> bool:
     return False
 
 
-def _mark_consent_notices(texts: list[str], codes: np.ndarray, cookie: np.ndarray) -> None:
+# A form's consent to the processing of the reader's data, or its notice of who controls
+# them (GDPR), in the first person or addressed to the reader: "I agree to the processing of
+# my personal data …", "Wyrażam zgodę na przetwarzanie moich danych osobowych …".
+_DATA_CONSENT = re.compile(
+    r"(?i)^\W{0,3}(?:"
+    r"I (?:hereby )?(?:consent|agree) to (?:the )?(?:processing|use|storage) of my|"
+    r"the controller of your personal data|"
+    r"wyrażam zgodę na przetwarzanie|(?:informujemy, że )?administratorem (?:twoich |pana/pani )?"
+    r"danych|acconsento al trattamento|j['’]accepte (?:que mes données|le traitement)|"
+    r"autorizo el tratamiento|ich willige ein|ich stimme der verarbeitung)"
+)
+
+
+def _mark_consent_notices(
+    texts: list[str], codes: np.ndarray, cookie: np.ndarray, prose: np.ndarray
+) -> None:
     """A site's statement that it uses cookies ("We use cookies to …", "En poursuivant votre
     navigation sur ce site, vous acceptez l'utilisation de cookies") is chrome however long
-    it runs; an article about cookies speaks of them otherwise."""
+    it runs; an article about cookies speaks of them otherwise. So is a form's consent to the
+    processing of the reader's data (_DATA_CONSENT), which an article quotes only inside a
+    sentence of its own."""
+    for i in np.flatnonzero(prose & (codes == KEPT)).tolist():
+        if _DATA_CONSENT.match(texts[i]):
+            codes[i] = BOILERPLATE
     if not cookie.any():
         return
     for i in np.flatnonzero(cookie & (codes == KEPT)).tolist():

@@ -697,6 +697,26 @@ def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookie
     assert is_consent_notice("We use cookies to improve your visit.")
 
 
+def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():
+    form = [
+        "Wyrażam zgodę na przetwarzanie moich danych osobowych przez Sahel24 Sp. z o.o. z "
+        "siedzibą w Warszawie w celu przesyłania newslettera, zgodnie z polityką prywatności.",
+        "Administratorem danych jest Sahel24 Sp. z o.o. Dane osobowe zbierane są wyłącznie w "
+        "celu przesyłania newslettera i nie są przekazywane innym podmiotom.",
+        "I agree to the processing of my personal data by Sahel Courier for the purpose of "
+        "sending me its newsletter, as the privacy policy describes.",
+    ]
+    doc = cleaned("\n".join(["Newsletter", *form, "Mali talks resume in Algiers", *PROSE]))
+    assert [reasons(doc)[line] for line in form] == ["boilerplate"] * 3
+    assert _cleaned_body("\n".join(["Newsletter", *form, "Mali talks", *PROSE])) == PROSE
+    # Quoted inside an article's sentence, the words are the article's.
+    quoted = (
+        'The form reads "I agree to the processing of my personal data", and few readers of '
+        "the site in Bamako ever open the policy it links to before they tick the box."
+    )
+    assert _cleaned_body("\n".join(["Mali talks", quoted, *PROSE])) == [quoted, *PROSE]
+
+
 def test_an_article_that_starts_inside_a_list_keeps_the_whole_list():
     items = [f"+ Added {thing}" for thing in ("Granite", "Slime Block", "Banners", "Rabbits")]
     items += [
