@@ -22,12 +22,13 @@ from builder.docs import (
     manifest_sum,
     read_manifest_sums,
 )
-from builder.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Article, arrow_schema, schema_fields
+from builder.model import SCHEMA_VERSION, Article, arrow_schema, schema_fields
 from builder.read import sha256_file
 from builder.release import (
     MANIFEST,
     REJECTED,
     load_manifest,
+    manifest_schema_version,
     published_versions,
     split_front_matter,
     version_folder_names,
@@ -46,7 +47,7 @@ class Problem:
         return f"{self.file}: {self.what}: expected {self.expected}, found {self.found}"
 
 
-def _readme_split_sizes(
+def _readme_configs(
     repo_root: Path,
 ) -> tuple[dict[str, dict[str, int]], str | None, dict[str, list[str]]]:
     """Split sizes per config from README's dataset_info, the default config's name, and the
@@ -73,11 +74,15 @@ def _readme_split_sizes(
 
 
 def check_version(
-    folder: Path, readme_sizes: dict[str, dict[str, int]] | None, name: str | None = None
+    folder: Path,
+    readme_sizes: dict[str, dict[str, int]] | None,
+    name: str | None = None,
+    readme_columns: dict[str, list[str]] | None = None,
 ) -> list[Problem]:
     """Problems of one version folder; readme_sizes None skips README (a staged version).
 
-    name is the version's folder name when the folder has another (while it is staged).
+    name is the version's folder name when the folder has another (while it is staged);
+    readme_columns, the columns README's features give each config.
     """
     problems: list[Problem] = []
     where = name or folder.name
@@ -91,11 +96,12 @@ def check_version(
         problems.append(
             Problem(f"{where}/{file_name}", "file not in manifest", "absent", "present")
         )
-    current_schema = manifest.get("schema_version") == SCHEMA_VERSION
     # An older version keeps the columns of its schema: checked against them, its records
     # are not revalidated by today's model (its new fields are absent).
+    schema_version = manifest_schema_version(manifest)
+    current_schema = schema_version == SCHEMA_VERSION
     try:
-        version_schema = arrow_schema(manifest.get("schema_version") or SCHEMA_VERSIONS[0])
+        version_schema = arrow_schema(schema_version)
     except ValueError as err:
         problems.append(Problem(f"{where}/{MANIFEST}", "schema_version", "a known one", str(err)))
         version_schema = None
@@ -160,26 +166,26 @@ def check_version(
                 json.dumps(expected_sizes, sort_keys=True),
             )
         )
+    if version_schema is not None and readme_columns is not None:
+        problems += _readme_column_problems(where, schema_version, readme_columns.get(where))
     return problems
 
 
-def _readme_column_problems(folder: Path, listed: list[str] | None) -> list[Problem]:
+def _readme_column_problems(
+    where: str, schema_version: str, listed: list[str] | None
+) -> list[Problem]:
     """README's features of a version must be the columns its schema version has: datasets
     reads them, and would add the newer ones, all null, to an older version's records."""
-    try:
-        schema_version = load_manifest(folder).get("schema_version") or SCHEMA_VERSIONS[0]
-        expected = schema_fields(schema_version)
-    except (BuildError, ValueError):
-        return []  # check_version reports the manifest
+    expected = schema_fields(schema_version)
     if listed is None or listed == expected:
-        return []  # a config missing from README is reported by check_version
+        return []  # a config missing from README is reported with its sizes
     extra = [name for name in listed if name not in expected]
     missing = [name for name in expected if name not in listed]
     found = f"extra {', '.join(map(str, extra)) or 'none'}; missing {', '.join(missing) or 'none'}"
     return [
         Problem(
             "README.md",
-            f"features of {folder.name}",
+            f"features of {where}",
             f"the {len(expected)} columns of schema {schema_version}, in order",
             f"{found}; run `mali-news card`",
         )
@@ -298,13 +304,12 @@ def check_repo(repo_root: Path, data_dir: Path | None = None) -> list[Problem]:
             *problems,
             Problem(str(data_dir.resolve()), "published versions", "at least one", "none"),
         ]
-    readme_sizes, default, readme_columns = _readme_split_sizes(repo_root)
+    readme_sizes, default, readme_columns = _readme_configs(repo_root)
     sums = read_manifest_sums(data_dir)
     in_changelog = set(changelog_versions(data_dir))
     for version in versions:
         folder = data_dir / f"v{version}"
-        problems += check_version(folder, readme_sizes)
-        problems += _readme_column_problems(folder, readme_columns.get(f"v{version}"))
+        problems += check_version(folder, readme_sizes, readme_columns=readme_columns)
         if version not in sums:
             problems.append(
                 Problem(MANIFEST_SUMS, f"v{version}", "recorded", "missing; run `mali-news repair`")

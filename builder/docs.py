@@ -17,11 +17,12 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from builder.doc import LINE_REASONS, REJECT_REASONS, BuildError
-from builder.model import SCHEMA_VERSIONS, SPLIT_NAMES, features, field_table
+from builder.model import SPLIT_NAMES, features, field_table
 from builder.release import (
     MANIFEST,
     PROVENANCE_FIELDS,
     load_manifest,
+    manifest_schema_version,
     parse_version,
     published_versions,
     split_front_matter,
@@ -73,7 +74,7 @@ def readme_metadata(view: View, prefix: str) -> dict:
         )
         # A version keeps the columns it was written with (v1.0.0 has no confidences).
         try:
-            columns = features(manifest.get("schema_version") or SCHEMA_VERSIONS[0])
+            columns = features(manifest_schema_version(manifest))
         except ValueError as err:
             raise BuildError(f"{folder / MANIFEST}: {err}") from None
         info = DatasetInfo(features=columns, splits=split_dict)._to_yaml_dict()

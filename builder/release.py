@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 from builder import __version__
 from builder.croissant import CROISSANT, write_croissant
 from builder.doc import BuildError, OptionError, Rejection
-from builder.model import SCHEMA_VERSION, SPLIT_NAMES
+from builder.model import SCHEMA_VERSION, SCHEMA_VERSIONS, SPLIT_NAMES
 from builder.read import sha256_file
 from builder.transaction import tmp_name
 from builder.write import DATASET_NAME, write_rejections, write_splits
@@ -45,6 +45,11 @@ def parse_version(text: str) -> tuple[int, int, int]:
 
 def format_version(parts: tuple[int, int, int]) -> str:
     return ".".join(map(str, parts))
+
+
+def manifest_schema_version(manifest: dict) -> str:
+    """The record schema a version was written with (the first, where none is recorded)."""
+    return manifest.get("schema_version") or SCHEMA_VERSIONS[0]
 
 
 def normalise_version(text: str) -> str:

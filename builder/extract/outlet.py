@@ -359,7 +359,8 @@ def _place_names() -> frozenset[str]:
 
 
 def _is_section_name(name: str) -> bool:
-    return _bare(name) in _SECTION_NAMES or _bare(name) in _place_names()
+    bare = _bare(name)
+    return bare in _SECTION_NAMES or bare in _place_names()
 
 
 _CUE_KINDS = (
