@@ -866,6 +866,10 @@ def _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int
         # A list's items, or a table's rows of figures, may close an article.
         if list_mark[i] or introduced[i] or len(tokens) < TITLE_MIN_WORDS:
             return end
+        # A sentence ending with a colon introduces the article's own list; a header
+        # ("La rédaction vous conseille :") is a phrase.
+        if len(tokens) > PHRASE_MAX_WORDS and texts[i].endswith(_COLONS):
+            return end
         if 2 * len(WORDY_TOKEN.findall(texts[i])) < len(tokens):
             return end
     if len(titles) < SHORT_RUN or (header and list_mark[header[0]]):
@@ -1081,17 +1085,40 @@ def _with_ordered_lists(texts: list[str], scan: linescan.LineScan, words: np.nda
 def _introduced_lists(texts: list[str], prose: np.ndarray, words: np.ndarray, codes: np.ndarray):
     """The items of lists that a line ending with a colon introduces ("What You'll Need:",
     then "Moss", "Tweezers" …) where the article goes on in sentences right after them: the
-    article's own list, however short its items, not a list of links."""
+    article's own list, however short its items, not a list of links. Lists may follow one
+    another ("Cast:", names, "Notes:", items, then sentences) when the article's sentences
+    lead into the first: a footer's lists ("Follow us on:", links, "Member of:", then its
+    copyright line) follow no sentence."""
     introduced = np.zeros(len(texts), dtype=np.bool_)
     fragments = ~prose & (words <= PHRASE_MAX_WORDS)
-    for i in np.flatnonzero((codes == KEPT) & ~prose).tolist():
-        if not texts[i].endswith(_COLONS):
-            continue
-        after = i + 1  # the first line past the items: a list ends at the next colon line
-        while after < len(texts) and fragments[after] and not texts[after].endswith(_COLONS):
+    count = len(texts)
+
+    def past_items(colon_line: int) -> int:
+        """The first line past a colon line's items: a list ends at the next colon line."""
+        after = colon_line + 1
+        while after < count and fragments[after] and not texts[after].endswith(_COLONS):
             after += 1
-        items = after - i - 1
-        if items >= INTRODUCED_MIN_ITEMS and after < len(texts) and prose[after]:
+        return after
+
+    previous_kept = -1
+    for i in np.flatnonzero(codes == KEPT).tolist():
+        led_in = previous_kept >= 0 and prose[previous_kept]
+        previous_kept = i
+        if prose[i] or not texts[i].endswith(_COLONS):
+            continue
+        after = past_items(i)
+        if after - i - 1 >= INTRODUCED_MIN_ITEMS and after < count and prose[after]:
+            introduced[i + 1 : after] = True
+            continue
+        if not (led_in or words[i] > PHRASE_MAX_WORDS):
+            continue
+        after = i
+        while (after == i or texts[after].endswith(_COLONS)) and not prose[after]:
+            following = past_items(after)
+            if following == count or 0 < following - after - 1 < INTRODUCED_MIN_ITEMS:
+                break
+            after = following
+        if after < count and prose[after] and after > past_items(i):
             introduced[i + 1 : after] = True
     return introduced
 

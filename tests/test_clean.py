@@ -19,6 +19,7 @@ from builder.clean import (
     SECTION_END,
     SELF_REPEAT_HEAD_CHARS,
     WEIGHTS,
+    _introduced_lists,
     _isolated_share,
     _repeats_itself,
     clean,
@@ -531,6 +532,52 @@ def test_a_list_the_article_introduces_with_a_colon_is_the_articles_own():
     page = ["Mali plan agreed", *PROSE[:2], "What the convoy carried", *items, *PROSE[2:]]
     got = reasons(cleaned("\n\n".join(page)))
     assert [got[item] for item in items] == ["short_run"] * 4
+
+
+def test_lists_that_follow_one_another_under_the_articles_sentences_are_its_own():
+    crew = ["Ibrahim Touré", "Aminata Diallo", "Moussa Keita"]
+    facts = ["Length: 3:28:15", "Recorded in Bamako"]
+    chain = ["With us:", *crew, "Details:", *facts, "Notes:"]
+    page = ["Mali plan agreed", *PROSE[:2], *chain, *PROSE[2:], *MORE_PROSE]
+    got = reasons(cleaned("\n\n".join(page)))
+    assert [got[line] for line in chain] == [None] * len(chain)
+    # The same lists after a line of chrome, not a sentence, are a footer's.
+    footer = ["Find us on:", "Crossword", "Horoscope", "Weather", "Member of:"]
+    imprint = "The Sahel Times is published in Bamako and printed in Mopti every morning."
+    for before, expected in ((PROSE[0], [True] * 4), ("Home", [False] * 4)):
+        texts = [before, *footer, imprint]
+        scan = scan_lines(texts)
+        codes = np.zeros(len(texts), dtype=np.int8)
+        introduced = _introduced_lists(texts, scan.prose, scan.words, codes)
+        assert introduced[2:6].tolist() == expected
+    # A list of one item between two colon lines breaks the chain.
+    broken = ["With us:", *crew, "Details:", facts[0], "Notes:"]
+    page = ["Mali plan agreed", *PROSE[:2], *broken, *PROSE[2:], *MORE_PROSE]
+    got = reasons(cleaned("\n\n".join(page)))
+    assert None not in [got[line] for line in crew]
+
+
+def test_an_article_closing_on_the_list_its_sentence_introduces_keeps_the_list():
+    intro = (
+        "Here is the council's calendar of the events expected in Bamako and Gao next month, "
+        "with the host and the number of guests:"
+    )
+    events = [
+        f"Jan. {day}-{day + 2}: {host}, {name}, Hotel de l'Amitié - Bamako, {guests}"
+        for day, host, name, guests in (
+            (3, "Chamber of Commerce", "Sahel Business Forum (January 2013)", 200),
+            (9, "Cotton Growers' Union", "Regional Growers' Winter Meeting 2013", 450),
+            (15, "Teachers' Federation", "West African Teachers' Congress 2013", 300),
+            (21, "Niger Basin Authority", "Annual Summit of the River States", 120),
+        )
+    ]
+    article = [*PROSE, *MORE_PROSE, intro, *events]
+    doc = cleaned("\n".join(["Home", *article, "Related Stories", "About Us"]))
+    assert [line.text for line in doc.lines if line.kept] == article
+    # Under a header (a phrase), the same lines are titles of other stories.
+    header = "Our editors recommend:"
+    doc = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, header, *OTHER_STORIES]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
 
 
 def test_an_article_resumes_after_a_widget_embedded_in_it():
