@@ -405,6 +405,10 @@ def test_a_short_title_case_headline_under_a_section_label_is_no_name():
         "Search for this author on this site",
         "Get the latest Sahel news sent straight to your inbox",
         "This article is more than 5 years old",
+        "Did you know we have a UK site?",
+        "We rely on your support to make local news available to all",
+        "Wir sind für Sie da!",
+        "Help us build a vibrant, collaborative global commons",
     ],
 )
 def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
@@ -532,3 +536,23 @@ def test_a_headline_may_say_not_a_member_or_search_for_this():
         assert CHROME_LINE.search(headline) is None, headline
     for chrome in ("Not a member of Sahel Courier yet? Sign up", "Search for this author"):
         assert CHROME_LINE.search(chrome), chrome
+
+
+def test_the_site_speaking_to_its_reader_is_told_from_a_headline_that_quotes_or_asks():
+    from builder.extract.headline import addresses_reader
+
+    for chrome in (
+        "Did you know we have a UK site?",
+        "Nous avons besoin de vous",
+        "Unterstützen Sie unseren Journalismus",
+        "Support us from $1",
+    ):
+        assert addresses_reader(chrome), chrome
+    for headline in (
+        "US troops leave Gao as talks resume",  # "US" is no "us"
+        "Sie kamen in der Nacht: wir berichten aus Gao",  # "Sie" opening a line is "they"
+        "What you need to know about the vote in Mali",
+        "'We will not leave,' say the people of Kidal",
+        "Why the US helps us all",
+    ):
+        assert not addresses_reader(headline), headline

@@ -474,6 +474,30 @@ CHROME_LINE = re.compile(
     r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b)"
 )
 
+# A site speaking to its reader ("Did you know we have a UK site?", "We rely on your support",
+# "Wir sind für Sie da!") or asking for help ("Help us build …"): a headline speaks of its
+# story, and no headline of the 830 dev pages says both "we" and "you". Case tells "us" from
+# "US", and German's formal "Sie" from "sie" (she, they) but not at a line's start.
+_SITE_VOICE = re.compile(
+    r"\b(?:[Ww]e(?:'re|'ve|’re|’ve)?|[Oo]urs?|us|[Ww]ir|uns(?:er\w*)?|[Uu]nser\w*|[Nn]ous"
+    r"|[Nn]otre|[Nn]uestr[oa]s?|[Nn]osotros|[Nn]oss[oa]s?|[Nn]oi|[Nn]ostr[oaie])\b"
+)
+_READER = re.compile(
+    r"\b(?:[Yy]ou(?:r|rs|'re|’re|'ll|’ll)?|[Dd]u|[Dd]ein\w*|[Vv]ous|[Vv]otre|[Vv]os"
+    r"|[Uu]sted(?:es)?|[Vv]ocês?|[Vv]oi|[Vv]ostr[oaie])\b|(?<=\s)(?:Sie|Ihnen|Ihre?[nmrs]?)\b"
+)
+_APPEAL = re.compile(
+    r"(?i)^(?:please\s+)?(?:help|support|join|follow|contact|tell|email|donate to|write to)\s+us\b"
+)
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether text is the site speaking to its reader: "we" and "you" in one line, or an
+    appeal for the reader's help."""
+    if _APPEAL.search(text):
+        return True
+    return _SITE_VOICE.search(text) is not None and _READER.search(text) is not None
+
 
 def headline_candidates(
     doc: Doc, body_start: int, page: _PageKeys | None = None
@@ -513,6 +537,8 @@ def headline_candidates(
         signed_deck = _over_signed_standfirst(lines, i)
         # The chrome test last: the window's long lines fail the cheaper ones first.
         if not (_title_like(line) or signed_deck) or CHROME_LINE.search(line.text):
+            continue
+        if addresses_reader(line.text):
             continue
         if i > 0 and _POWERED_BY.match(lines[i - 1].text):
             continue
