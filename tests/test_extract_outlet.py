@@ -444,3 +444,21 @@ def test_a_rights_statement_goes_before_the_legal_form_and_a_name_keeps_its_own_
     assert outlet_of("© 2020 Free For All") == "Free For All"
     # A section's word is a journal's name in its own copyright line.
     assert outlet_of("© 2020 Science. All rights reserved.") == "Science"
+
+
+def test_the_person_who_signs_the_article_is_not_its_outlet():
+    def meta_of(*chrome: str) -> dict:
+        page = ["Mali talks resume in Algiers", "By Aminata Keita", *PROSE, *chrome]
+        return cleaned("\n\n".join(page)).meta
+
+    meta = meta_of("Follow Aminata Keita", "Follow Aminata Keita on Twitter")
+    assert meta["author"] == "Aminata Keita"
+    assert meta["outlet"] is None  # the chrome credits no one else
+    meta = meta_of(
+        "Follow Aminata Keita", "Follow Aminata Keita on Twitter", "Follow Sahel Courier"
+    )
+    assert (meta["author"], meta["outlet"]) == ("Aminata Keita", "Sahel Courier")
+    # A publication signing its own story is its outlet.
+    page = ["Mali talks resume in Algiers", "By Sahel Today", *PROSE, "Follow Sahel Today"]
+    meta = cleaned("\n\n".join(page)).meta
+    assert (meta["author"], meta["outlet"]) == ("Sahel Today", "Sahel Today")

@@ -32,6 +32,7 @@ from builder.extract.author import (
     find_author_sole_byline,
     find_author_split_byline,
     find_author_with_bio,
+    reads_as_person,
 )
 from builder.extract.date import (
     _date_context,
@@ -78,7 +79,7 @@ from builder.extract.outlet import (
     find_outlet_brand,
     outlet_candidates,
 )
-from builder.extract.shared import STAMP_REACH, _evidence, name_opening
+from builder.extract.shared import STAMP_REACH, _evidence, _norm, name_opening
 
 # What other modules import from builder.extract: every name they imported before
 # it became a package stays importable from it.
@@ -229,10 +230,25 @@ def extract_with_context(
     meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx, "author")
     if meta["author"]:
         _mark_bylines(doc, meta["author"])
+    if _outlet_is_author(meta):
+        # The page's chrome credits its writer ("Follow Cheryl Baehr", "© Jane Doe"): a person
+        # signs the article, a masthead publishes it.
+        brand = find_outlet_brand(doc, ctx, person=meta["author"])
+        meta["outlet"], meta["outlet_source"] = brand or (None, None)
+        if brand is None:
+            meta["evidence"].pop("outlet", None)
     if ctx.signature is not None and ctx.signature.kept:
         ctx.signature.reason = LineReason.byline  # metadata under the article, not its text
     meta.update(_dateline_and_agency(doc, ctx))
     return doc, ctx
+
+
+def _outlet_is_author(meta: dict) -> bool:
+    """Whether the outlet the page's chrome gave is the name of the person who signs it."""
+    outlet, author = meta["outlet"], meta["author"]
+    if not (outlet and author) or meta["outlet_source"] == "text:agency_line":
+        return False
+    return _norm(outlet) == _norm(author) and reads_as_person(author)
 
 
 def _dateline_and_agency(doc: Doc, ctx: _Context) -> dict[str, str | None]:

@@ -159,6 +159,19 @@ def find_author_name_line(doc: Doc, ctx: _Context) -> str | None:
     return next((doc.lines[i].text for i in ctx.head_window if _signed_above_stamp(doc, i)), None)
 
 
+# Words of a publication's name, not a person's: "By Miami Today" signs for the outlet.
+_PUBLICATION_WORDS = frozenset(
+    """news today times post daily weekly magazine journal herald tribune press gazette online
+    blog radio tv foundation media report review staff desk team editors""".split()
+)
+
+
+def reads_as_person(name: str) -> bool:
+    """Whether an author's name is a person's ("Cheryl Baehr"), not a publication's."""
+    words = {word.casefold() for word in name.split()}
+    return bool(_BARE_NAME.match(name)) and words.isdisjoint(_PUBLICATION_WORDS | _NOT_NAMES)
+
+
 def _is_person_field(field: str) -> bool:
     words = {word.casefold() for word in field.split()}
     return bool(_BARE_NAME.match(field)) and words.isdisjoint(_LINK_WORDS | _NOT_NAMES)

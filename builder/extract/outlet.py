@@ -605,10 +605,13 @@ def _attested(features: dict[str, float]) -> bool:
     )
 
 
-def find_outlet_brand(doc: Doc, ctx: _Context) -> tuple[str, str] | None:
-    """The name the page's chrome credits most, by the weight of its evidence."""
+def find_outlet_brand(doc: Doc, ctx: _Context, person: str = "") -> tuple[str, str] | None:
+    """The name the page's chrome credits most, by the weight of its evidence; never the
+    name of person, who signs the article."""
     scored = []
     for name, features in outlet_candidates(doc, ctx).items():
+        if person and _norm(name) == _norm(person):
+            continue
         score = sum(OUTLET_WEIGHTS[k] * v for k, v in features.items())
         scored.append((score, name, features))
     if not scored:
