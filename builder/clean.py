@@ -953,6 +953,29 @@ _DATA_CONSENT = re.compile(
 )
 
 
+# A site's disclosure that its links earn it money ("Some of our stories include affiliate
+# links …", "If you click this link and make a purchase, we earn a commission"): a notice
+# the site prints under its articles, not a sentence of one. A paragraph at most.
+_DISCLOSURE = re.compile(
+    r"(?i)\baffiliate links?\b|\b(?:earn|receive|get|make) (?:an? )?(?:small )?"
+    r"(?:affiliate )?(?:commission|compensation)\b"
+)
+# Who earns: the site speaking ("we", "our", "I"); and what: its links.
+_DISCLOSURE_VOICE = re.compile(r"(?i)\b(?:we|our|us|I)\b")
+_DISCLOSURE_LINKS = re.compile(r"(?i)\blinks?\b")
+DISCLOSURE_MAX_WORDS = 80
+
+
+def _is_disclosure(text: str) -> bool:
+    # Substrings first: a regular expression over every sentence of every page costs more
+    # than the rest of the cleaning stage's rules on them.
+    if "ommission" not in text and "ompensation" not in text and "ffiliate" not in text:
+        return False
+    if len(text.split()) > DISCLOSURE_MAX_WORDS or not _DISCLOSURE.search(text):
+        return False
+    return bool(_DISCLOSURE_VOICE.search(text) and _DISCLOSURE_LINKS.search(text))
+
+
 def _mark_consent_notices(
     texts: list[str], codes: np.ndarray, cookie: np.ndarray, prose: np.ndarray
 ) -> None:
@@ -960,9 +983,9 @@ def _mark_consent_notices(
     navigation sur ce site, vous acceptez l'utilisation de cookies") is chrome however long
     it runs; an article about cookies speaks of them otherwise. So is a form's consent to the
     processing of the reader's data (_DATA_CONSENT), which an article quotes only inside a
-    sentence of its own."""
+    sentence of its own, and a disclosure that the site's links earn it a commission."""
     for i in np.flatnonzero(prose & (codes == KEPT)).tolist():
-        if _DATA_CONSENT.match(texts[i]):
+        if _DATA_CONSENT.match(texts[i]) or _is_disclosure(texts[i]):
             codes[i] = BOILERPLATE
     if not cookie.any():
         return

@@ -764,6 +764,27 @@ def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_articl
     assert _cleaned_body("\n".join(["Mali talks", quoted, *PROSE])) == [quoted, *PROSE]
 
 
+def test_a_disclosure_that_the_sites_links_earn_it_money_is_chrome():
+    disclosures = [
+        "All products recommended by Sahel Courier are selected by our editorial team. Some of "
+        "our stories include affiliate links; we may earn a commission if you buy through them.",
+        "Note to readers: if you purchase something through one of our links we may earn a "
+        "commission.",
+    ]
+    doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *disclosures]))
+    assert [reasons(doc)[line] for line in disclosures] == ["boilerplate"] * 2
+    # An article's sentence about commissions, or about links, is the article's.
+    reported = [
+        "Traders in Mopti said the agents earn a commission on every sack of grain that leaves "
+        "the port, and that the fees rose sharply this year.",
+        "We found that bloggers in Bamako earn a commission on sales made through their links, "
+        "said the report, which surveyed two hundred of them.",
+    ]
+    assert _cleaned_body("\n".join(["Mali talks", *PROSE, reported[0]])) == [*PROSE, reported[0]]
+    long_report = reported[1] + " " + " ".join(PROSE)  # a paragraph, not a notice
+    assert _cleaned_body("\n".join(["Mali talks", long_report])) == [long_report]
+
+
 def test_an_article_that_starts_inside_a_list_keeps_the_whole_list():
     items = [f"+ Added {thing}" for thing in ("Granite", "Slime Block", "Banners", "Rabbits")]
     items += [
