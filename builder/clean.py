@@ -347,7 +347,7 @@ WORDY_TOKEN = re.compile(r"\S*?[^\W\d_]\S*?[^\W\d_]\S*")
 PHOTO_CREDIT = re.compile(
     r"""(?ix)
     (?:^|\|\s*)(?:photo|image|picture|foto|bild|credit|illustration|video|graphic)s?\s*
-    (?:credit)?\s*[:|]|^credit\s
+    (?:credit|source)?\s*[:|]|^credit\s
     |\b(?:getty\ images|shutterstock|associated\ press\ photo|ap\ photo|afp\ photo|
     reuters/|/reuters|/afp|/ap\b|epa/|image\ copyright|image\ caption|photograph:|
     \(photo|\[photo|\(credit|file\ photo|istock)
@@ -682,6 +682,11 @@ def _is_byline(text: str, words: int) -> bool:
     return names_a_person_first(named)
 
 
+# A copyright notice opens with its mark and year, however many sentences follow it ("… This
+# material may not be published, broadcast, rewritten or redistributed.").
+_COPYRIGHT_OPENING = re.compile(r"(?i)^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d{2}\b")
+
+
 def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) -> LineReason | None:
     """The line rules, in order: a photo credit, a byline, a section header, chrome phrases,
     a metadata line of separated fields with a date. cues and hits are line_cues(text)."""
@@ -791,6 +796,11 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
         if reason is not None:
             codes[i] = _CODE_OF[reason]
     _mark_consent_notices(texts, codes, scan.mentions_cookie, prose)
+    # A line the scan found chrome words in (only one of DENSE_PHRASE_MAX_WORDS words or
+    # fewer has any) is a copyright notice when it opens with the mark and its year.
+    for i in np.flatnonzero((scan.hits > 0) & (codes == KEPT)).tolist():
+        if texts[i][:1] in "Cc©(" and _COPYRIGHT_OPENING.match(texts[i]):
+            codes[i] = BOILERPLATE
     menu = scan.fields >= MENU_MIN_SEPARATORS
     menu &= words <= MENU_FIELD_WORDS * (scan.fields + 1)
     codes[menu & (codes == KEPT)] = BOILERPLATE

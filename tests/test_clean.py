@@ -166,6 +166,26 @@ def test_a_caption_saying_so_at_its_start_or_crediting_its_picture_at_its_end_is
     got = reasons(cleaned(page))
     assert [got[caption] for caption in captions] == ["photo_credit"] * 3
     assert got[own] is None
+    sourced = "Image source: Sahel Times"
+    page = "\n\n".join(["Mali plan agreed", *PROSE[:2], sourced, *PROSE[2:]])
+    assert reasons(cleaned(page))[sourced] == "photo_credit"
+
+
+def test_a_copyright_notice_is_chrome_however_many_sentences_follow_its_mark():
+    notices = [
+        "Copyright 2013 Sahel Media Inc. All rights reserved. This material may not be "
+        "published, broadcast, rewritten, or redistributed.",
+        "© 2013 Sahel Courier. All Rights Reserved.",
+    ]
+    got = reasons(cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *notices])))
+    assert [got[notice] for notice in notices] == ["boilerplate"] * 2
+    # A sentence about copyright is the article's.
+    reported = (
+        "Copyright lawyers in Bamako said the 2013 law would protect the country's musicians "
+        "from pirated recordings sold in the markets."
+    )
+    page = "\n".join(["Mali talks", *PROSE[:2], reported, *PROSE[2:]])
+    assert _cleaned_body(page) == [*PROSE[:2], reported, *PROSE[2:]]
 
 
 def test_run_of_short_lines_inside_the_article_is_dropped_single_subheading_kept():
