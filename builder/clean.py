@@ -849,6 +849,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     start = _past_account_prompts(texts, prose, codes, start, end)
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
     end = _before_comments(signatures, prose, list_mark, codes, start, end)
+    start, end = _without_reader_prompts(texts, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -965,7 +966,7 @@ _DATA_CONSENT = re.compile(
 
 # A site's disclosure that its links earn it money ("Some of our stories include affiliate
 # links …", "If you click this link and make a purchase, we earn a commission"): a notice
-# the site prints under its articles, not a sentence of one. A paragraph at most.
+# the site prints above or under its articles, not a sentence of one. A paragraph at most.
 _DISCLOSURE = re.compile(
     r"(?i)\baffiliate links?\b|\b(?:earn|receive|get|make) (?:an? )?(?:small )?"
     r"(?:affiliate )?(?:commission|compensation)\b"
@@ -977,8 +978,7 @@ DISCLOSURE_MAX_WORDS = 80
 
 
 def _is_disclosure(text: str) -> bool:
-    # Substrings first: a regular expression over every sentence of every page costs more
-    # than the rest of the cleaning stage's rules on them.
+    # Substrings first: most lines hold none of the words.
     if "ommission" not in text and "ompensation" not in text and "ffiliate" not in text:
         return False
     if len(text.split()) > DISCLOSURE_MAX_WORDS or not _DISCLOSURE.search(text):
@@ -993,9 +993,9 @@ def _mark_consent_notices(
     navigation sur ce site, vous acceptez l'utilisation de cookies") is chrome however long
     it runs; an article about cookies speaks of them otherwise. So is a form's consent to the
     processing of the reader's data (_DATA_CONSENT), which an article quotes only inside a
-    sentence of its own, and a disclosure that the site's links earn it a commission."""
+    sentence of its own."""
     for i in np.flatnonzero(prose & (codes == KEPT)).tolist():
-        if _DATA_CONSENT.match(texts[i]) or _is_disclosure(texts[i]):
+        if _DATA_CONSENT.match(texts[i]):
             codes[i] = BOILERPLATE
     if not cookie.any():
         return
@@ -1088,6 +1088,55 @@ def _before_comments(signatures, prose, list_mark, codes, start: int, end: int) 
     return cut - 1
 
 
+# The site speaking in the first person plural, and to its reader. Case tells "us" from
+# "US", and German's formal "Sie" from "sie" (she, they) but not at a line's start.
+SITE_VOICE = re.compile(
+    r"\b(?:[Ww]e(?:'re|'ve|’re|’ve)?|[Oo]urs?|us|[Ww]ir|uns(?:er\w*)?|[Uu]nser\w*|[Nn]ous"
+    r"|[Nn]otre|[Nn]uestr[oa]s?|[Nn]osotros|[Nn]oss[oa]s?|[Nn]oi|[Nn]ostr[oaie])\b"
+)
+READER = re.compile(
+    r"\b(?:[Yy]ou(?:r|rs|'re|’re|'ll|’ll)?|[Dd]u|[Dd]ein\w*|[Vv]ous|[Vv]otre|[Vv]os"
+    r"|[Uu]sted(?:es)?|[Vv]ocês?|[Vv]oi|[Vv]ostr[oaie])\b|(?<=\s)(?:Sie|Ihnen|Ihre?[nmrs]?)\b"
+)
+# What a site asks of its reader at an article's edges: to subscribe, sign up or in, give,
+# or keep the story ("Never miss the latest news from the Star. Sign up for our newsletters",
+# "You can find this story in My Bookmarks", "Make your contribution now … Donate today").
+_READER_ASK = re.compile(
+    r"(?i)\b(?:subscri(?:be|bers?|bing|ption)|sign(?:ing)? ?(?:up|in)|log(?:ged)? ?in|newsletters?"
+    r"|inbox|donat(?:e|ion|ing)|contribution|bookmarks?|register)\b"
+)
+PROMPT_MAX_WORDS = 60
+
+
+def asks_reader(text: str) -> bool:
+    """Whether a line asks its reader to subscribe, sign up, give or keep the story."""
+    if len(text.split()) > PROMPT_MAX_WORDS or not _READER_ASK.search(text):
+        return False
+    return READER.search(text) is not None
+
+
+def _site_notice(text: str) -> bool:
+    return asks_reader(text) or _is_disclosure(text)
+
+
+def _without_reader_prompts(texts, codes, start: int, end: int) -> tuple[int, int]:
+    """The article's run once the site's notices at its edges are left out: a site asks its
+    reader to sign up or give, or discloses what its links earn it, above an article or
+    under it, and the placement, which weighs a notice's sentences as prose, may take them
+    in. Only the edges are read: inside the article, such a sentence is quoted."""
+    kept = [i for i in range(start, end + 1) if codes[i] == KEPT]
+    first, last = 0, len(kept) - 1
+    while first <= last and _site_notice(texts[kept[first]]):
+        first += 1
+    while last >= first and _site_notice(texts[kept[last]]):
+        last -= 1
+    if first > last:
+        return start, end  # nothing but prompts: no call to make here
+    for i in kept[:first] + kept[last + 1 :]:
+        codes[i] = OUTSIDE_ARTICLE
+    return (kept[first] if first else start), (kept[last] if last < len(kept) - 1 else end)
+
+
 # An item of an ordered list: "1. Finland", "2) Norway".
 _ORDINAL = re.compile(r"(\d{1,3})[.)]\s")
 # The list mark of an ordered list's items (no character opens a line with it).
@@ -1133,12 +1182,12 @@ def _introduced_lists(texts: list[str], prose: np.ndarray, words: np.ndarray, co
             after += 1
         return after
 
-    previous_kept = -1
-    for i in np.flatnonzero(codes == KEPT).tolist():
-        led_in = previous_kept >= 0 and prose[previous_kept]
-        previous_kept = i
-        if prose[i] or not texts[i].endswith(_COLONS):
+    kept = np.flatnonzero(codes == KEPT)
+    for k in np.flatnonzero(~prose[kept]).tolist():
+        i = int(kept[k])
+        if not texts[i].endswith(_COLONS):
             continue
+        led_in = k > 0 and bool(prose[kept[k - 1]])
         after = past_items(i)
         if after - i - 1 >= INTRODUCED_MIN_ITEMS and after < count and prose[after]:
             introduced[i + 1 : after] = True

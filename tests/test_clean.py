@@ -784,7 +784,7 @@ def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_articl
     assert _cleaned_body("\n".join(["Mali talks", quoted, *PROSE])) == [quoted, *PROSE]
 
 
-def test_a_disclosure_that_the_sites_links_earn_it_money_is_chrome():
+def test_a_disclosure_that_the_sites_links_earn_it_money_is_left_out_at_the_edges():
     disclosures = [
         "All products recommended by Sahel Courier are selected by our editorial team. Some of "
         "our stories include affiliate links; we may earn a commission if you buy through them.",
@@ -792,7 +792,7 @@ def test_a_disclosure_that_the_sites_links_earn_it_money_is_chrome():
         "commission.",
     ]
     doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *disclosures]))
-    assert [reasons(doc)[line] for line in disclosures] == ["boilerplate"] * 2
+    assert [reasons(doc)[line] for line in disclosures] == ["outside_article"] * 2
     # An article's sentence about commissions, or about links, is the article's.
     reported = [
         "Traders in Mopti said the agents earn a commission on every sack of grain that leaves "
@@ -803,6 +803,26 @@ def test_a_disclosure_that_the_sites_links_earn_it_money_is_chrome():
     assert _cleaned_body("\n".join(["Mali talks", *PROSE, reported[0]])) == [*PROSE, reported[0]]
     long_report = reported[1] + " " + " ".join(PROSE)  # a paragraph, not a notice
     assert _cleaned_body("\n".join(["Mali talks", long_report])) == [long_report]
+
+
+def test_prompts_to_sign_up_or_give_at_the_articles_edges_are_left_out():
+    above = "You can find this story in My Bookmarks. Or by navigating to the user icon."
+    below = [
+        "Never miss the latest news from the Sahel Times. Sign up for our newsletters to get "
+        "today's top stories delivered to your inbox.",
+        "Make your contribution now and help the Sahel Times thrive in 2013. Donate today",
+    ]
+    page = "\n".join(["Mali talks resume in Algiers", above, *PROSE, *below])
+    assert _cleaned_body(page) == PROSE
+    got = reasons(cleaned(page))
+    assert [got[line] for line in [above, *below]] == ["outside_article"] * 3
+    # Inside the article, a sentence that speaks of subscribers is the article's.
+    quoted = (
+        "You can subscribe to the radio's bulletins by text message, the minister told the "
+        "farmers of Mopti, and thousands did so in the first week."
+    )
+    page = "\n".join(["Mali talks", *PROSE[:2], quoted, *PROSE[2:]])
+    assert _cleaned_body(page) == [*PROSE[:2], quoted, *PROSE[2:]]
 
 
 def test_an_article_that_starts_inside_a_list_keeps_the_whole_list():

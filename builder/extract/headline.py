@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from builder.clean import WORDY_TOKEN, is_prose, word_count
+from builder.clean import READER, SITE_VOICE, WORDY_TOKEN, is_prose, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.extract.datetext import _YEAR, _has_full_date, month_names
 from builder.extract.shared import (
@@ -476,16 +476,7 @@ CHROME_LINE = re.compile(
 
 # A site speaking to its reader ("Did you know we have a UK site?", "We rely on your support",
 # "Wir sind für Sie da!") or asking for help ("Help us build …"): a headline speaks of its
-# story, and no headline of the 830 dev pages says both "we" and "you". Case tells "us" from
-# "US", and German's formal "Sie" from "sie" (she, they) but not at a line's start.
-_SITE_VOICE = re.compile(
-    r"\b(?:[Ww]e(?:'re|'ve|’re|’ve)?|[Oo]urs?|us|[Ww]ir|uns(?:er\w*)?|[Uu]nser\w*|[Nn]ous"
-    r"|[Nn]otre|[Nn]uestr[oa]s?|[Nn]osotros|[Nn]oss[oa]s?|[Nn]oi|[Nn]ostr[oaie])\b"
-)
-_READER = re.compile(
-    r"\b(?:[Yy]ou(?:r|rs|'re|’re|'ll|’ll)?|[Dd]u|[Dd]ein\w*|[Vv]ous|[Vv]otre|[Vv]os"
-    r"|[Uu]sted(?:es)?|[Vv]ocês?|[Vv]oi|[Vv]ostr[oaie])\b|(?<=\s)(?:Sie|Ihnen|Ihre?[nmrs]?)\b"
-)
+# story, and no headline of the 830 dev pages says both "we" and "you".
 _APPEAL = re.compile(
     r"(?i)^(?:please\s+)?(?:help|support|join|follow|contact|tell|email|donate to|write to)\s+us\b"
 )
@@ -496,7 +487,7 @@ def addresses_reader(text: str) -> bool:
     appeal for the reader's help."""
     if _APPEAL.search(text):
         return True
-    return _SITE_VOICE.search(text) is not None and _READER.search(text) is not None
+    return SITE_VOICE.search(text) is not None and READER.search(text) is not None
 
 
 def headline_candidates(
