@@ -462,3 +462,15 @@ def test_the_person_who_signs_the_article_is_not_its_outlet():
     page = ["Mali talks resume in Algiers", "By Sahel Today", *PROSE, "Follow Sahel Today"]
     meta = cleaned("\n\n".join(page)).meta
     assert (meta["author"], meta["outlet"]) == ("Sahel Today", "Sahel Today")
+
+
+def test_a_word_that_qualifies_a_newsletter_names_no_outlet_a_short_title_stays_in_a_name():
+    def outlet_of(*chrome: str):
+        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta[
+            "outlet"
+        ]
+
+    assert outlet_of("Subscribe to our Daily Newsletter", "Free Newsletters") is None
+    assert outlet_of("Not on Twitter? Sign up, tune into the things you care about") is None
+    assert outlet_of("Subscribe to our St. Lucia Times Newsletter") == "St. Lucia Times"
+    assert outlet_of("Subscribe to our Daily Sahel Newsletter") == "Daily Sahel"

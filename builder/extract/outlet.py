@@ -56,8 +56,9 @@ _RIGHTS_AFTER = re.compile(r"\s*rights\b", re.IGNORECASE)
 
 
 def _clean_name(name: str) -> str | None:
-    # "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not.
-    name = re.split(r"(?<![\s.][A-Z])\. ", name)[0]
+    # "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not, nor
+    # does a short title: "St. Lucia Times", "Mt. Airy News".
+    name = re.split(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\. ", name)[0]
     name = re.sub(r"[’']s$", "", name.strip())
     name = re.sub(r"\s+\d[\d\s–-]*$", "", name)  # "Haki Benita 2016-2020"
     name = re.sub(r"^(?:\d{4}[\s,–-]*)+", "", name.strip())  # "© 2002, 2003 Jamie Zawinski"
@@ -334,6 +335,13 @@ _UI_NAMES = frozenset(
     """now notice newsletters alerts events view load more trademarks classifieds faq archive
     archives archivio developers premium podcasts videos photos riproduzione""".split()
 ) | {"view all", "load more", "read more", "see more", "show more", "copyright notice"}
+# Words that qualify, negate or point and name nothing alone, caught before "Newsletter" or "on
+# Twitter": "Subscribe to our Daily Newsletter", "Free Newsletters", "Les Newsletters", "Not
+# on Twitter? Sign up".
+_UI_NAMES |= frozenset(
+    """not no daily weekly monthly free latest breaking new top best all more les la le los
+    las el il die der das""".split()
+)
 # A site's sections, no outlet where a menu or a teaser names them (issue 24); a copyright or
 # a page title may be a journal's own ("© 2020 Science").
 _SECTION_NAMES = frozenset(
