@@ -474,3 +474,16 @@ def test_a_word_that_qualifies_a_newsletter_names_no_outlet_a_short_title_stays_
     assert outlet_of("Not on Twitter? Sign up, tune into the things you care about") is None
     assert outlet_of("Subscribe to our St. Lucia Times Newsletter") == "St. Lucia Times"
     assert outlet_of("Subscribe to our Daily Sahel Newsletter") == "Daily Sahel"
+
+
+def test_a_rights_statement_a_role_or_initials_are_no_outlet():
+    def outlet_of(*lines: str):
+        page = ["Mali talks resume in Algiers", *PROSE, *lines]
+        return cleaned("\n\n".join(page)).meta["outlet"]
+
+    assert outlet_of("A Sahel kiadója a Sahel Media Zrt. © Minden jog fenntartva") is None
+    assert outlet_of("© 2013 Sahel Courier. Minden jog fenntartva") == "Sahel Courier"
+    assert _is_section_name("U.S.") and _is_section_name("U.K")  # a section's initials
+    assert not _is_section_name("U.S. News")
+    page = "\n".join(["Mali talks resume in Algiers", "By Jane Doe", "News Reporter", *PROSE])
+    assert cleaned(page).meta["outlet"] is None

@@ -24,6 +24,7 @@ from builder.extract.shared import (
     _PHOTO_AGENCIES,
     STAMP_MAX_WORDS,
     _evidence,
+    _is_role,
     _lead,
     _norm,
     _over_stamp,
@@ -49,6 +50,15 @@ _AFTER_NAME = re.compile(
 _RIGHTS_TAIL = re.compile(
     r"(?i)(?:^|\s+)(?:copyright|(?:(?:tous\s+)?droits|(?:todos\s+(?:os|los)\s+)?"
     r"(?:direitos|derechos)|alle\s+rechte)\s+(?:r[ée]serv[ée]e?s|reservados|vorbehalten))$"
+)
+# A rights statement where a copyright's holder would stand ("© Minden jog fenntartva"): its
+# capitalised first word is no name.
+_RIGHTS_STATEMENT = re.compile(
+    r"(?i)(?:all rights reserved|minden jog fenntartva|všechna práva vyhrazena|wszelkie prawa"
+    r" zastrzeżone|tutti i diritti riservati|alle rechten voorbehouden|toate drepturile"
+    r" rezervate|kaikki oikeudet pidätetään|все права защищены|tüm hakları saklıdır"
+    r"|todos (?:los|os) (?:derechos|direitos) reservados|tous droits réservés"
+    r"|alle rechte vorbehalten)"
 )
 # "Optimus All rights reserved": a name's pattern stops at "rights", leaving "All" on it.
 _ALL_RIGHTS = re.compile(r"[\s.]All$")
@@ -88,6 +98,7 @@ def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
             and _ORG_WORDS.search(following.text)
             and word_count(following.text) <= 6
             and not following.text.endswith(".")
+            and not _is_role(following.text)  # the writer's role: "News Reporter"
         ):
             following.reason = LineReason.byline
             return _clean_name(following.text)
@@ -333,7 +344,7 @@ def _is_menu_word(text: str) -> bool:
 # Now!", "Sign up for Newsletters and Alerts", "Copyright Notice", "© Riproduzione riservata".
 _UI_NAMES = frozenset(
     """now notice newsletters alerts events view load more trademarks classifieds faq archive
-    archives archivio developers premium podcasts videos photos riproduzione""".split()
+    archives archivio developers premium podcasts videos photos riproduzione verified""".split()
 ) | {"view all", "load more", "read more", "see more", "show more", "copyright notice"}
 # Words that qualify, negate or point and name nothing alone, caught before "Newsletter" or "on
 # Twitter": "Subscribe to our Daily Newsletter", "Free Newsletters", "Les Newsletters", "Not
@@ -366,9 +377,15 @@ def _place_names() -> frozenset[str]:
     )
 
 
+# A country's initials head its section too: "U.S.", "U.K.".
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
+
+
 def _is_section_name(name: str) -> bool:
     bare = _bare(name)
-    return bare in _SECTION_NAMES or bare in _place_names()
+    return (
+        bare in _SECTION_NAMES or bare in _place_names() or bool(_DOTTED_INITIALS.fullmatch(name))
+    )
 
 
 _CUE_KINDS = (
@@ -441,6 +458,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 after = line.text[match.end(1) : match.end(1) + 1]
                 if kind == "copyright" and after and after in "/:":
                     continue  # a picture's credit: "© Jane Doe/AFP", "© Bild: Reuters"
+                if kind == "copyright" and _RIGHTS_STATEMENT.match(line.text, match.start(1)):
+                    continue
                 name = match.group(1)
                 if _RIGHTS_AFTER.match(line.text, match.end(1)):
                     name = _ALL_RIGHTS.sub("", name)
