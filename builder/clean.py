@@ -1526,7 +1526,12 @@ def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box, t
         teasers |= teaser_box[i]
         dated |= stamp[i]
     items = _gap_items(codes, prose, end + 1, run_start)
-    if not boxed or items < 0 or not _mostly_prose(words, prose, codes, run_start, run_end):
+    # The box's titles may open the run (a long title scores as a line of the article); the
+    # article goes on from the run's first sentence, as _past_boxes drops what precedes it.
+    first_prose = run_start
+    while first_prose < run_end and not (codes[first_prose] == KEPT and prose[first_prose]):
+        first_prose += 1
+    if not boxed or items < 0 or not _mostly_prose(words, prose, codes, first_prose, run_end):
         return False
     if not teasers:
         return items <= BOX_MAX_ITEMS

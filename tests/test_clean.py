@@ -660,6 +660,17 @@ def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it():
     assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
 
 
+def test_an_article_goes_on_past_a_box_whose_long_titles_open_the_run_after_it():
+    titles = [
+        "Major incident declared as storms with winds of 110mph cause carnage across the north",
+        "Family who moved to a pretty little town on a whim win a fortune in the lottery draw",
+        "Boss hits back when an employee says she will work from home for the rest of the year",
+    ]
+    page = ["Home", *PROSE, *MORE_PROSE, "Don't miss...", *titles, *LATER_PROSE, "Trending"]
+    doc = cleaned("\n".join(page))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE + LATER_PROSE
+
+
 FEED = [
     (
         "Drought spreads across the Sahel",
