@@ -168,3 +168,15 @@ def test_a_reporters_role_between_name_and_date_is_no_name():
     page = [headline, "Jeanne Dupont et Paul Martin", "12 janvier 2013", *PROSE]
     assert cleaned("\n\n".join(page)).meta["author"] == "Jeanne Dupont et Paul Martin"
     assert author_of("Politique et Société", "12 janvier 2013") is None
+
+
+def test_a_widgets_words_or_a_country_are_no_author():
+    from builder.extract.author import could_be_author
+
+    for junk in ("Previous Next", "Recent Posts", "Main Ingredient", "North Korea", "Mali"):
+        assert not could_be_author(junk), junk
+    for name in ("Aminata Keita", "Jim Garamone", "The New York Times", "Nicolas Perriault"):
+        assert could_be_author(name), name
+    # A name over a date is a signature; "Recent Posts" over one heads a widget.
+    page = ["Mali talks resume in Algiers", "Recent Posts", "January 14, 2013", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["author"] is None

@@ -24,6 +24,7 @@ from builder.extract.agency import (
 )
 from builder.extract.author import (
     _mark_bylines,
+    could_be_author,
     find_author_agency_credit,
     find_author_by_phrase,
     find_author_byline,
@@ -182,11 +183,18 @@ AUTHOR_FINDERS: tuple[tuple[str, Finder], ...] = (
 )
 
 
-def _first(finders: Sequence[tuple[str, Finder]], doc: Doc, ctx: _Context, field: str = ""):
-    """The first finder's value and source; which finder it was goes to the evidence."""
+def _first(
+    finders: Sequence[tuple[str, Finder]],
+    doc: Doc,
+    ctx: _Context,
+    field: str = "",
+    accept: Callable[[str], bool] = bool,
+):
+    """The first finder's accepted value and source; which finder it was goes to the
+    evidence."""
     for source, finder in finders:
         value = finder(doc, ctx)
-        if value:
+        if value and accept(value):
             if field:
                 _evidence(doc, field, {"finder": finder.__name__})
             return value, source
@@ -227,7 +235,9 @@ def extract_with_context(
     meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx, "outlet")
     if meta["outlet"] is None and (brand := find_outlet_brand(doc, ctx)):
         meta["outlet"], meta["outlet_source"] = brand
-    meta["author"], meta["author_source"] = _first(AUTHOR_FINDERS, doc, ctx, "author")
+    meta["author"], meta["author_source"] = _first(
+        AUTHOR_FINDERS, doc, ctx, "author", accept=could_be_author
+    )
     if meta["author"]:
         _mark_bylines(doc, meta["author"])
     if _outlet_is_author(meta):

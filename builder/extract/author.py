@@ -166,6 +166,23 @@ _PUBLICATION_WORDS = frozenset(
 )
 
 
+# Words of a site's widgets and captions, never of a writer's name: "Previous Next", "Recent
+# Posts", "Main Ingredient", "The Guardian Photograph".
+_NOT_AUTHOR_WORDS = frozenset(
+    "previous next recent posts ingredient ingredients photograph photo".split()
+)
+
+
+def could_be_author(name: str) -> bool:
+    """Whether a finder's name may be the article's author: not a widget's words nor a
+    country ("North Korea" over a date heads a section)."""
+    from builder.extract.outlet import _place_names  # outlet reads the extracted author
+
+    if not _NOT_AUTHOR_WORDS.isdisjoint(word.casefold() for word in name.split()):
+        return False
+    return name.casefold() not in _place_names()
+
+
 def reads_as_person(name: str) -> bool:
     """Whether an author's name is a person's ("Cheryl Baehr"), not a publication's."""
     words = {word.casefold() for word in name.split()}
