@@ -487,3 +487,19 @@ def test_a_rights_statement_a_role_or_initials_are_no_outlet():
     assert not _is_section_name("U.S. News")
     page = "\n".join(["Mali talks resume in Algiers", "By Jane Doe", "News Reporter", *PROSE])
     assert cleaned(page).meta["outlet"] is None
+
+
+@pytest.mark.parametrize(
+    ("company", "corporate"),
+    [
+        ("Paddock Publications", 1.0),
+        ("Sahel Broadcast Ventures", 1.0),
+        ("Springer Nature Switzerland AG", 1.0),
+        ("Sahel Times", 0.0),
+    ],
+)
+def test_a_copyright_holders_legal_words_mark_it_a_company(company, corporate):
+    page = "\n\n".join(["Mali talks resume", *PROSE, f"© 2013 {company}. All rights reserved."])
+    doc = clean(doc_from_text(page))
+    _, ctx = extract_with_context(doc)
+    assert outlet_candidates(doc, ctx)[company]["corporate"] == corporate

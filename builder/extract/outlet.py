@@ -252,7 +252,7 @@ MASTHEAD_MAX_WORDS = 4
 _CORPORATE_WORDS = frozenset(
     """media group limited ltd company co inc llc plc corp corporation holdings publishing
     digital interactive network networks & medien verlag sa s.a. a.s. gmbh productions
-    software foundation""".split()
+    software foundation publications ventures enterprises ag""".split()
 )
 # Companies that own mastheads, as their copyright lines name them ("© 2023 MediaNews Group",
 # "Hearst Newspapers", "NYP Holdings"): the reader sees the brand, not its owner (issue 24).
