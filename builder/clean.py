@@ -214,6 +214,9 @@ CHROME_PHRASES = tuple(
         "more from", "more stories", "join now", "click here", "enable javascript",
         "watch video", "watch live", "contact us", "about us", "site map", "help center",
         "continue reading", "lire la suite", "leer más", "leia mais",
+        # A picture's or a link's controls: "View full size image", "Link copied".
+        "view full size", "click to enlarge", "enlarge this image", "toggle caption",
+        "hide caption", "link copied",
         # A skip link in other languages: "Zum Inhalt springen", "Aller au contenu".
         "zum inhalt", "navigation überspringen", "aller au contenu", "passer au contenu",
         "saltar al contenido", "ir al contenido", "ir para o conteúdo", "vai al contenuto",
@@ -1252,6 +1255,7 @@ def _mark_cut_short_teasers(texts: list[str], codes: np.ndarray, ellipsis: np.nd
 # A caption says it is one at its start ("Media caption Mr Obama told the BBC …") or credits
 # its picture at its end ("… on a Harare street on Thursday Credit: STR/AFP"), however long.
 _CAPTION_OPENING = re.compile(r"(?i)^(?:image|media|video|photo|picture)\s+caption\b")
+_CAPTION_CONTROLS = (" hide caption", " toggle caption")
 _CREDIT_ENDING = re.compile(
     r"(?i)\b(?:credits?|photo(?:graph)?s?|fotos?|images?)\s?:\s?[^\s.:]+(?:\s+[^\s.:]+){0,7}$"
 )
@@ -1267,6 +1271,11 @@ def _mark_long_captions(texts: list[str], codes: np.ndarray, cues: np.ndarray) -
         text = texts[i]
         tail = text[-CREDIT_TAIL_CHARS:]
         if _CAPTION_OPENING.match(text) or (":" in tail and _CREDIT_ENDING.search(tail)):
+            codes[i] = PHOTO_CREDIT_CODE
+    # A caption with its control run on after it, however long: "Smoke rises over … Getty
+    # Images hide caption".
+    for i in np.flatnonzero(codes == KEPT).tolist():
+        if texts[i].endswith(_CAPTION_CONTROLS):
             codes[i] = PHOTO_CREDIT_CODE
 
 
