@@ -852,7 +852,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     start = _past_account_prompts(texts, prose, codes, start, end)
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
     end = _before_comments(signatures, prose, list_mark, codes, start, end)
-    start, end = _without_reader_prompts(texts, codes, start, end)
+    start, end = _without_reader_prompts(texts, prose, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -1122,19 +1122,29 @@ def _site_notice(text: str) -> bool:
     return asks_reader(text) or _is_disclosure(text)
 
 
-def _without_reader_prompts(texts, codes, start: int, end: int) -> tuple[int, int]:
-    """The article's run once the site's notices at its edges are left out: a site asks its
-    reader to sign up or give, or discloses what its links earn it, above an article or
-    under it, and the placement, which weighs a notice's sentences as prose, may take them
-    in. Only the edges are read: inside the article, such a sentence is quoted."""
+def _without_reader_prompts(texts, prose, codes, start: int, end: int) -> tuple[int, int]:
+    """The article's run once the site's notices at its edges are left out, with the
+    fragments among them: a site asks its reader to sign up or give, or discloses what its
+    links earn it, above an article or under it, and the placement, which weighs a notice's
+    sentences as prose, may take them in. Only the edges are read: inside the article, such a
+    sentence is quoted."""
     kept = [i for i in range(start, end + 1) if codes[i] == KEPT]
-    first, last = 0, len(kept) - 1
-    while first <= last and _site_notice(texts[kept[first]]):
-        first += 1
-    while last >= first and _site_notice(texts[kept[last]]):
-        last -= 1
+
+    def notices(lines) -> int:
+        """How many of lines, from the edge in, are notices or fragments after one."""
+        taken, peeled = 0, False
+        for i in lines:
+            if _site_notice(texts[i]):
+                peeled = True
+            elif not peeled or prose[i]:
+                break
+            taken += 1
+        return taken
+
+    first = notices(kept)
+    last = len(kept) - 1 - notices(reversed(kept[first:]))
     if first > last:
-        return start, end  # nothing but prompts: no call to make here
+        return start, end  # nothing but notices: no call to make here
     for i in kept[:first] + kept[last + 1 :]:
         codes[i] = OUTSIDE_ARTICLE
     return (kept[first] if first else start), (kept[last] if last < len(kept) - 1 else end)

@@ -441,6 +441,15 @@ def _is_subsequence(items: list[str], of: list[str]) -> bool:
 @example(
     lines=["0", "related stories", *PROSE[:3], "accessibility " * 27 + "report this ad ."], sep="\n"
 )
+# And a fragment between a sign-in prompt peeled off the article's edge and the article.
+@example(
+    lines=[
+        "accessibility " * 14 + "login pin it" + " e mail this" * 3 + " you may 㐀 ;㐀",
+        "cocookie",
+        PROSE[0],
+    ],
+    sep="\n",
+)
 def test_cleaning_keeps_input_lines_in_order_and_a_clean_body_is_a_fixed_point(lines, sep):
     text = sep.join(lines)
     body = _cleaned_body(text)  # never raises, whatever the text
