@@ -217,6 +217,8 @@ CHROME_PHRASES = tuple(
         # A picture's or a link's controls: "View full size image", "Link copied".
         "view full size", "click to enlarge", "enlarge this image", "toggle caption",
         "hide caption", "link copied",
+        # A sign-up form's messages: "Thank you for signing up!", "Please try again later."
+        "signing up", "you will now receive", "try again later",
         # A skip link in other languages: "Zum Inhalt springen", "Aller au contenu".
         "zum inhalt", "navigation überspringen", "aller au contenu", "passer au contenu",
         "saltar al contenido", "ir al contenido", "ir para o conteúdo", "vai al contenuto",
@@ -351,6 +353,7 @@ PHOTO_CREDIT = re.compile(
     r"""(?ix)
     (?:^|\|\s*)(?:photo|image|picture|foto|bild|credit|illustration|video|graphic)s?\s*
     (?:credit|source)?\s*[:|]|^credit\s
+    |^(?:photo(?:graph)?|image|picture|illustration)s?\ (?:by|courtesy\ of)\s
     |\b(?:getty\ images|shutterstock|associated\ press\ photo|ap\ photo|afp\ photo|
     reuters/|/reuters|/afp|/ap\b|epa/|image\ copyright|image\ caption|photograph:|
     \(photo|\[photo|\(credit|file\ photo|istock)

@@ -166,17 +166,23 @@ def test_a_caption_saying_so_at_its_start_or_crediting_its_picture_at_its_end_is
     got = reasons(cleaned(page))
     assert [got[caption] for caption in captions] == ["photo_credit"] * 3
     assert got[own] is None
-    controls = ["View full size image", "Link copied", "toggle caption"]
+    controls = [
+        "View full size image",
+        "Link copied",
+        "toggle caption",
+        "Thank you for signing up!",
+    ]
     npr = (
         "Smoke rises over the market of Gao, which the troops entered on Saturday after two "
         "days of fighting with the rebels who had held it since April Jane Doe/AFP via Getty "
         "Images hide caption"
     )
-    body = [PROSE[0], controls[0], PROSE[1], controls[1], PROSE[2], controls[2], npr, PROSE[3]]
-    page = "\n\n".join(["Mali plan agreed", *body])
+    credit = "Photograph by Jane Doe, Sahel Times"
+    body = [PROSE[0], controls[0], PROSE[1], controls[1], PROSE[2], controls[2], npr, credit]
+    page = "\n\n".join(["Mali plan agreed", *body, controls[3], PROSE[3]])
     got = reasons(cleaned(page))
-    assert [got[line] for line in controls] == ["boilerplate"] * 3
-    assert got[npr] == "photo_credit"
+    assert [got[line] for line in controls] == ["boilerplate"] * 4
+    assert [got[npr], got[credit]] == ["photo_credit"] * 2
     sourced = "Image source: Sahel Times"
     page = "\n\n".join(["Mali plan agreed", *PROSE[:2], sourced, *PROSE[2:]])
     assert reasons(cleaned(page))[sourced] == "photo_credit"
