@@ -813,7 +813,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     _mark_duplicates(lines, scan.keys, codes)
     _mark_self_repeats(texts, codes, scan.echoes)
     _mark_cut_short_teasers(texts, codes, scan.ellipsis)
-    _mark_long_captions(texts, codes, scan.cues)
+    _mark_long_captions(texts, codes, scan.cues, words)
 
     # Evidence the placement needs: a date or clock time on a kept fragment (a teaser), and
     # a section header among the dropped chrome (only a line that opens with a section cue
@@ -1198,12 +1198,13 @@ def _introduced_lists(texts: list[str], prose: np.ndarray, words: np.ndarray, co
             after += 1
         return after
 
-    kept = np.flatnonzero(codes == KEPT)
-    for k in np.flatnonzero(~prose[kept]).tolist():
-        i = int(kept[k])
+    for i in np.flatnonzero((codes == KEPT) & ~prose).tolist():
         if not texts[i].endswith(_COLONS):
             continue
-        led_in = k > 0 and bool(prose[kept[k - 1]])
+        previous = i - 1  # the kept line before it
+        while previous >= 0 and codes[previous] != KEPT:
+            previous -= 1
+        led_in = previous >= 0 and bool(prose[previous])
         after = past_items(i)
         if after - i - 1 >= INTRODUCED_MIN_ITEMS and after < count and prose[after]:
             introduced[i + 1 : after] = True
@@ -1276,7 +1277,9 @@ _CREDIT_ENDING = re.compile(
 CREDIT_TAIL_CHARS = 90
 
 
-def _mark_long_captions(texts: list[str], codes: np.ndarray, cues: np.ndarray) -> None:
+def _mark_long_captions(
+    texts: list[str], codes: np.ndarray, cues: np.ndarray, words: np.ndarray
+) -> None:
     """Kept lines that say they are a caption, among those with a picture's cue word (the
     scan finds them on lines of up to DENSE_PHRASE_MAX_WORDS words)."""
     pictured = (cues & (linescan.PHOTO_CUE | linescan.UNSURE_CUE)) != 0
@@ -1286,8 +1289,9 @@ def _mark_long_captions(texts: list[str], codes: np.ndarray, cues: np.ndarray) -
         if _CAPTION_OPENING.match(text) or (":" in tail and _CREDIT_ENDING.search(tail)):
             codes[i] = PHOTO_CREDIT_CODE
     # A caption with its control run on after it, however long: "Smoke rises over … Getty
-    # Images hide caption".
-    for i in np.flatnonzero(codes == KEPT).tolist():
+    # Images hide caption" (no sentence: it ends with the control; the scan reads cue words
+    # on short lines only).
+    for i in np.flatnonzero((codes == KEPT) & (pictured | (words >= LONG_WORDS))).tolist():
         if texts[i].endswith(_CAPTION_CONTROLS):
             codes[i] = PHOTO_CREDIT_CODE
 
