@@ -285,7 +285,7 @@ SECTION_END = re.compile(
     you\ (?:may|might)\ also\ (?:want\ to\ )?(?:check\ (?:these|this)\ out|read|see)|
     about\ the\ authors?|discussion\ about\ this\ (?:post|article|story)|
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
-    trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
+    trending(?:\ (?:now|stories|articles|news|topics))?|in\ case\ you\ missed\ it|don'?t\ miss|
     comments|\d+\ comment|comments?\ \(\d+\)|responses|
     comentar|commenter|kommentieren|write\ a\ comment|
     (?:einen\ )?kommentar\ schreiben|schreibe\ einen\ kommentar|
@@ -337,7 +337,7 @@ TEASER_BOX = re.compile(
     + r"""
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared)|popular\ (?:stories|now|articles|posts)|
-    trending(?:\ now)?|in\ case\ you\ missed\ it|don'?t\ miss|
+    trending(?:\ (?:now|stories|articles|news|topics))?|in\ case\ you\ missed\ it|don'?t\ miss|
     meistgelesen|les\ plus\ lus|más\ leídas|ランキング|アクセスランキング|热门
     )\W*$""",
 )

@@ -18,6 +18,7 @@ from builder.clean import (
     PLACEMENT,
     SECTION_END,
     SELF_REPEAT_HEAD_CHARS,
+    TEASER_BOX,
     WEIGHTS,
     _introduced_lists,
     _isolated_share,
@@ -663,6 +664,7 @@ def test_titles_closing_the_article_under_a_header_of_any_language_are_other_sto
 def test_a_list_of_the_latest_stories_after_the_article_is_no_part_of_it():
     doc = cleaned("\n".join(["Home", *PROSE, *MORE_PROSE, "Latest News", *OTHER_STORIES]))
     assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
+    assert SECTION_END.match("Trending Stories") and TEASER_BOX.match("Trending Stories")
 
 
 def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it():
