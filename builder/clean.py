@@ -1570,6 +1570,17 @@ def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box, t
 
 
 @compiled(cache=True, nogil=True)
+def _inside_box(run):
+    """Whether a run that does not go on the article may be a line of a box inside it, which
+    the article goes on past (_past_boxes): a few lines that weigh a little (a promo, "Mirror
+    Football email - sign-up for …" between two "Related Articles" boxes). A run that weighs
+    nothing is chrome, and the article ended before it. Which run is the article is chosen
+    without it (_boxed_run): a teaser before a box is no article's start."""
+    total, first, last = run
+    return total > 0 and last - first < BOX_MAX_ITEMS
+
+
+@compiled(cache=True, nogil=True)
 def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp):
     """The weight of runs[k] with the runs that go on after it past boxes inside it, and
     where the last of them ends. Runs past boxes count once together they weigh
@@ -1603,6 +1614,8 @@ def _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box,
         if not _box_continues(
             runs, k, pending_end, words, prose, codes, section_end, inline_box, teaser_box, stamp
         ):
+            if _inside_box(runs[k]):
+                continue
             break
         pending += runs[k][0]
         pending_end = runs[k][2]

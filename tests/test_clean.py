@@ -688,6 +688,20 @@ def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it():
     assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
 
 
+def test_an_article_goes_on_past_two_boxes_with_a_promo_between_them():
+    boxes = [
+        "Read More",
+        "Related Articles",
+        "Sahel Football email - sign-up for all the latest transfer news and gossip",
+        "Read More",
+        "Related Articles",
+        "Bamako club 'close' on winger transfer after a two-week trial",
+    ]
+    page = ["Home", *PROSE, *MORE_PROSE, *boxes, *LATER_PROSE, "Read More", "Top Stories"]
+    doc = cleaned("\n".join(page))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE + LATER_PROSE
+
+
 def test_an_article_goes_on_past_a_box_whose_long_titles_open_the_run_after_it():
     titles = [
         "Major incident declared as storms with winds of 110mph cause carnage across the north",
