@@ -1572,10 +1572,11 @@ def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box, t
 @compiled(cache=True, nogil=True)
 def _inside_box(run):
     """Whether a run that does not go on the article may be a line of a box inside it, which
-    the article goes on past (_past_boxes): a few lines that weigh a little (a promo, "Mirror
+    the article goes on past: a few lines that weigh a little (a promo, "Mirror
     Football email - sign-up for …" between two "Related Articles" boxes). A run that weighs
-    nothing is chrome, and the article ended before it. Which run is the article is chosen
-    without it (_boxed_run): a teaser before a box is no article's start."""
+    nothing is chrome, and the article ended before it. When the article is chosen
+    (_boxed_run), only a run of paragraphs goes on so: a teaser before a box is no article's
+    start."""
     total, first, last = run
     return total > 0 and last - first < BOX_MAX_ITEMS
 
@@ -1585,12 +1586,19 @@ def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box
     """The weight of runs[k] with the runs that go on after it past boxes inside it, and
     where the last of them ends. Runs past boxes count once together they weigh
     RESUME_SHARE of what came before (an article a box interrupts again and again)."""
-    total, _, end = runs[k]
+    total, start, end = runs[k]
+    # A run of two paragraphs or more is an article's start, which may go on past a box
+    # holding a line of weight (_inside_box); a teaser before a box may not.
+    paragraphs = 0
+    for i in range(start, end + 1):
+        paragraphs += codes[i] == KEPT and prose[i]
     pending, pending_end = 0.0, end
     for j in range(k + 1, len(runs)):
         if not _box_continues(
             runs, j, pending_end, words, prose, codes, section_end, inline_box, teaser_box, stamp
         ):
+            if paragraphs >= 2 and _inside_box(runs[j]):
+                continue
             break
         pending += runs[j][0]
         pending_end = runs[j][2]

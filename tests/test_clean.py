@@ -700,6 +700,11 @@ def test_an_article_goes_on_past_two_boxes_with_a_promo_between_them():
     page = ["Home", *PROSE, *MORE_PROSE, *boxes, *LATER_PROSE, "Read More", "Top Stories"]
     doc = cleaned("\n".join(page))
     assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE + LATER_PROSE
+    # Two paragraphs before the boxes start the article that goes on after them.
+    title = "Mali talks resume in Algiers"
+    page = ["Home", title, *PROSE[:2], *boxes, *PROSE[2:], *MORE_PROSE, *LATER_PROSE, "Top Stories"]
+    doc = cleaned("\n".join(page))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE + LATER_PROSE
 
 
 def test_an_article_goes_on_past_a_box_whose_long_titles_open_the_run_after_it():
