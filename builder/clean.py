@@ -231,10 +231,11 @@ _COMMENT_WORDS = frozenset({"comment", "comments"})
 _CHROME_CUES = CHROME_WORDS | frozenset(_PHRASE_STARTS) | _COMMENT_WORDS | {"c"}
 _TOKENS = re.compile(r"[^\W_]+|©")
 # Labels of a line that lists tags or points elsewhere, not the article's text: "Topics: …",
-# and an encyclopedia's hatnotes ("Main article: X", "See also: Y").
+# a blog's "Posted in Food & Drink", and an encyclopedia's hatnotes ("Main article: X", "See
+# also: Y").
 _LABEL_PREFIX = re.compile(
-    r"(?i)^(?:topics|tags|filed under|categories|keywords|main articles?|see also|"
-    r"further information)\s*:"
+    r"(?i)^(?:(?:topics|tags|filed under|categories|keywords|main articles?|see also|"
+    r"further information)\s*:|(?:posted|filed) (?:in|under) )"
 )
 
 
@@ -720,7 +721,7 @@ def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) ->
 
 
 _LABEL_WORDS = frozenset(
-    ["topics", "tags", "filed", "categories", "keywords", "main", "see", "further"]
+    ["topics", "tags", "filed", "categories", "keywords", "main", "see", "further", "posted"]
 )
 _CUES = linescan.cue_table(
     {

@@ -321,6 +321,10 @@ def test_chrome_phrases_are_followed_as_the_scan_assumes():
 
 def test_a_label_line_is_chrome():
     assert line_rule("Categories: News", 2, False, *line_cues("Categories: News")) == "boilerplate"
+    posted = "Posted in Food & Drink"
+    assert line_rule(posted, 4, False, *line_cues(posted)) == "boilerplate"
+    sentence = "Posted in Gao since 2012, the regiment has lost a third of its men to the heat."
+    assert line_rule(sentence, 17, True, *line_cues(sentence)) is None
     assert SECTION_END.match("Categories")
     # However many tags it lists; a sentence that opens with the word is no label line.
     tags = "Topics: Mali, Sahel, peace talks, Algiers, Editor's Picks, United Nations"
