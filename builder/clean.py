@@ -694,6 +694,14 @@ def _is_byline(text: str, words: int) -> bool:
 _COPYRIGHT_OPENING = re.compile(r"(?i)^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d{2}\b")
 
 
+def _mark_copyright_notices(texts: list[str], codes: np.ndarray, hits: np.ndarray) -> None:
+    """A line the scan found chrome words in (only one of DENSE_PHRASE_MAX_WORDS words or
+    fewer has any) is a copyright notice when it opens with the mark and its year."""
+    for i in np.flatnonzero((hits > 0) & (codes == KEPT)).tolist():
+        if texts[i][:1] in "Cc©(" and _COPYRIGHT_OPENING.match(texts[i]):
+            codes[i] = BOILERPLATE
+
+
 def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) -> LineReason | None:
     """The line rules, in order: a photo credit, a byline, a section header, chrome phrases,
     a metadata line of separated fields with a date. cues and hits are line_cues(text)."""
@@ -803,11 +811,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
         if reason is not None:
             codes[i] = _CODE_OF[reason]
     _mark_consent_notices(texts, codes, scan.mentions_cookie, prose)
-    # A line the scan found chrome words in (only one of DENSE_PHRASE_MAX_WORDS words or
-    # fewer has any) is a copyright notice when it opens with the mark and its year.
-    for i in np.flatnonzero((scan.hits > 0) & (codes == KEPT)).tolist():
-        if texts[i][:1] in "Cc©(" and _COPYRIGHT_OPENING.match(texts[i]):
-            codes[i] = BOILERPLATE
+    _mark_copyright_notices(texts, codes, scan.hits)
     menu = scan.fields >= MENU_MIN_SEPARATORS
     menu &= words <= MENU_FIELD_WORDS * (scan.fields + 1)
     codes[menu & (codes == KEPT)] = BOILERPLATE
@@ -856,7 +860,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     start = _past_account_prompts(texts, prose, codes, start, end)
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
     end = _before_comments(signatures, prose, list_mark, codes, start, end)
-    start, end = _without_reader_prompts(texts, prose, codes, start, end)
+    start, end = _without_edge_notices(texts, prose, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
     changed = np.flatnonzero(codes != original)
@@ -1126,7 +1130,7 @@ def _site_notice(text: str) -> bool:
     return asks_reader(text) or _is_disclosure(text)
 
 
-def _without_reader_prompts(texts, prose, codes, start: int, end: int) -> tuple[int, int]:
+def _without_edge_notices(texts, prose, codes, start: int, end: int) -> tuple[int, int]:
     """The article's run once the site's notices at its edges are left out, with the
     fragments among them: a site asks its reader to sign up or give, or discloses what its
     links earn it, above an article or under it, and the placement, which weighs a notice's
@@ -1206,9 +1210,9 @@ def _introduced_lists(texts: list[str], prose: np.ndarray, words: np.ndarray, co
         while previous >= 0 and codes[previous] != KEPT:
             previous -= 1
         led_in = previous >= 0 and bool(prose[previous])
-        after = past_items(i)
-        if after - i - 1 >= INTRODUCED_MIN_ITEMS and after < count and prose[after]:
-            introduced[i + 1 : after] = True
+        items_end = past_items(i)
+        if items_end - i - 1 >= INTRODUCED_MIN_ITEMS and items_end < count and prose[items_end]:
+            introduced[i + 1 : items_end] = True
             continue
         if not (led_in or words[i] > PHRASE_MAX_WORDS):
             continue
@@ -1218,7 +1222,7 @@ def _introduced_lists(texts: list[str], prose: np.ndarray, words: np.ndarray, co
             if following == count or 0 < following - after - 1 < INTRODUCED_MIN_ITEMS:
                 break
             after = following
-        if after < count and prose[after] and after > past_items(i):
+        if after < count and prose[after] and after > items_end:
             introduced[i + 1 : after] = True
     return introduced
 

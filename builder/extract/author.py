@@ -27,6 +27,7 @@ from builder.extract.shared import (
     _is_role,
     _norm,
     _over_stamp,
+    _place_names,
     name_opening,
 )
 
@@ -176,8 +177,6 @@ _NOT_AUTHOR_WORDS = frozenset(
 def could_be_author(name: str) -> bool:
     """Whether a finder's name may be the article's author: not a widget's words nor a
     country ("North Korea" over a date heads a section)."""
-    from builder.extract.outlet import _place_names  # outlet reads the extracted author
-
     if not _NOT_AUTHOR_WORDS.isdisjoint(word.casefold() for word in name.split()):
         return False
     return name.casefold() not in _place_names()

@@ -28,6 +28,7 @@ from builder.extract.shared import (
     _lead,
     _norm,
     _over_stamp,
+    _place_names,
     choice_weights,
 )
 
@@ -345,14 +346,12 @@ def _is_menu_word(text: str) -> bool:
 _UI_NAMES = frozenset(
     """now notice newsletters alerts events view load more trademarks classifieds faq archive
     archives archivio developers premium podcasts videos photos riproduzione verified""".split()
-) | {"view all", "load more", "read more", "see more", "show more", "copyright notice"}
-# Words that qualify, negate or point and name nothing alone, caught before "Newsletter" or "on
-# Twitter": "Subscribe to our Daily Newsletter", "Free Newsletters", "Les Newsletters", "Not
-# on Twitter? Sign up".
-_UI_NAMES |= frozenset(
-    """not no daily weekly monthly free latest breaking new top best all more les la le los
+    # Words that qualify, negate or point and name nothing alone, caught before "Newsletter"
+    # or "on Twitter": "Subscribe to our Daily Newsletter", "Free Newsletters", "Not on
+    # Twitter? Sign up".
+    + """not no daily weekly monthly free latest breaking new top best all more les la le los
     las el il die der das""".split()
-)
+) | {"view all", "load more", "read more", "see more", "show more", "copyright notice"}
 # A site's sections, no outlet where a menu or a teaser names them (issue 24); a copyright or
 # a page title may be a journal's own ("© 2020 Science").
 _SECTION_NAMES = frozenset(
@@ -360,23 +359,6 @@ _SECTION_NAMES = frozenset(
     technology culture arts art food style fashion music books education shopping deals""".split()
 )
 _SECTION_KINDS = frozenset({"own_line", "own_line_top", "about", "account"})
-# A country's name alone heads a section or an edition ("Sweden", "VENEZUELA", "Mali"), never
-# the masthead; CLDR's names (babel) in the languages of most news sites are read once.
-_PLACE_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "nl", "pl", "ru", "ar", "tr", "id")
-
-
-@functools.cache
-def _place_names() -> frozenset[str]:
-    from babel import Locale
-
-    return frozenset(
-        name.casefold()
-        for language in _PLACE_LANGUAGES
-        for code, name in Locale(language).territories.items()
-        if code.isalpha()  # a country, not a region of the world ("150": Europe)
-    )
-
-
 # A country's initials head its section too: "U.S.", "U.K.".
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
 

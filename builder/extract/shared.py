@@ -389,3 +389,20 @@ def _over_stamp(lines: Sequence[Line], i: int) -> bool:
     if _READING_TIME.match(below) or _AGE_STAMP.search(below) or _is_age(below):
         return True
     return any(p.search(below) for p in _FULL_DATES)
+
+
+# A country's name alone heads a section or an edition ("Sweden", "VENEZUELA", "Mali"): no
+# masthead, no author; CLDR's names (babel) in the languages of most news sites are read once.
+_PLACE_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "nl", "pl", "ru", "ar", "tr", "id")
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(
+        name.casefold()
+        for language in _PLACE_LANGUAGES
+        for code, name in Locale(language).territories.items()
+        if code.isalpha()  # a country, not a region of the world ("150": Europe)
+    )
