@@ -19,6 +19,7 @@ import re
 import shutil
 import socket
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,7 @@ LOCK_OWNER = ".lock.owner"
 JOURNAL = ".publish-journal.json"
 TMP_PREFIX = ".tmp-"
 _OWNER_PID = re.compile(r"-(\d+)$")
+_OWNER_WAIT_SECONDS = 2.0
 
 
 class RepositoryLocked(BuildError):
@@ -56,6 +58,15 @@ def _owner_alive(path: Path) -> bool:
     return True
 
 
+def _read_holder(owner: Path) -> str | None:
+    try:
+        text = owner.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    # The name ends in a newline: a read without one caught it half written.
+    return text.strip() if text.endswith("\n") else None
+
+
 @contextlib.contextmanager
 def writer_lock(data_dir: Path) -> Iterator[None]:
     """Hold the output folder's lock; a second writer fails at once, naming the holder."""
@@ -64,17 +75,24 @@ def writer_lock(data_dir: Path) -> Iterator[None]:
     data_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(data_dir / LOCK)
     owner = data_dir / LOCK_OWNER
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
+    # The holder names itself just after taking the lock, and unlinks its name just before
+    # letting go: a writer that fails to take the lock in that window polls briefly, and
+    # either reads the name or finds the lock free, rather than naming an unknown process.
+    deadline = time.monotonic() + _OWNER_WAIT_SECONDS
+    while True:
         try:
-            holder = owner.read_text(encoding="utf-8").strip() or "unknown process"
-        except OSError:
-            holder = "unknown process"
-        raise RepositoryLocked(
-            f"{data_dir}: another writer holds {data_dir / LOCK} ({holder}); "
-            "wait for it to finish and run the command again"
-        ) from None
+            lock.acquire(timeout=0)
+            break
+        except Timeout:
+            holder = _read_holder(owner)
+            if holder is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+                continue
+            raise RepositoryLocked(
+                f"{data_dir}: another writer holds {data_dir / LOCK} "
+                f"({holder or 'unknown process'}); "
+                "wait for it to finish and run the command again"
+            ) from None
     try:
         command = " ".join(Path(a).name if i == 0 else a for i, a in enumerate(sys.argv))
         owner.write_text(
