@@ -691,6 +691,8 @@ def _is_byline(text: str, words: int) -> bool:
 
 # A copyright notice opens with its mark and year, however many sentences follow it ("… This
 # material may not be published, broadcast, rewritten or redistributed.").
+_OPENS_ELSEWHERE = re.compile(r"(?i)\bopens? in (?:a )?new (?:tab|window)\)?$")
+_NOTE_ENDINGS = ("tab", "tab)", "window", "window)", "Tab", "Tab)", "Window", "Window)")
 _COPYRIGHT_OPENING = re.compile(r"(?i)^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d{2}\b")
 
 
@@ -699,6 +701,14 @@ def _mark_copyright_notices(texts: list[str], codes: np.ndarray, hits: np.ndarra
     fewer has any) is a copyright notice when it opens with the mark and its year."""
     for i in np.flatnonzero((hits > 0) & (codes == KEPT)).tolist():
         if texts[i][:1] in "Cc©(" and _COPYRIGHT_OPENING.match(texts[i]):
+            codes[i] = BOILERPLATE
+
+
+def _mark_link_labels(texts: list[str], codes: np.ndarray, words: np.ndarray) -> None:
+    """A short line that ends in a screen reader's note that its link opens elsewhere is the
+    link's label: "Allrecipes this link opens in a new tab"."""
+    for i in np.flatnonzero((words <= PHRASE_MAX_WORDS) & (codes == KEPT)).tolist():
+        if texts[i].endswith(_NOTE_ENDINGS) and _OPENS_ELSEWHERE.search(texts[i]):
             codes[i] = BOILERPLATE
 
 
@@ -812,6 +822,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
             codes[i] = _CODE_OF[reason]
     _mark_consent_notices(texts, codes, scan.mentions_cookie, prose)
     _mark_copyright_notices(texts, codes, scan.hits)
+    _mark_link_labels(texts, codes, words)
     menu = scan.fields >= MENU_MIN_SEPARATORS
     menu &= words <= MENU_FIELD_WORDS * (scan.fields + 1)
     codes[menu & (codes == KEPT)] = BOILERPLATE

@@ -206,6 +206,24 @@ def test_a_copyright_notice_is_chrome_however_many_sentences_follow_its_mark():
     assert _cleaned_body(page) == [*PROSE[:2], reported, *PROSE[2:]]
 
 
+def test_a_link_label_with_a_screen_readers_note_is_chrome():
+    labels = [
+        "Sahel Living this link opens in a new tab",
+        "Click to share on Telegram (Opens in new window)",
+    ]
+    got = reasons(
+        cleaned("\n".join(["Mali talks resume in Algiers", *PROSE[:2], *labels, *PROSE[2:]]))
+    )
+    assert [got[label] for label in labels] == ["boilerplate"] * 2
+    # A heading that names a browser's new tab, and a long sentence that ends so, are text.
+    heading = "New Tab Page and Pocket"
+    sentence = (
+        "Each of the twelve links on the ministry's new page about the vote opens in a new tab"
+    )
+    page = "\n".join(["Mali talks", *PROSE[:2], heading, PROSE[2], sentence, PROSE[3]])
+    assert _cleaned_body(page) == [*PROSE[:2], heading, PROSE[2], sentence, PROSE[3]]
+
+
 def test_run_of_short_lines_inside_the_article_is_dropped_single_subheading_kept():
     links = ["Mali junta frees aide", "France sends jets", "Aid stalls in north"]
     page = "\n\n".join(
