@@ -141,6 +141,18 @@ def test_a_copyright_inside_the_article_credits_a_picture_not_the_page():
     assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
 
 
+def test_a_copyright_under_each_picture_of_a_gallery_credits_the_pictures():
+    gallery = []
+    for caption in ("Troops arrive in Gao", "A market in Mopti", "The river at Timbuktu"):
+        gallery += [caption, "© Awa Traoré"]
+    page = ["Regional force plans deployment of troops", *PROSE, "Gallery", *gallery, "About us"]
+    assert cleaned("\n\n".join(page)).meta["outlet"] is None
+    # A footer shown twice (for wide and narrow screens) is still the page's.
+    footer = ["© 2013 Sahel Times. All rights reserved."] * 2
+    meta = cleaned("\n\n".join([*page, *footer])).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
+
+
 def test_an_advertisement_label_is_no_outlet_in_any_language():
     for label in ("publicidad", "Werbung", "Advertisement"):
         page = [label, "Regional force plans deployment of troops", *PROSE, *[label, "Home"] * 3]

@@ -247,6 +247,8 @@ _EVIDENCE_SOURCES = (
 _LINE_PREFIX = re.compile(r"^((?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*)\s+\S")
 # A name opening this many chrome lines is a brand naming its sections and products.
 LINE_PREFIX_MIN_LINES = 3
+# A copyright line shown this often credits pictures: a footer's stands once, or twice.
+CREDIT_MIN_REPEATS = 3
 # A name standing alone on a line is a masthead only with this many words at most.
 MASTHEAD_MAX_WORDS = 4
 # Words that make a company of a brand: "Guardian News & Media Limited" publishes "Guardian".
@@ -399,6 +401,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             add(match.group(1), "title_suffix")
     lowered = [line.text.lower() for line in doc.lines]
     cue_lines = _lines_with_cues(lowered)
+    shown = Counter(line.text for line in doc.lines)
     masthead_open = True
     for i, line in enumerate(doc.lines):
         line_cues = cue_lines.get(i)
@@ -434,6 +437,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 continue  # "Wheeler is the second commissioner to leave the agency"
             if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
                 continue  # amid the article ("© UC Global"), it credits a picture
+            if kind == "copyright" and shown[line.text] >= CREDIT_MIN_REPEATS:
+                continue  # under each picture of a gallery ("© Jane Doe"), not the footer
             for match in pattern.finditer(line.text):
                 if kind == "credit" and len(match.group(1)) < CREDIT_MIN_CHARS:
                     continue  # a country code: "Verkaufsstellen DE/AT"
@@ -459,7 +464,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     names = list(evidence)
     headline = _norm(doc.meta.get("headline") or "")
     article_text = "\n".join(line.text for line in doc.lines if line.kept)
-    alone = Counter(line.text for line in doc.lines)
+    alone = shown
     alone_in_article = Counter(line.text for line in doc.lines if line.kept)
 
     @functools.cache
