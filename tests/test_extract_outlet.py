@@ -23,6 +23,21 @@ def test_title_suffix_and_copyright_name_the_outlet():
     assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
 
 
+def test_a_title_suffix_is_neither_the_headlines_own_close_nor_a_taglines_last_word():
+    closing = "This County Jailed Students for Bad Grades – Until Now"
+    meta = cleaned("\n\n".join(["Skip navigation", closing, *PROSE])).meta
+    assert meta["headline"] == closing
+    assert meta["outlet"] is None
+    tagline = "Strategie – Innovation – Produktion"
+    meta = cleaned("\n\n".join(["Sahel Consulting", tagline, "Mali talks resume", *PROSE])).meta
+    assert meta["outlet"] != "Produktion"
+    # Three words of a title before the name are enough.
+    meta = cleaned(
+        "\n\n".join(["Mali talks resume – Sahel Times", "Mali talks resume", *PROSE])
+    ).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:title_suffix")
+
+
 def test_company_in_copyright_gives_way_to_the_brand_the_page_uses():
     lines = ["Guardian weekly", "Mali talks resume", *PROSE, "Guardian jobs", "Guardian apps"]
     page = "\n\n".join([*lines, "© 2019 Guardian News & Media Limited. All rights reserved."])

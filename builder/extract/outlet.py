@@ -247,6 +247,9 @@ _EVIDENCE_SOURCES = (
 _LINE_PREFIX = re.compile(r"^((?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*)\s+\S")
 # A name opening this many chrome lines is a brand naming its sections and products.
 LINE_PREFIX_MIN_LINES = 3
+# Words of the title before a site's name that closes it ("<headline> - <site>").
+TITLE_BEFORE_SUFFIX_MIN_WORDS = 3
+_WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")  # a dash between words is none
 # A copyright line shown this often credits pictures: a footer's stands once, or twice.
 CREDIT_MIN_REPEATS = 3
 # A name standing alone on a line is a masthead only with this many words at most.
@@ -395,10 +398,16 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
 
     if ctx.title_suffix:
         add(ctx.title_suffix, "title_suffix")
+    headline = _norm(doc.meta.get("headline") or "")
     for line in doc.lines[:3]:
-        # A stamp's last field is no site: "By Jane Doe | January 12, 2013 | 3 Comments".
-        if (match := _TITLE_SUFFIX.match(line.text)) and not _has_full_date(line.text):
-            add(match.group(1), "title_suffix")
+        # A stamp's last field is no site: "By Jane Doe | January 12, 2013 | 3 Comments";
+        # nor the close of the headline itself ("… Bad Grades – Until Now").
+        match = _TITLE_SUFFIX.match(line.text)
+        if match and not _has_full_date(line.text) and _norm(line.text) != headline:
+            # A title before it, not a tagline's list ("Strategie – Innovation – Produktion").
+            title = line.text[: match.start(1)]
+            if len(_WORD_TOKEN.findall(title)) >= TITLE_BEFORE_SUFFIX_MIN_WORDS:
+                add(match.group(1), "title_suffix")
     lowered = [line.text.lower() for line in doc.lines]
     cue_lines = _lines_with_cues(lowered)
     shown = Counter(line.text for line in doc.lines)
@@ -462,7 +471,6 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     for name in _names_of_url_host(doc.url, page_text):
         add(name, "url_host")
     names = list(evidence)
-    headline = _norm(doc.meta.get("headline") or "")
     article_text = "\n".join(line.text for line in doc.lines if line.kept)
     alone = shown
     alone_in_article = Counter(line.text for line in doc.lines if line.kept)
