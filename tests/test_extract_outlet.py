@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from builder.clean import clean
 from builder.doc import Line, LineReason
 from builder.extract import _names_of_email_domains, extract_with_context, outlet_candidates
-from builder.extract.outlet import _is_section_name
+from builder.extract.outlet import _clean_name, _is_section_name, _name_key
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 
@@ -207,7 +207,9 @@ def test_credits_need_a_photo_and_initials_do_not_end_a_name():
 
     assert outlet_of("A tax cut for the Rich") is None  # a teaser, not a credit
     assert outlet_of("Photograph: Ali Traore for the Sahel Times") == "Sahel Times"
-    assert outlet_of("© 2013 Amadou M. Diallo") == "Amadou M. Diallo"
+    # The initial does not end the name; the name, a person's, is no outlet (issue 24).
+    assert _clean_name("Amadou M. Diallo") == "Amadou M. Diallo"
+    assert outlet_of("© 2013 Amadou M. Diallo") is None
 
 
 def test_the_pages_first_short_name_is_its_masthead_not_the_menu_under_it():
@@ -530,3 +532,17 @@ def test_a_copyright_holders_legal_words_mark_it_a_company(company, corporate):
     doc = clean(doc_from_text(page))
     _, ctx = extract_with_context(doc)
     assert outlet_candidates(doc, ctx)[company]["corporate"] == corporate
+
+
+def test_a_phrase_cut_short_and_a_person_with_an_initial_are_no_names():
+    # A post's title stripped of its year ("Going mobile in 1998"), a signed picture.
+    assert [_name_key(t) for t in ("Going mobile in 1998", "News from the")] == [None, None]
+    assert [_name_key(t) for t in ("Marwan H. Adwan", "Awa T. Traoré-Diallo")] == [None, None]
+    # Names that end in a capitalised word or hold a short title stay names.
+    kept = ("Mail on Sunday", "St. Lucia Times", "heise online", "Sahel Times 2013")
+    assert [_name_key(t) for t in kept] == [
+        "Mail on Sunday",
+        "St. Lucia Times",
+        "heise online",
+        "Sahel Times",
+    ]

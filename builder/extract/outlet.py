@@ -247,6 +247,13 @@ _EVIDENCE_SOURCES = (
 _LINE_PREFIX = re.compile(r"^((?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*)\s+\S")
 # A name opening this many chrome lines is a brand naming its sections and products.
 LINE_PREFIX_MIN_LINES = 3
+# Lowercase words no name ends with, in the languages whose pages the dev sets hold most.
+_TRAILING_FUNCTION_WORDS = frozenset(
+    """in of on at to for with from by the a an and or as into about after before
+    de du des la le les en et à au aux del el los las y con por para em no na os e do da
+    im am zu zum zur für mit von und der die das""".split()
+)
+_INITIALLED_PERSON = re.compile(r"^[^\W\d_]{2,}(?: [^\W\d_]\.)+ [^\W\d_]{2,}(?:-[^\W\d_]+)?$")
 # Words of the title before a site's name that closes it ("<headline> - <site>").
 TITLE_BEFORE_SUFFIX_MIN_WORDS = 3
 _WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")  # a dash between words is none
@@ -329,6 +336,10 @@ def _name_key(name: str) -> str | None:
         return None
     if name.casefold() in NAME_PARTICLES:
         return None  # "La newsletter de Là-bas": an article opens the phrase, names nothing
+    if " " in name and name.rsplit(" ", 1)[1] in _TRAILING_FUNCTION_WORDS:
+        return None  # a phrase cut before its year or object: "Going mobile in 1998"
+    if _INITIALLED_PERSON.match(name) and all(w[0].isupper() for w in name.split()):
+        return None  # a person, by the initial between the names: "Marwan H. Adwan"
     if _is_ui_name(name):
         return None
     return name
