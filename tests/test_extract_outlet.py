@@ -196,6 +196,12 @@ def test_outlet_names_lose_leading_years_and_credit_labels():
         return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, line])).meta["outlet"]
 
     assert outlet_of("© 2002, 2003 Sahel Times") == "Sahel Times"
+    # Years after it go; a channel's number is its name's ("FOX 2", "News 4").
+    assert [_clean_name(t) for t in ("Awa Diallo 2016-2020", "FOX 2", "News 4")] == [
+        "Awa Diallo",
+        "FOX 2",
+        "News 4",
+    ]
     mentions = ["Read more from the Sahel Times desk", "Sahel Times reporters in Gao"]
     page = "\n\n".join(["From: Sahel Times", "Mali talks resume in Algiers", *PROSE, *mentions])
     assert cleaned(page).meta["outlet"] == "Sahel Times"

@@ -71,7 +71,8 @@ def _clean_name(name: str) -> str | None:
     # does a short title: "St. Lucia Times", "Mt. Airy News".
     name = re.split(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\. ", name)[0]
     name = re.sub(r"[’']s$", "", name.strip())
-    name = re.sub(r"\s+\d[\d\s–-]*$", "", name)  # "Haki Benita 2016-2020"
+    # Years after it ("Haki Benita 2016-2020"), not a channel's number ("FOX 2", "News 4").
+    name = re.sub(r"\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?$", "", name)
     name = re.sub(r"^(?:\d{4}[\s,–-]*)+", "", name.strip())  # "© 2002, 2003 Jamie Zawinski"
     # A year or a footer's links run on after it: "X GmbH 2019Content …", "X Impressum".
     name = _AFTER_NAME.split(name)[0]
