@@ -196,6 +196,7 @@ def test_outlet_names_lose_leading_years_and_credit_labels():
         return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, line])).meta["outlet"]
 
     assert outlet_of("© 2002, 2003 Sahel Times") == "Sahel Times"
+    assert outlet_of("© Copyright 2010 - 2015. The Sahel Times · Version 3.01.") == "Sahel Times"
     # Years after it go; a channel's number is its name's ("FOX 2", "News 4").
     assert [_clean_name(t) for t in ("Awa Diallo 2016-2020", "FOX 2", "News 4")] == [
         "Awa Diallo",

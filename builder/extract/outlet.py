@@ -186,7 +186,7 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(
             rf"(?:©|\([cC]\)|Copyright)\s*(?:(?:©|Copyright)\s*)?"
-            rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*{_NAME}"
+            rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?[,.]?\s*{_NAME}"
         ),
         "copyright",
         ("©", "(c)", "copyright"),
