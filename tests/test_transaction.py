@@ -7,35 +7,37 @@ from builder import transaction
 from builder.transaction import LOCK, LOCK_OWNER, RepositoryLocked, writer_lock
 
 
-def _held_by_another(data_dir):
-    # A second FileLock on the same file is refused even in this process (flock locks belong
-    # to the open file), so it stands in for a writer that has not named itself yet. Not
-    # thread-local, so a timer thread can let it go.
-    data_dir.mkdir(parents=True, exist_ok=True)
+@pytest.fixture
+def held(tmp_path):
+    """The output folder, its lock held by a writer that has not named itself yet.
+
+    A second FileLock on the same file is refused even in this process (flock locks belong
+    to the open file). Not thread-local, so a timer thread can let it go."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
     lock = FileLock(data_dir / LOCK, thread_local=False)
     lock.acquire(timeout=0)
-    return lock
+    yield data_dir, lock
+    lock.release(force=True)
 
 
-def test_a_writer_that_names_itself_late_is_still_named(tmp_path):
-    data_dir = tmp_path / "data"
-    lock = _held_by_another(data_dir)
+def _refused(data_dir, message):
+    with pytest.raises(RepositoryLocked, match=message), writer_lock(data_dir):
+        pass
+
+
+def test_a_writer_that_names_itself_late_is_still_named(held):
+    data_dir, _ = held
     late = threading.Timer(0.2, (data_dir / LOCK_OWNER).write_text, ("pid 4242 on host: build\n",))
     late.start()
     try:
-        with (
-            pytest.raises(RepositoryLocked, match=r"\(pid 4242 on host: build\)"),
-            writer_lock(data_dir),
-        ):
-            pass
+        _refused(data_dir, r"\(pid 4242 on host: build\)")
     finally:
         late.join()
-        lock.release()
 
 
-def test_a_lock_let_go_while_waiting_for_its_name_is_taken(tmp_path):
-    data_dir = tmp_path / "data"
-    lock = _held_by_another(data_dir)
+def test_a_lock_let_go_while_waiting_for_its_name_is_taken(held):
+    data_dir, lock = held
     letting_go = threading.Timer(0.2, lock.release)
     letting_go.start()
     try:
@@ -46,15 +48,6 @@ def test_a_lock_let_go_while_waiting_for_its_name_is_taken(tmp_path):
     assert not (data_dir / LOCK_OWNER).exists()
 
 
-def test_a_holder_that_never_names_itself_is_reported_unknown(tmp_path, monkeypatch):
+def test_a_holder_that_never_names_itself_is_reported_unknown(held, monkeypatch):
     monkeypatch.setattr(transaction, "_OWNER_WAIT_SECONDS", 0.1)
-    data_dir = tmp_path / "data"
-    lock = _held_by_another(data_dir)
-    try:
-        with (
-            pytest.raises(RepositoryLocked, match=r"\(unknown process\); wait for it"),
-            writer_lock(data_dir),
-        ):
-            pass
-    finally:
-        lock.release()
+    _refused(held[0], r"\(unknown process\); wait for it")

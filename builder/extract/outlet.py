@@ -484,12 +484,11 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         add(name, "url_host")
     names = list(evidence)
     article_text = "\n".join(line.text for line in doc.lines if line.kept)
-    alone = shown
     alone_in_article = Counter(line.text for line in doc.lines if line.kept)
 
     @functools.cache
     def inline_mentions(name: str) -> int:
-        return _mentions(page_text, name) - alone[name]
+        return _mentions(page_text, name) - shown[name]
 
     candidates = {}
     for name, found in evidence.items():
