@@ -205,7 +205,7 @@ def test_month_names_come_from_dateparsers_data_in_every_language():
 def test_an_archives_month_is_read_without_dateparsers_parser(monkeypatch):
     import dateparser
 
-    from builder.extract.headline import _is_month_name
+    from builder.extract.title_shape import _is_month_name
 
     def parse(*args, **kwargs):
         raise AssertionError("dateparser.parse loads every locale: seconds in each process")

@@ -11,17 +11,18 @@ from builder.doc import Line, LineReason
 from builder.extract import (
     HEADLINE_WEIGHTS,
     _body_overlap,
-    _is_sentence,
     _is_title_part,
-    _over_signed_standfirst,
-    _over_standfirst,
     _PageKeys,
-    _title_like,
-    _under_titled_stamp,
     _without_label,
     content_words,
     extract,
     headline_candidates,
+)
+from builder.extract.title_shape import (
+    _is_sentence,
+    _over_signed_standfirst,
+    _title_like,
+    _under_titled_stamp,
 )
 from tests.helpers import PROSE, cleaned, doc_from_text
 
@@ -218,12 +219,6 @@ def test_a_caption_closing_with_its_pictures_credit_is_no_title():
     assert cleaned("\n\n".join(page)).meta["headline"] == headline
 
 
-def test_in_a_script_without_spaces_a_word_or_a_sentence_is_no_title():
-    assert _title_like(Line(1, "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"))
-    assert not _title_like(Line(1, "共有"))  # "share", a button
-    assert not _title_like(Line(1, "保存した記事はスマホやタブレットでもご覧いただけます。"))
-
-
 def test_a_headline_and_byline_stand_above_a_video_playlist_however_long():
     headline = "Regional force plans deployment of troops to the north"
     playlist = [
@@ -241,12 +236,6 @@ def test_a_headline_and_byline_stand_above_a_video_playlist_however_long():
     page = [*menu, headline, "Updated 4:48 PM, March 3, 2013", *playlist]
     meta = cleaned("\n\n".join([*page, "New York Sahel Times —", *PROSE])).meta
     assert meta["headline"] != headline
-
-
-def test_a_line_that_runs_on_into_the_next_is_no_title():
-    assert _title_like(Line(1, "Talks resume in New York"))
-    for opening in ("New York CNN —", "New York (CNN) –", "Talks resume in New York -"):
-        assert not _title_like(Line(1, opening))
 
 
 def test_a_title_part_is_joined_to_the_rest_of_its_line_by_a_separator():
@@ -286,13 +275,6 @@ def test_a_caption_over_its_pictures_bare_credit_is_no_headline():
     assert cleaned("\n\n".join([title, credit, *PROSE])).meta["headline"] == title
 
 
-def test_an_archives_month_is_no_title():
-    for month in ("Juli 2012", "March 2015", "mars 2014"):
-        assert not _title_like(Line(1, month)), month
-    for title in ("Mali 2013", "Budget 2013"):
-        assert _title_like(Line(1, title)), title
-
-
 def test_a_headline_over_its_longer_standfirst_is_the_headline():
     headline = "Regional force to deploy in northern Mali by March"
     standfirst = (
@@ -301,18 +283,6 @@ def test_a_headline_over_its_longer_standfirst_is_the_headline():
     )
     page = "\n\n".join(["World", headline, standfirst, "Jane Doe in Bamako", *PROSE])
     assert cleaned(page).meta["headline"] == headline
-
-
-def test_a_table_of_contents_or_a_title_case_label_has_no_standfirst():
-    lines = [
-        Line(1, "Example 2: Amend again, locally"),
-        Line(3, "Sharing with multiple developers: code review"),  # the next entry, as long
-        Line(5, "Foundation, From the Archives, Technology"),  # a label in title case
-        Line(7, "Interactive maps, now in your language for all of the readers we have"),
-    ]
-    assert not _over_standfirst(lines, 0)
-    assert not _over_standfirst(lines, 2)
-    assert _over_standfirst([Line(1, lines[0].text), Line(3, lines[3].text)], 0)
 
 
 def test_a_headline_written_as_sentences_heads_an_article_its_stamp_follows():
@@ -491,23 +461,6 @@ def test_a_byline_above_the_article_keeps_the_articles_opening_lines_as_candidat
     # a deck of another story); the article's first line is not between them.
     assert headline in candidates
     assert between not in candidates
-
-
-def test_a_caption_closing_with_its_pictures_source_is_no_title():
-    caption = "A new bill would require providers to store metadata for two years. Source: Supplied"
-    assert not _title_like(Line(1, caption))
-    assert not _title_like(Line(1, "Troops arrive in Gao on Monday. Picture: AFP"))
-    assert not _title_like(Line(1, "Soldaten in Gao am Montag. Foto: dpa"))
-    # A label with a colon inside a title is no credit.
-    for title in (
-        "Source of the Niger: a journey upriver",
-        "In pictures: Mali votes in first round",
-        "Photos: Floods hit Bamako",
-        "Open source: Why Mali's coders share",
-        "Why rain is the Sahel's main water source: explained",
-        "Regional force plans deployment of troops to the north",
-    ):
-        assert _title_like(Line(1, title)), title
 
 
 def test_a_call_to_sign_up_or_join_is_chrome_a_headline_about_signing_up_is_not():

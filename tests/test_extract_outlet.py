@@ -1,13 +1,11 @@
 import math
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from builder.clean import clean
 from builder.doc import Line, LineReason
-from builder.extract import _names_of_email_domains, extract_with_context, outlet_candidates
-from builder.extract.outlet import _clean_name, _is_section_name, _name_key
+from builder.extract import extract_with_context, outlet_candidates
+from builder.extract.outlet_names import _clean_name, _is_section_name, _names_of_email_domains
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 
@@ -294,7 +292,8 @@ def test_a_stamp_among_the_first_lines_is_no_page_title_and_its_last_field_no_ou
 
 
 def test_the_site_of_the_inputs_url_is_evidence_of_the_masthead():
-    from builder.extract import _names_of_url_host, extract
+    from builder.extract import extract
+    from builder.extract.outlet_names import _names_of_url_host
 
     text = "The Atlantic\nBBC News\nCNN\nNY Post"
     assert _names_of_url_host("https://www.theatlantic.com/x/1", text) == ["The Atlantic"]
@@ -313,16 +312,6 @@ def test_the_site_of_the_inputs_url_is_evidence_of_the_masthead():
     assert cleaned(page).meta["outlet"] == "Desert Holdings"
 
 
-def test_a_name_the_page_also_writes_in_small_letters_is_a_common_word():
-    from builder.extract.outlet import _written_small
-
-    text = "Sign up for Daily. Our daily newsletter, and BBC News on the hour."
-    assert _written_small("Daily", text) is True
-    assert _written_small("BBC", text) is False
-    assert _written_small("Dailymail", text) is False  # a word inside another is no match
-    assert _written_small("daily", text) is False  # written small itself: the lowercase feature
-
-
 def test_the_best_attested_name_is_given_however_weak_its_evidence():
     # A company in a copyright line scores below zero under the fitted weights; still the
     # page's only name, so given: a conditional logit ranks names, the confidence stage
@@ -334,21 +323,6 @@ def test_the_best_attested_name_is_given_however_weak_its_evidence():
         "Desert Media Group Limited",
         "text:copyright",
     )
-
-
-@given(
-    name=st.text(alphabet="AaBbß_1 -.", min_size=1, max_size=6),
-    text=st.text(alphabet="aAbBß_1 -.@/", max_size=40),
-)
-@settings(max_examples=300, deadline=None)
-def test_the_small_letters_scan_agrees_with_the_pattern(name, text):
-    import re
-
-    from builder.extract.outlet import _written_small
-
-    small = name.casefold()
-    expected = small != name and re.search(rf"(?<!\w){re.escape(small)}(?!\w)", text) is not None
-    assert _written_small(name, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -440,15 +414,6 @@ def test_an_address_in_a_short_byline_spells_the_outlet():
     assert outlet_candidates(doc, ctx).get("Sahel Courier", {}).get("email_domain", 0.0) == 0.0
 
 
-def test_a_copyright_names_the_outlet_without_its_legal_form():
-    from builder.extract.outlet import _clean_name
-
-    for name in ("Sahel Courier Pty Ltd", "Sahel Courier, Inc.", "Sahel Courier Sp. z o.o"):
-        assert _clean_name(name) == "Sahel Courier", name
-    for name in ("Empty Quarter", "Zinc"):  # a word ending as a legal form does is no form
-        assert _clean_name(name) == name
-
-
 def test_a_site_describing_itself_in_its_chrome_names_the_outlet():
     def outlet_of(*chrome: str):
         return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, *chrome])).meta
@@ -464,22 +429,6 @@ def test_a_site_describing_itself_in_its_chrome_names_the_outlet():
     doc = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE[:2], prose, *PROSE[2:]]))
     assert prose in [line.text for line in doc.lines if line.kept]
     assert doc.meta["outlet"] is None
-
-
-def test_a_rights_statement_goes_before_the_legal_form_and_a_name_keeps_its_own_words():
-    from builder.extract.outlet import _clean_name
-
-    assert _clean_name("Sahel Courier Ltd Copyright") == "Sahel Courier"
-    assert _clean_name("Free For All") == "Free For All"  # "All" ends names too
-    assert _clean_name("Les Droits") == "Les Droits"  # no statement without "réservés"
-
-    def outlet_of(footer: str):
-        return cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, footer])).meta["outlet"]
-
-    assert outlet_of("Copyright © 2017 Sahel Courier Ltd All rights reserved") == "Sahel Courier"
-    assert outlet_of("© 2020 Free For All") == "Free For All"
-    # A section's word is a journal's name in its own copyright line.
-    assert outlet_of("© 2020 Science. All rights reserved.") == "Science"
 
 
 def test_the_person_who_signs_the_article_is_not_its_outlet():
@@ -539,17 +488,3 @@ def test_a_copyright_holders_legal_words_mark_it_a_company(company, corporate):
     doc = clean(doc_from_text(page))
     _, ctx = extract_with_context(doc)
     assert outlet_candidates(doc, ctx)[company]["corporate"] == corporate
-
-
-def test_a_phrase_cut_short_and_a_person_with_an_initial_are_no_names():
-    # A post's title stripped of its year ("Going mobile in 1998"), a signed picture.
-    assert [_name_key(t) for t in ("Going mobile in 1998", "News from the")] == [None, None]
-    assert [_name_key(t) for t in ("Marwan H. Adwan", "Awa T. Traoré-Diallo")] == [None, None]
-    # Names that end in a capitalised word or hold a short title stay names.
-    kept = ("Mail on Sunday", "St. Lucia Times", "heise online", "Sahel Times 2013")
-    assert [_name_key(t) for t in kept] == [
-        "Mail on Sunday",
-        "St. Lucia Times",
-        "heise online",
-        "Sahel Times",
-    ]

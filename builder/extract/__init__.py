@@ -7,7 +7,9 @@ date or an invented outlet is worse than a missing one.
 This module strings the fields together (``extract``); each field's finders and their helpers
 live in a module of their own (``headline``, ``date``, ``outlet``, ``author``, ``dateline``,
 ``agency``) over ``shared``, which holds what several fields read, so that no field module
-imports another or this one. The language is not extracted here: builder/validate.py detects it.
+imports another or this one (the headline's tests of a line's shape stand apart in
+``title_shape``, the outlet's tests of a name in ``outlet_names``). The language is not
+extracted here: builder/validate.py detects it.
 """
 
 from __future__ import annotations
@@ -59,14 +61,9 @@ from builder.extract.headline import (
     HEADLINE_WEIGHTS,
     _body_overlap,
     _headline_context,
-    _is_sentence,
     _is_title_part,
     _mark_headline_copies,
-    _over_signed_standfirst,
-    _over_standfirst,
     _PageKeys,
-    _title_like,
-    _under_titled_stamp,
     _without_label,
     content_words,
     find_headline,
@@ -74,13 +71,19 @@ from builder.extract.headline import (
 )
 from builder.extract.outlet import (
     OUTLET_WEIGHTS,
-    _names_of_email_domains,
-    _names_of_url_host,
     find_outlet_agency_line,
     find_outlet_brand,
     outlet_candidates,
 )
+from builder.extract.outlet_names import _names_of_email_domains, _names_of_url_host
 from builder.extract.shared import STAMP_REACH, _evidence, _norm, name_opening
+from builder.extract.title_shape import (
+    _is_sentence,
+    _over_signed_standfirst,
+    _over_standfirst,
+    _title_like,
+    _under_titled_stamp,
+)
 
 # What other modules import from builder.extract: every name they imported before
 # it became a package stays importable from it.
