@@ -177,3 +177,14 @@ def test_a_stamp_under_the_headline_outranks_one_as_near_above_it():
     meta = cleaned("\n\n".join(page)).meta
     assert meta["headline"] == "Mali talks resume in Algiers"
     assert meta["date"] == dt.date(2023, 9, 13)
+
+
+def test_the_stamp_under_a_headline_counts_however_many_buttons_stand_above_it():
+    # The headline shown twice, a row of share buttons between: the stamp under the second
+    # copy is further than a stamp's reach from the first, but still above the article.
+    headline = "College football player arrested on murder charge in Georgia"
+    buttons = ["Facebook", "Twitter", "WhatsApp", "SMS", "Email", "Print", "Save"]
+    page = ["Home", headline, "Share this", *buttons * 2, "AP", headline, "Sep 30, 2020"]
+    meta = cleaned("\n\n".join([*page, "1 hr ago", "Share this", "Facebook", *PROSE])).meta
+    assert meta["headline"] == headline
+    assert meta["date"] == dt.date(2020, 9, 30)

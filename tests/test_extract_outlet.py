@@ -383,6 +383,15 @@ def test_about_names_the_outlet_near_a_lines_opening_not_in_a_teasers_title():
     assert outlet_of("Five Hilarious Jokes About Desert Parenting") is None
 
 
+def test_a_media_kit_names_the_outlet_a_domain_written_out_does_not():
+    def outlet_of(chrome: str):
+        meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, chrome])).meta
+        return meta["outlet"], meta["outlet_source"]
+
+    assert outlet_of("Sahel Courier Media Kit") == ("Sahel Courier", "text:footer")
+    assert outlet_of("SahelCourier.com Media Kit") == (None, None)
+
+
 def test_a_company_that_owns_mastheads_gives_way_to_the_brand():
     page = [
         "Mali talks resume in Algiers",

@@ -137,7 +137,10 @@ class _Context:
         # Asked only where a date needs it; a clock's zone after the date comes first.
         self.language_order = _order_of_language(doc) if ambiguous and not self.order else None
         low = max(0, anchor - 10)
-        high = min(len(doc.lines), max(body_start, anchor) + STAMP_REACH)
+        # A headline the cleaner kept as the article's first line: the stamp stands under it,
+        # above the article's first paragraph, however many buttons come between.
+        opening = next((i for i in range(anchor + 1, len(doc.lines)) if doc.lines[i].kept), anchor)
+        high = min(len(doc.lines), max(body_start, opening) + STAMP_REACH)
         self.head_window = range(low, high)
         self.title_suffix: str | None = None
         self.dateline_match = _find_dateline(doc.lines)

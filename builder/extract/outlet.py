@@ -88,6 +88,8 @@ _NAME = (
     r"((?:[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
     r"(?: (?:[A-Z0-9&][\w&!.'’-]*|(?:of|de|du|en|für)\b)){0,4})"
 )
+# A name that does not end as a domain does (".com", ".de").
+_NO_DOMAIN = r"(?<!\.[a-z]{2})(?<!\.[a-z]{3})"
 _SOCIAL = ("twitter", "facebook", "instagram", "youtube")
 _SUBSCRIBE = (
     *("subscribe", "sign up", "sign in", "log in", "welcome"),
@@ -159,6 +161,9 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "about",
         ("more ", "about", "contact", "join"),
     ),
+    # Its pitch to advertisers; a domain written out ("SahelTimes.com Media Kit") is an
+    # address, spelled into the name the page uses by the email and URL evidence.
+    (re.compile(rf"^{_NAME}{_NO_DOMAIN} (?i:media kit)$"), "about", ("media kit",)),
     (
         re.compile(
             rf"(?:©|\([cC]\)|Copyright)\s*(?:(?:©|Copyright)\s*)?"
@@ -234,7 +239,7 @@ OUTLET_FEATURES = {
     "logo": '"<it> logo", "<it> homepage"',
     "social": 'a link to its own profile ("Follow <it> on Twitter")',
     "account": 'an account or newsletter of it ("Sign in to <it>", "<it> newsletters")',
-    "about": '"About <it>", "Contact <it>", "More from <it>"',
+    "about": '"About <it>", "Contact <it>", "More from <it>", "<it> Media Kit"',
     "copyright": 'a copyright line names it ("© 2013 <it>")',
     "credit": 'a picture credited to it ("Jane Doe/<it>", "… for the <it>")',
     "line_prefix": 'log of the chrome lines it opens ("Vox Sentences", "eHow Blog")',
