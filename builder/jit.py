@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,6 +22,10 @@ _pending: list[tuple[dict[str, Any], Callable, dict[str, Any]]] = []
 # Run the registered functions as plain Python, uncompiled: a small build must not pay the
 # compile (seconds, on a first run), and the property tests hold the two paths identical.
 _interpreted = False
+# Set while a registered function runs as plain Python in this thread: the functions it calls
+# (a scan calls its decoder once a character) run straight, inside its error state, since
+# entering numpy's error state once a call cost more than the calls themselves.
+_running = threading.local()
 
 
 def interpret(on: bool = True) -> None:
@@ -52,9 +57,15 @@ def compiled(**options: Any) -> Callable[[Callable], Callable]:
         @functools.wraps(function)
         def first_call(*args: Any) -> Any:
             if _interpreted:
-                # Integers wrap as compiled code wraps them (the line hashes): no warning.
-                with np.errstate(over="ignore"):
+                if getattr(_running, "kernel", False):
                     return function(*args)
+                _running.kernel = True
+                try:
+                    # Integers wrap as compiled code wraps them (the line hashes): no warning.
+                    with np.errstate(over="ignore"):
+                        return function(*args)
+                finally:
+                    _running.kernel = False
             compile_pending()
             return namespace[function.__name__](*args)
 

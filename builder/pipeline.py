@@ -465,8 +465,8 @@ def process_folder(
 
 
 # Below this many input files the compiled kernels run as plain Python: compiling them
-# costs 15-40 s on a first run, plain Python about 65 ms a page more (benchmarks: 94 dev
-# pages in 9.6 s plain, 3.5 s compiled from the cache), and the output is the same.
+# costs 15-40 s on a first run, plain Python about 55 ms a page more (94 dev pages in 7.6 s
+# plain, 2.4 s compiled from the cache), and the output is the same.
 COMPILE_MIN_INPUTS = 50
 
 

@@ -82,3 +82,37 @@ def test_a_small_build_compiles_nothing(make_repo):
         [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["function", "False"]
+
+
+_COUNT_ERROR_STATES = """
+import numpy as np
+from builder import jit
+jit.interpret()
+entered = []
+errstate = np.errstate
+def counting(**kwargs):
+    entered.append(kwargs)
+    return errstate(**kwargs)
+np.errstate = counting
+from builder.clean import scan_lines
+scan = scan_lines([" ".join(["Mali talks resume in Algiers"] * 40)])
+print(len(entered), int(scan.words[0]))
+"""
+
+
+def test_a_plain_python_kernel_enters_the_error_state_once_not_per_call_it_makes():
+    """The scan calls its character decoder once a character; as plain Python those inner
+    calls run inside the outer call's error state (entering it cost more than the calls)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    result = subprocess.run(
+        [sys.executable, "-c", _COUNT_ERROR_STATES],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    assert result.stdout.split() == ["1", "200"]

@@ -7,6 +7,7 @@ import string
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,18 +33,27 @@ def _nasty_seeds(tmp_path: Path) -> Path:
     return seeds
 
 
-def test_every_nasty_file_has_its_expected_outcome(tmp_path):
-    expected = json.loads((NASTY / "expected.json").read_text(encoding="utf-8"))["outcomes"]
-    seeds = _nasty_seeds(tmp_path)
+@pytest.fixture(scope="module")
+def nasty_build(tmp_path_factory):
+    """The nasty folder through the stages once: its 5 MB lines take seconds to clean."""
+    seeds = _nasty_seeds(tmp_path_factory.mktemp("nasty"))
     assert (seeds / "one_5mb_line.txt").stat().st_size >= 5_000_000
     articles, rejections, _ = process_folder(seeds)
+    return list(articles), rejections
+
+
+@pytest.mark.xdist_group("nasty")
+def test_every_nasty_file_has_its_expected_outcome(nasty_build):
+    expected = json.loads((NASTY / "expected.json").read_text(encoding="utf-8"))["outcomes"]
+    articles, rejections = nasty_build
     outcomes = {a.source_file: "record" for a in articles}
     outcomes |= {r.source_file: r.reason.value for r in rejections}
     assert outcomes == expected
 
 
-def test_crlf_bom_and_right_to_left_records_are_clean(tmp_path):
-    articles = {a.source_file: a for a in process_folder(_nasty_seeds(tmp_path))[0]}
+@pytest.mark.xdist_group("nasty")
+def test_crlf_bom_and_right_to_left_records_are_clean(nasty_build):
+    articles = {a.source_file: a for a in nasty_build[0]}
     crlf, bom = articles["crlf_line_endings.txt"], articles["utf8_bom.txt"]
     assert crlf.body == bom.body and "\r" not in crlf.body
     assert crlf.headline == bom.headline == "Mali talks resume in Algiers"
