@@ -8,7 +8,7 @@ from pathlib import Path
 from builder.check import check_version
 from builder.confidence import load_model
 from builder.diff import MAJOR, MINOR, PATCH, VersionDiff, diff_against_build, diff_versions
-from builder.doc import BuildError, Rejection
+from builder.doc import BuildError, RejectedInputs, Rejection
 from builder.docs import (
     CHANGELOG,
     MANIFEST_SUMS,
@@ -50,17 +50,6 @@ def require_seeds_folder(seeds_dir: Path) -> None:
         raise BuildError(
             f"{seeds_dir.resolve()}: no such seeds folder; run from the repository root "
             "or pass --seeds DIR"
-        )
-
-
-class RejectedInputs(BuildError):
-    """--strict and at least one input was rejected: nothing was published."""
-
-    def __init__(self, rejections: list[Rejection], counts: StageCounts) -> None:
-        self.rejections, self.counts = rejections, counts
-        super().__init__(
-            f"--strict: {len(rejections)} input(s) rejected, nothing published; "
-            "fix or remove them, or build without --strict"
         )
 
 

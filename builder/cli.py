@@ -1,4 +1,8 @@
-"""Command line: a thin layer over the library that turns typed errors into exit codes."""
+"""Command line: a thin layer over the library that turns typed errors into exit codes.
+
+Each command imports the library when it runs: `--help` and a usage error answer at once,
+without the stages' imports (Arrow, NumPy, datasketch, Numba's loader).
+"""
 
 from __future__ import annotations
 
@@ -10,21 +14,14 @@ from pathlib import Path
 
 import click
 
-from builder.audit import write_audit
-from builder.build import RejectedInputs, repair_repository, require_seeds_folder
-from builder.build import build as build_dataset
-from builder.check import check_repo
-from builder.dedup import DEFAULT_THRESHOLD
-from builder.diff import diff_versions
-from builder.doc import BuildError, OptionError
-from builder.docs import PLOTS_DIR
-from builder.extract import DEFAULT_LATEST_DATE
-from builder.hub import export_for_hub, upload_command
-from builder.pipeline import DEDUP_MODES, ENGINES, Options
-from builder.read import DEFAULT_MAX_BYTES
-from builder.release import normalise_version, published_versions
-from builder.stats import version_stats, write_plots
-from builder.transaction import writer_lock
+from builder.defaults import (
+    DEDUP_MODES,
+    DEFAULT_LATEST_DATE,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_THRESHOLD,
+    ENGINE_NAMES,
+)
+from builder.doc import BuildError, OptionError, RejectedInputs
 
 EXIT_OK = 0
 EXIT_FATAL = 1
@@ -175,7 +172,7 @@ def cli(debug: bool) -> None:
 )
 @click.option(
     "--engine",
-    type=click.Choice(sorted(ENGINES)),
+    type=click.Choice(sorted(ENGINE_NAMES)),
     default="local",
     show_default=True,
     help="local: a process pool; ray: Ray Data (pip install .[ray]). Same output either way.",
@@ -196,6 +193,9 @@ def build(
     engine,
 ) -> None:
     """Clean the seeds, extract metadata and publish data/vX.Y.Z."""
+    from builder.build import build as build_dataset
+    from builder.pipeline import Options
+
     options = Options(
         max_bytes=max_bytes,
         latest_date=latest_date.date(),
@@ -227,6 +227,9 @@ def build(
 @_one_line
 def validate(repo: Path) -> None:
     """Re-hash every published file and check schema, counts, ids and records."""
+    from builder.check import check_repo
+    from builder.release import published_versions
+
     problems = check_repo(repo)
     for problem in problems:
         click.echo(f"problem: {problem}", err=True)
@@ -242,6 +245,8 @@ def validate(repo: Path) -> None:
 @_one_line
 def repair(data_dir: Path) -> None:
     """Finish a publish a crash interrupted and regenerate what lags behind (README, card)."""
+    from builder.build import repair_repository
+
     if not data_dir.is_dir():
         raise BuildError(
             f"{data_dir.resolve()}: no such folder; run from the repository root or pass --out DIR"
@@ -259,6 +264,8 @@ def repair(data_dir: Path) -> None:
 @_one_line
 def diff(old: str, new: str, data_dir: Path) -> None:
     """List records added, removed and changed between two versions (e.g. v1.0.0 v1.1.0)."""
+    from builder.diff import diff_versions
+
     for version in (old, new):
         _version_folder(data_dir, version)
     changes = diff_versions(data_dir, old, new)
@@ -281,6 +288,8 @@ def _field_values(pairs: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
 
 
 def _version_folder(data_dir: Path, version: str | None) -> Path:
+    from builder.release import normalise_version, published_versions
+
     versions = published_versions(data_dir)
     if not versions:
         raise BuildError(
@@ -306,6 +315,10 @@ def _version_folder(data_dir: Path, version: str | None) -> Path:
 @_one_line
 def stats(version: str | None, data_dir: Path, plots: Path | None) -> None:
     """Tables of a version (default: the newest) and PNG plots per month and per outlet."""
+    from builder.docs import PLOTS_DIR
+    from builder.stats import version_stats, write_plots
+    from builder.transaction import writer_lock
+
     folder = _version_folder(data_dir, version)
     result = version_stats(folder)
     click.echo(result.table())
@@ -337,6 +350,9 @@ def audit(
     version: str | None, data_dir: Path, seeds_dir: Path, page: Path, limit: int | None
 ) -> None:
     """Write one offline HTML page showing every removed line and rejection of a version."""
+    from builder.audit import write_audit
+    from builder.build import require_seeds_folder
+
     folder = _version_folder(data_dir, version)
     require_seeds_folder(seeds_dir)
     if not page.parent.is_dir():
@@ -352,6 +368,8 @@ def audit(
 @_one_line
 def card(data_dir: Path) -> None:
     """Regenerate README's YAML configs, the plots and the card's generated sections."""
+    from builder.build import repair_repository
+
     _version_folder(data_dir, None)
     for note in repair_repository(data_dir, data_dir.parent):
         click.echo(note)
@@ -364,6 +382,8 @@ def card(data_dir: Path) -> None:
 @_one_line
 def export_hub(target: Path, data_dir: Path) -> None:
     """Lay out TARGET for the Hub: README.md (YAML and card), data/, croissant.json."""
+    from builder.hub import export_for_hub, upload_command
+
     folder = export_for_hub(data_dir.parent, data_dir, target)
     click.echo(f"export: {folder} (then: {upload_command(folder)})")
 

@@ -25,7 +25,8 @@ import xxhash
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
-DEFAULT_THRESHOLD = 0.8
+from builder.defaults import DEFAULT_THRESHOLD
+
 NUM_PERM = 64
 SHINGLE_WORDS = 3
 # MinHash seed: fixed, so that signatures, and therefore clusters, are reproducible.

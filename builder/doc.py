@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from builder.pipeline import StageCounts
 
 
 class RejectReason(enum.StrEnum):
@@ -129,3 +132,14 @@ class BuildError(Exception):
 class OptionError(BuildError):
     """A value the caller gave is not one of the valid choices (a version that is not X.Y.Z,
     a threshold outside [0, 1]): the command line's usage error, exit code 2."""
+
+
+class RejectedInputs(BuildError):
+    """--strict and at least one input was rejected: nothing was published."""
+
+    def __init__(self, rejections: list[Rejection], counts: StageCounts) -> None:
+        self.rejections, self.counts = rejections, counts
+        super().__init__(
+            f"--strict: {len(rejections)} input(s) rejected, nothing published; "
+            "fix or remove them, or build without --strict"
+        )

@@ -26,19 +26,24 @@ from builder.clean import clean
 from builder.confidence import score_confidence, thresholds
 from builder.decode import decode
 from builder.dedup import (
-    DEFAULT_THRESHOLD,
     Clusters,
     Signature,
     SignatureStore,
     body_signature,
     cluster,
 )
+from builder.defaults import (
+    DEDUP_MODES,
+    DEFAULT_LATEST_DATE,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_THRESHOLD,
+    ENGINE_NAMES,
+)
 from builder.doc import BuildError, Doc, OptionError, Rejection, RejectReason
-from builder.extract import DEFAULT_LATEST_DATE, extract, page_date_order
+from builder.extract import extract, page_date_order
 from builder.html import extract_html
 from builder.model import SPLIT_NAMES, Article, Split, arrow_schema, to_row
 from builder.read import (
-    DEFAULT_MAX_BYTES,
     input_format,
     list_inputs,
     read_inputs,
@@ -63,7 +68,6 @@ STAGES = (
     "validate",
     "dedup",
 )
-DEDUP_MODES = ("keep", "drop")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -412,7 +416,7 @@ def _ray_engine(workers: int) -> Iterator[Callable]:
     yield run
 
 
-ENGINES = {"local": _local_engine, "ray": _ray_engine}
+ENGINES = dict(zip(ENGINE_NAMES, (_local_engine, _ray_engine), strict=True))
 
 
 def _with_progress(results: Iterable[Any], total: int, progress: bool, label: str):

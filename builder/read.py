@@ -19,9 +19,9 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from builder.defaults import DEFAULT_MAX_BYTES
 from builder.doc import BuildError, Doc, Rejection, RejectReason
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Curator files that live in seeds/ but are not articles.
 NOT_ARTICLES = frozenset({"sources.toml", "sources.csv", "README.md"})
 _HEX_ID = re.compile(r"(?:^|[_-])([0-9a-f]{8,64})$")

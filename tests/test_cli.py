@@ -123,12 +123,12 @@ def test_audit_into_a_missing_folder_names_it(built_repo, tmp_path):
 def test_os_errors_are_one_line_and_debug_shows_the_traceback(make_repo, monkeypatch):
     import errno
 
-    import builder.cli
+    import builder.build
 
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", "data/.tmp-v1.0.0-1/x.parquet")
 
-    monkeypatch.setattr(builder.cli, "build_dataset", full_disk)
+    monkeypatch.setattr(builder.build, "build", full_disk)
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == EXIT_FATAL
     assert result.output == (
@@ -182,3 +182,22 @@ def test_readme_duckdb_example_runs():
         check=True,
     )
     assert "headline" in result.stdout and "US weighs options" in result.stdout
+
+
+def test_help_answers_without_importing_the_stages():
+    """`mali-news --help` and a command's --help import the CLI, click and the defaults,
+    not the library the commands run (Arrow, NumPy, datasketch): help is instant."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from click.testing import CliRunner; from builder.cli import cli; "
+        "runs = [CliRunner().invoke(cli, args) for args in (['--help'], ['build', '--help'])]; "
+        "print(all('Usage:' in run.output for run in runs), "
+        "sorted(m for m in ('pyarrow', 'numpy', 'datasketch', 'builder.pipeline') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.strip() == "True []"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from builder.defaults import DEFAULT_LATEST_DATE
 from builder.doc import Doc, LineReason
 from builder.extract.agency import (
     find_agency_byline,
@@ -115,9 +116,6 @@ __all__ = [
     "outlet_candidates",
     "page_date_order",
 ]
-
-
-DEFAULT_LATEST_DATE = dt.date(2030, 12, 31)
 
 
 class _Context:
