@@ -216,6 +216,8 @@ _EVIDENCE_SOURCES = (
 _LINE_PREFIX = re.compile(r"^((?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*)\s+\S")
 # A name opening this many chrome lines is a brand naming its sections and products.
 LINE_PREFIX_MIN_LINES = 3
+# A name's 60 characters at most (_clean_name), a space and the next word's first letter.
+LINE_PREFIX_READ_CHARS = 62
 # Words of the title before a site's name that closes it ("<headline> - <site>").
 TITLE_BEFORE_SUFFIX_MIN_WORDS = 3
 _WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")  # a dash between words is none
@@ -305,7 +307,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             continue  # the article's own lines credit nothing but through a cue
         words = line_words(line.text)
         if not line.kept:
-            if opening := _LINE_PREFIX.match(line.text):
+            # A name is 60 characters at most: the first word is read within them.
+            if opening := _LINE_PREFIX.match(line.text, 0, LINE_PREFIX_READ_CHARS):
                 prefixes[opening.group(1)] += 1
             # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read");
             # a date is no name ("mercredi 11 septembre 2019").

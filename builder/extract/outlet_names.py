@@ -29,27 +29,48 @@ _RIGHTS_TAIL = re.compile(
 )
 
 
+# "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not, nor does a
+# short title: "St. Lucia Times", "Mt. Airy News".
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\. ")
+# Years after it ("Haki Benita 2016-2020"), not a channel's number ("FOX 2", "News 4").
+_TRAILING_YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?$")
+_LEADING_YEARS = re.compile(r"^(?:\d{4}[\s,–-]*)+")  # "© 2002, 2003 Jamie Zawinski"
+_CREDIT_LABEL = re.compile(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+")  # "From: X"
+_LEADING_THE = re.compile(r"(?i)^the\s+")
+_LEGAL_FORM = re.compile(
+    r"(?i)(?:,\s*|\s+)(?:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?)\.?$"
+)
+_NO_NAME_WORDS = re.compile(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b")
+
+
 def _clean_name(name: str) -> str | None:
-    # "Andrew Zonenberg. Content …": the sentence ends the name; an initial does not, nor
-    # does a short title: "St. Lucia Times", "Mt. Airy News".
-    name = re.split(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\. ", name)[0]
-    name = re.sub(r"[’']s$", "", name.strip())
-    # Years after it ("Haki Benita 2016-2020"), not a channel's number ("FOX 2", "News 4").
-    name = re.sub(r"\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?$", "", name)
-    name = re.sub(r"^(?:\d{4}[\s,–-]*)+", "", name.strip())  # "© 2002, 2003 Jamie Zawinski"
+    # Each pattern runs only where the text can hold what it removes (a full stop, a digit, a
+    # colon): names of menus and mastheads are cut by the thousand.
+    if ". " in name:
+        name = _SENTENCE_END.split(name, 1)[0]
+    name = name.strip()
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    if name[-1:].isdigit():
+        name = _TRAILING_YEARS.sub("", name)
+    name = name.strip()
+    if name[:1].isdigit():
+        name = _LEADING_YEARS.sub("", name)
     # A year or a footer's links run on after it: "X GmbH 2019Content …", "X Impressum".
-    name = _AFTER_NAME.split(name)[0]
-    name = re.sub(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+", "", name)  # "From: X"
-    name = re.sub(r"(?i)^(?:the\s+)?", "", name.strip(" .,-–—|:")).strip()
+    name = _AFTER_NAME.split(name, 1)[0]
+    if ":" in name:
+        name = _CREDIT_LABEL.sub("", name)
+    name = name.strip(" .,-–—|:")
+    if name[:3].lower() == "the":
+        name = _LEADING_THE.sub("", name)
+    name = name.strip()
     # The rights statement after the name ("Breaking Soup Copyright ©", "BONDY BLOG TOUS
     # DROITS RESERVES"), then its legal form ("Acme, Inc.", "SitePoint Pty Ltd").
     name = _RIGHTS_TAIL.sub("", name).strip(" .,-–—|:")
-    name = re.sub(
-        r"(?i)(?:,\s*|\s+)(?:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?)\.?$", "", name
-    )
+    name = _LEGAL_FORM.sub("", name)
     if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():
         return None
-    if re.search(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b", name):
+    if _NO_NAME_WORDS.search(name):
         return None
     return name
 
