@@ -509,3 +509,24 @@ def test_the_site_speaking_to_its_reader_is_told_from_a_headline_that_quotes_or_
         "Why the US helps us all",
     ):
         assert not addresses_reader(headline), headline
+
+
+def test_a_candidates_score_weighs_its_features_and_every_pair_of_them():
+    from builder.extract.headline import (
+        HEADLINE_FEATURES,
+        HEADLINE_WEIGHTS,
+        headline_score,
+        headline_terms,
+    )
+
+    features = dict.fromkeys(HEADLINE_FEATURES, 0.0)
+    features |= {"length": 0.5, "distance": 1.2, "in_article": 1.0, "body_overlap": 0.8}
+    terms = headline_terms(features)
+    assert terms["length*distance"] == 0.5 * 1.2
+    assert terms["distance*distance"] == 1.2 * 1.2
+    assert terms["length*noise"] == 0.0
+    expected = sum(HEADLINE_WEIGHTS[name] * value for name, value in terms.items())
+    assert abs(headline_score(features) - expected) < 1e-9
+    # A pair's weight counts: the product differs from the features' own weights alone.
+    linear = sum(HEADLINE_WEIGHTS[name] * features[name] for name in HEADLINE_FEATURES)
+    assert abs(headline_score(features) - linear) > 1e-3

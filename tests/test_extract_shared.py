@@ -61,12 +61,16 @@ def test_candidate_weights_come_from_the_fitted_file_and_a_wrong_file_is_named(
 
     from builder.doc import BuildError
     from builder.extract import HEADLINE_WEIGHTS, OUTLET_WEIGHTS, shared
-    from builder.extract.headline import HEADLINE_FEATURES
+    from builder.extract.headline import HEADLINE_FEATURES, HEADLINE_TERMS
     from builder.extract.outlet import OUTLET_FEATURES
 
     model = json.loads(shared.CHOICE_MODEL_FILE.read_text(encoding="utf-8"))
     assert model["headline"]["weights"] == HEADLINE_WEIGHTS
-    assert list(HEADLINE_WEIGHTS) == list(HEADLINE_FEATURES)
+    assert list(HEADLINE_WEIGHTS) == list(HEADLINE_TERMS)
+    # Every feature, then the product of every pair of them (a feature with itself too).
+    features = len(HEADLINE_FEATURES)
+    assert len(HEADLINE_TERMS) == features + features * (features + 1) // 2
+    assert "length*in_article" in HEADLINE_TERMS
     assert model["outlet"]["weights"] == OUTLET_WEIGHTS
     assert list(OUTLET_WEIGHTS) == list(OUTLET_FEATURES)
     assert model["headline"]["fit"]["right"]["cross_validated"] > 0
@@ -98,9 +102,9 @@ def test_a_refit_rounds_each_weight_and_keeps_one_the_pages_never_show():
     names = ["length", "noise", "url_host"]
     shipped = {"length": 3.0, "noise": -1.0, "url_host": 2.2}
     entry = fit_weights.model_entry(
-        names, np.array([1.26, -0.04, 0.0]), shipped, data, {"pages_with_gold": 2}
+        names, np.array([1.264, -0.004, 0.0]), shipped, data, {"pages_with_gold": 2}
     )
-    assert entry["weights"] == {"length": 1.3, "noise": 0.0, "url_host": 2.2}
+    assert entry["weights"] == {"length": 1.26, "noise": 0.0, "url_host": 2.2}
     assert str(entry["weights"]["noise"]) == "0.0"
     assert entry["fit"] == {"pages_with_gold": 2, "kept_without_evidence": ["url_host"]}
     # The folds are a function of the site alone.
