@@ -14,6 +14,7 @@ extracted here: builder/validate.py detects it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 
@@ -134,15 +135,16 @@ class _Context:
         self.order = page_order or site_order
         # Asked only where a date needs it; a clock's zone after the date comes first.
         self.language_order = _order_of_language(doc) if ambiguous and not self.order else None
+        kept = [i for i, line in enumerate(doc.lines) if line.kept]
         low = max(0, anchor - 10)
         # A headline the cleaner kept as the article's first line: the stamp stands under it,
         # above the article's first paragraph, however many buttons come between.
-        opening = next((i for i in range(anchor + 1, len(doc.lines)) if doc.lines[i].kept), anchor)
+        after = bisect.bisect_right(kept, anchor)
+        opening = kept[after] if after < len(kept) else anchor
         high = min(len(doc.lines), max(body_start, opening) + STAMP_REACH)
         self.head_window = range(low, high)
         self.title_suffix: str | None = None
         self.dateline_match = _find_dateline(doc.lines)
-        kept = [i for i, line in enumerate(doc.lines) if line.kept]
         # The article's span, from its first kept line to its last.
         self.article_span = range(kept[0], kept[-1] + 1) if kept else range(0)
         self.signature = _find_signature(doc.lines, kept)
