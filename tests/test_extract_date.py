@@ -188,3 +188,21 @@ def test_the_stamp_under_a_headline_counts_however_many_buttons_stand_above_it()
     meta = cleaned("\n\n".join([*page, "1 hr ago", "Share this", "Facebook", *PROSE])).meta
     assert meta["headline"] == headline
     assert meta["date"] == dt.date(2020, 9, 30)
+
+
+def test_the_stamp_right_under_the_first_byline_dates_the_page_however_far_down():
+    headline = "Regional force in Bamako to plan deployment"
+    article = [f"{sentence[:-1]}, day {day}." for day in range(1, 4) for sentence in PROSE]
+
+    def date_of(*signed: str):
+        doc = cleaned("\n\n".join([headline, *article, *signed, "Home", "About", "Contact"]))
+        return doc.meta["date"], doc.meta["evidence"].get("date", {}).get("finder")
+
+    # Twelve paragraphs down, out of the headline's reach: the byline's stamp still dates it.
+    found = (dt.date(2020, 12, 23), "find_date_bylined")
+    assert date_of("By Jane Doe", "Dec 23, 2020 at 10:42 AM") == found
+    assert date_of("By Jane Doe", "The Daily Planet |", "Dec 23, 2020 at 10:42 AM") == found
+    # Further under it, a date is something else's; and only the first byline is the page's.
+    assert date_of("By Jane Doe", "Bamako", "Mopti", "Dec 23, 2020 at 10:42 AM") == (None, None)
+    first = ("By Jane Doe", "Bamako", "Mopti", "Gao", "By John Roe", "Dec 23, 2020 at 10:42 AM")
+    assert date_of(*first) == (None, None)

@@ -42,6 +42,7 @@ from builder.extract.author import (
 from builder.extract.date import (
     _date_context,
     _find_signature,
+    find_date_bylined,
     find_date_dateline,
     find_date_labelled,
     find_date_published_line,
@@ -168,6 +169,7 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:stamp", find_date_published_line),
     ("text:stamp", find_date_signature),
     ("text:stamp", find_date_labelled),
+    ("text:stamp", find_date_bylined),
     ("text:updated", find_date_updated),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)

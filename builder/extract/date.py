@@ -1,6 +1,7 @@
 """The publication date: the first of the dateline's date, a stamp's near the headline, a line
 that says it gives the publication date, the signature's under the article, a labelled field's,
-else the date the page was last updated (its own source, text:updated).
+the stamp under the first byline, else the date the page was last updated (its own source,
+text:updated).
 
 Also the article's signature (found once per page for the date and the author) and how the
 chosen date stands among the page's other dates, evidence for the confidence stage.
@@ -145,6 +146,26 @@ def find_date_labelled(doc: Doc, ctx: _Context) -> dt.date | None:
                 dates_in(match.group("date"), ctx.order, ctx.latest, ctx.language_order)[:1]
             )
     return found.pop() if len(found) == 1 else None
+
+
+# A byline's stamp stands right under it ("By Jane Doe" / "The Daily Planet |" / "Dec 23,
+# 2020 at 10:42 AM").
+BYLINE_STAMP_REACH = 2
+
+
+def find_date_bylined(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The date on the page's first byline or on a line right under it, wherever the byline
+    stands (a headline the finders missed leaves the stamp out of the head window)."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if line.reason is not LineReason.byline:
+            continue
+        for below in lines[i : i + 1 + BYLINE_STAMP_REACH]:
+            dates, _ = _stated_dates(below, ctx)
+            if dates:
+                return dates[0]
+        return None
+    return None
 
 
 def find_date_updated(doc: Doc, ctx: _Context) -> dt.date | None:
