@@ -24,7 +24,7 @@ from builder.docs import (
     readme_text,
 )
 from builder.model import SCHEMA_VERSION
-from builder.pipeline import Options, RecordSet, StageCounts, process_folder
+from builder.pipeline import Options, RecordSet, StageCounts, process_folder, require_engine
 from builder.release import (
     MANIFEST,
     Published,
@@ -111,6 +111,13 @@ def refresh_docs(data_dir: Path, repo_root: Path) -> list[str]:
     except BaseException:
         transaction.discard()
         raise
+    noted = {data_dir / CHANGELOG} if missing else set()
+    noted |= {data_dir / MANIFEST_SUMS} if unlisted else set()
+    notes += [
+        f"repair: rewrote {target} (it lagged behind the published versions)"
+        for target in transaction.changed_targets()
+        if target not in noted
+    ]
     transaction.commit()
     return notes
 
@@ -187,6 +194,7 @@ def build(
     Everything that can fail runs before the version becomes visible.
     """
     require_seeds_folder(seeds_dir)
+    require_engine(engine)  # before the output folder and its lock exist
     wanted = normalise_version(version) if version is not None else None
     options = options or Options()
     repo_root = repo_root or data_dir.parent

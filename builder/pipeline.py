@@ -395,6 +395,7 @@ def _ray_engine(workers: int) -> Iterator[Callable]:
     """The same shard functions on Ray Data: one block per input file, order preserved."""
     import pickle
 
+    require_engine("ray")
     import ray
 
     if not ray.is_initialized():
@@ -417,6 +418,20 @@ def _ray_engine(workers: int) -> Iterator[Callable]:
 
 
 ENGINES = dict(zip(ENGINE_NAMES, (_local_engine, _ray_engine), strict=True))
+
+
+def require_engine(engine: str) -> None:
+    """Nothing when the engine can run here; else why not, and what to install."""
+    if engine not in ENGINES:
+        raise BuildError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine == "ray":
+        try:
+            import ray  # noqa: F401  (only whether it imports)
+        except ImportError:
+            raise OptionError(
+                "--engine ray needs Ray Data, an optional extra: pip install -e '.[ray]' "
+                "(or --engine local)"
+            ) from None
 
 
 def _with_progress(results: Iterable[Any], total: int, progress: bool, label: str):
@@ -447,8 +462,7 @@ def process_folder(
     gathered in input order, so the output does not depend on ``workers``.
     """
     options = options or Options()
-    if engine not in ENGINES:
-        raise BuildError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    require_engine(engine)
     sources = load_sources(seeds_dir)
     paths, clashes = claim_ids(list_inputs(seeds_dir), seeds_dir)
     cached = kernels_cached()

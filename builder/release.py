@@ -186,7 +186,7 @@ def compare_with_published(staging: Path, target: Path, data_dir: Path, version:
         return
     differing = differing or [MANIFEST]
     raise BuildError(
-        f"data/v{version} is already published and this build differs in "
+        f"{target} is already published and this build differs in "
         f"{', '.join(differing)}; published versions never change: "
         f"build as --version {next_free_version(data_dir, version)}"
     )

@@ -153,6 +153,18 @@ class Transaction:
             os.fsync(handle.fileno())
         self.renames.append((staged, target))
 
+    def changed_targets(self) -> list[Path]:
+        """The targets the commit will change: new, or staged with other bytes."""
+        changed = []
+        for staged, target in self.renames:
+            try:
+                same = target.read_bytes() == staged.read_bytes()
+            except OSError:
+                same = False  # no target yet, or unreadable: the commit writes it
+            if not same:
+                changed.append(target)
+        return changed
+
     def discard(self) -> None:
         """Before the commit nothing is visible: dropping the staged files undoes it all."""
         for staged, _ in self.renames:

@@ -2,7 +2,7 @@ import hashlib
 
 import pytest
 
-from builder.build import build
+from builder.build import build, repair_repository
 from builder.doc import BuildError
 
 
@@ -29,13 +29,15 @@ def test_rebuilding_the_same_content_changes_nothing(make_repo):
 
 def test_a_published_version_never_changes(make_repo):
     root = make_repo()
-    build(root / "seeds", root / "data", "1.0.0")
+    out = root / "published"  # the message names the folder the build was given
+    build(root / "seeds", out, "1.0.0")
     (root / "seeds" / "005_aaaaaaaaaaaaaaaa.txt").write_bytes(
         (root / "seeds" / "000_f43590dcf1fa9506.txt").read_bytes().replace(b"Aspen", b"Bamako")
     )
     with pytest.raises(BuildError, match=r"1\.0\.1") as err:
-        build(root / "seeds", root / "data", "1.0.0")
+        build(root / "seeds", out, "1.0.0")
     assert "manifest.json" in str(err.value) or ".parquet" in str(err.value)
+    assert str(err.value).startswith(f"{out / 'v1.0.0'} is already published")
 
 
 def test_bad_files_are_rejected_and_listed(make_repo):
@@ -258,3 +260,19 @@ def test_min_confidence_withholds_and_is_recorded(make_repo):
     manifest = json.loads((root / "data/v1.0.0/manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["min_confidence"]["date"] == 1.0
     assert all(0 < a.headline_confidence < 1 for a in result.articles)
+
+
+def test_repair_says_which_generated_files_it_rewrote(make_repo):
+    root = make_repo()
+    build(root / "seeds", root / "data", "1.0.0")
+    plot = sorted((root / "data/plots").glob("*.png"))[0]
+    plot.unlink()
+    readme = root / "README.md"
+    readme.write_text("# test repo\n", encoding="utf-8")  # its configs lost
+    notes = repair_repository(root / "data", root)
+    assert sorted(notes) == sorted(
+        f"repair: rewrote {path} (it lagged behind the published versions)"
+        for path in (plot, readme)
+    )
+    assert plot.is_file() and "config_name: v1.0.0" in readme.read_text(encoding="utf-8")
+    assert repair_repository(root / "data", root) == []  # nothing left to do

@@ -19,6 +19,21 @@ def test_unknown_engine_names_the_choices():
         process_folder(SEEDS, engine="spark")
 
 
+def test_the_ray_engine_without_ray_names_the_extra_to_install(monkeypatch, tmp_path):
+    import sys
+
+    from builder.doc import OptionError
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if the extra were not installed
+    with pytest.raises(OptionError, match=r"pip install -e '\.\[ray\]'"):
+        process_folder(SEEDS, engine="ray")
+    # A build says so before it makes its output folder or takes its lock.
+    out = tmp_path / "data"
+    with pytest.raises(OptionError, match=r"--engine ray needs Ray Data"):
+        build(SEEDS, out, engine="ray")
+    assert not out.exists()
+
+
 @pytest.mark.ray
 def test_ray_engine_output_is_byte_identical_to_local(make_repo):
     local, ray_repo = make_repo(name="local"), make_repo(name="ray")

@@ -4,7 +4,7 @@ import pytest
 from filelock import FileLock
 
 from builder import transaction
-from builder.transaction import LOCK, LOCK_OWNER, RepositoryLocked, writer_lock
+from builder.transaction import LOCK, LOCK_OWNER, RepositoryLocked, Transaction, writer_lock
 
 
 @pytest.fixture
@@ -51,3 +51,16 @@ def test_a_lock_let_go_while_waiting_for_its_name_is_taken(held):
 def test_a_holder_that_never_names_itself_is_reported_unknown(held, monkeypatch):
     monkeypatch.setattr(transaction, "_OWNER_WAIT_SECONDS", 0.1)
     _refused(held[0], r"\(unknown process\); wait for it")
+
+
+def test_changed_targets_are_the_new_files_and_those_staged_with_other_bytes(tmp_path):
+    same, other, new = (tmp_path / name for name in ("same.txt", "other.txt", "new.txt"))
+    same.write_text("kept\n")
+    other.write_text("old\n")
+    staged = Transaction(tmp_path)
+    staged.stage_file(same, "kept\n")
+    staged.stage_file(other, "new\n")
+    staged.stage_file(new, "made\n")
+    assert staged.changed_targets() == [other, new]
+    staged.commit()
+    assert [p.read_text() for p in (same, other, new)] == ["kept\n", "new\n", "made\n"]
