@@ -954,9 +954,21 @@ CONSENT_REACH = 100  # characters, within the sentence, between "cookie" and the
 CONSENT_MAX_CHARS = 2000
 
 
+# A consent manager's description of a category of its cookies, in the site's voice: "These
+# cookies allow us to count visits …", "These cookies may be set through our site by our
+# advertising partners", "If you do not allow these cookies, …".
+_COOKIE_CATEGORY = re.compile(
+    r"(?i)^\W*(?:(?:these|this|those) cookies?\b[^.]{0,150}?"
+    r"\b(?:we|us|our|the (?:web)?site|this (?:web)?site)\b"
+    r"|if you do not allow (?:these )?cookies\b)"
+)
+
+
 def is_consent_notice(text: str) -> bool:
     if len(text) > CONSENT_MAX_CHARS:
         return False  # a notice is a paragraph, not a page run into one line
+    if _COOKIE_CATEGORY.match(text):
+        return True
     lowered = text.lower()
     at = lowered.find("cookie")
     while at >= 0:

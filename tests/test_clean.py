@@ -847,6 +847,18 @@ def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookie
     # A page run into one huge line is not a notice, and is judged in linear time.
     assert not is_consent_notice("We use cookies to improve your visit. " * 100)
     assert is_consent_notice("We use cookies to improve your visit.")
+    # A consent manager describes each category of its cookies in the site's voice, under
+    # the article; an article says what cookies do in its own.
+    categories = [
+        "These cookies may be set through our site by our advertising partners. They may be "
+        "used by those companies to build a profile of your interests.",
+        "These cookies allow us to count visits and traffic sources so we can measure and "
+        "improve the performance of our site.",
+        "If you do not allow these cookies, you will experience less targeted advertising.",
+    ]
+    doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *categories]))
+    assert [reasons(doc)[text] for text in categories] == ["boilerplate"] * 3
+    assert not is_consent_notice("These cookies track readers across sites, researchers said.")
 
 
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():
