@@ -271,7 +271,9 @@ SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
     (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage|
     topics)|
-    post\ navigation|next\ (?:story|article)|promoted\ (?:stories|links)\b.*|around\ the\ web|
+    post\ navigation|next\ (?:story|article)|promoted\ (?:stories|links|content)\b.*|
+    around\ the\ web|sponsored(?:\ (?:articles|content|stories|links|posts|headlines))?|
+    paid\ (?:partner|post|content)(?:\ content)?|
     suggest\ a\ correction|report\ an?\ (?:error|typo)|report\ a\ correction(?:\ or\ typo)?|
     tagged|keywords|etiquetas|temas|tematy|powiązane\ tematy|
     more\ (?:like\ this|to\ explore)|top\ (?:stories|picks)|most\ recent|
@@ -580,6 +582,8 @@ _SECTION_CUES = frozenset(
         "discussion",
         "load",
         "promoted",
+        "sponsored",
+        "paid",
         "tagged",
         "keywords",
         "etiquetas",

@@ -392,6 +392,19 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
         assert reasons(doc)[header] == "boilerplate", header
 
 
+def test_a_box_of_sponsored_or_paid_partner_stories_ends_the_article():
+    # Advertisers' teasers, written as sentences: they read as prose.
+    paid = [
+        "This site finds and compares three financial advisors in your area for free.",
+        "Answer these questions to find the right financial advisor for you and your family.",
+        "Transferring your balance to a card with no interest for fourteen months is ingenious.",
+    ]
+    article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    for header in ("Sponsored Articles", "Paid Partner", "Sponsored", "Promoted Content"):
+        doc = cleaned("\n".join([*article, header, *paid]))
+        assert [line.text for line in doc.lines if line.kept] == article, header
+
+
 def test_a_box_of_what_to_read_next_or_about_the_author_ends_the_article():
     article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
     headers = ["Read This Next", "You may also want to check these out:", "ABOUT THE AUTHOR"]
