@@ -29,8 +29,14 @@ def test_the_small_letters_scan_agrees_with_the_pattern(name, text):
 def test_a_copyright_names_the_outlet_without_its_legal_form():
     for name in ("Sahel Courier Pty Ltd", "Sahel Courier, Inc.", "Sahel Courier Sp. z o.o"):
         assert _clean_name(name) == "Sahel Courier", name
-    for name in ("Empty Quarter", "Zinc"):  # a word ending as a legal form does is no form
+    assert _clean_name("The Sahel Courier DAC") == "Sahel Courier"  # an Irish company
+    for name in ("Empty Quarter", "Zinc", "Dacia"):  # words ending as a legal form does
         assert _clean_name(name) == name
+
+
+def test_a_footers_links_after_the_name_are_no_part_of_it():
+    for name in ("Sahel Courier Do Not Sell My Personal Information", "Sahel Courier Do Not"):
+        assert _clean_name(name) == "Sahel Courier", name
 
 
 def test_a_rights_statement_goes_before_the_legal_form_and_a_name_keeps_its_own_words():

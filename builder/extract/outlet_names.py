@@ -19,7 +19,7 @@ from builder.extract.shared import _NOT_NAMES, STAMP_MAX_WORDS, _place_names
 
 _AFTER_NAME = re.compile(
     r"\s*(?<!\d)(?:19|20)\d{2}(?!\d)|\s+(?:Impressum|Datenschutz\w*|Imprint|Privacy|Terms|"
-    r"Kontakt|Contact|Sitemap|Disclaimer|AGB|Mentions légales|Aviso legal)\b"
+    r"Kontakt|Contact|Sitemap|Disclaimer|AGB|Mentions légales|Aviso legal|Do Not)\b"
 )
 
 
@@ -38,7 +38,7 @@ _LEADING_YEARS = re.compile(r"^(?:\d{4}[\s,–-]*)+")  # "© 2002, 2003 Jamie Za
 _CREDIT_LABEL = re.compile(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+")  # "From: X"
 _LEADING_THE = re.compile(r"(?i)^the\s+")
 _LEGAL_FORM = re.compile(
-    r"(?i)(?:,\s*|\s+)(?:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?)\.?$"
+    r"(?i)(?:,\s*|\s+)(?:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?|dac)\.?$"
 )
 _NO_NAME_WORDS = re.compile(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b")
 
