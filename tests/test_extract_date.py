@@ -206,3 +206,13 @@ def test_the_stamp_right_under_the_first_byline_dates_the_page_however_far_down(
     assert date_of("By Jane Doe", "Bamako", "Mopti", "Dec 23, 2020 at 10:42 AM") == (None, None)
     first = ("By Jane Doe", "Bamako", "Mopti", "Gao", "By John Roe", "Dec 23, 2020 at 10:42 AM")
     assert date_of(*first) == (None, None)
+
+
+def test_a_sentence_naming_a_date_is_no_publication_label():
+    # "date" labels a stamp where it opens the line ("Date 19.01.2020"), not inside a
+    # sentence that names some other day.
+    opening = "The talks have a new date for the accord to be signed in Bamako: March 31, 2014."
+    doc = cleaned("\n\n".join(["Mali talks resume in Algiers", "Oct 13, 2013", opening, *PROSE]))
+    assert doc.meta["date"] == dt.date(2013, 10, 13)
+    doc = cleaned("\n\n".join(["Mali talks resume in Algiers", "Date: 13.10.2013", *PROSE]))
+    assert doc.meta["date"] == dt.date(2013, 10, 13)

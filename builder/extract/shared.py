@@ -50,8 +50,11 @@ STAMP_MAX_WORDS = 14
 _SEPARATORS = re.compile(r"\s+[-|–—:·»]{1,2}\s+")
 # The words that label a publication date, in the scripts written with spaces.
 _PUBLISHED_WORDS = r"published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|date"
+# "Date" labels a stamp only where it opens the line: in a sentence ("a new date for …: March
+# 31, 2021") it names some other date.
 _PUBLISHED = re.compile(
-    rf"(?i)\b(?:{_PUBLISHED_WORDS}|发布时间|发稿时间|发表时间|发布日期|公開日|配信日)\b"
+    r"(?i)\b(?:published|posted|publi[ée]e?|veröffentlicht|publicado|pubblicato|"
+    r"发布时间|发稿时间|发表时间|发布日期|公開日|配信日)\b|^\W*date\b"
 )
 # The words that say a date is the publication's, not a post's or a comment's.
 _PUBLISHED_STRONG = re.compile(
