@@ -341,7 +341,9 @@ TEASER_BOX = re.compile(
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     most\ (?:popular|read|viewed|shared)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ (?:now|stories|articles|news|topics))?|in\ case\ you\ missed\ it|don'?t\ miss|
-    meistgelesen|les\ plus\ lus|más\ leídas|ランキング|アクセスランキング|热门
+    meistgelesen|les\ plus\ lus|más\ leídas|ランキング|アクセスランキング|热门|
+    sponsored(?:\ (?:articles|content|stories|links|posts|headlines))?|
+    paid\ (?:partner|post|content)(?:\ content)?|promoted\ content
     )\W*$""",
 )
 # A teaser cut short, then its link: "… overloaded with sights, sounds,… Read more".
@@ -960,11 +962,12 @@ CONSENT_MAX_CHARS = 2000
 
 # A consent manager's description of a category of its cookies, in the site's voice: "These
 # cookies allow us to count visits …", "These cookies may be set through our site by our
-# advertising partners", "If you do not allow these cookies, …".
+# advertising partners", "If you do not allow these cookies, …". The verbs say what the
+# site's cookies do for it; a baker's cookies ("These cookies, the baker told us, …") do not.
 _COOKIE_CATEGORY = re.compile(
-    r"(?i)^\W*(?:(?:these|this|those) cookies?\b[^.]{0,150}?"
-    r"\b(?:we|us|our|the (?:web)?site|this (?:web)?site)\b"
-    r"|if you do not allow (?:these )?cookies\b)"
+    r"(?i)^\W*(?:(?:these|those) cookies (?:may be set|are set|allow us|help us|"
+    r"enable (?:the|this|our) (?:web)?site|are (?:strictly )?(?:necessary|essential) for "
+    r"(?:the|this|our) (?:web)?site)|if you do not allow (?:these )?cookies\b)"
 )
 
 

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import multiprocessing
+import os
 import sys
 import time
 import urllib.parse
@@ -423,12 +424,12 @@ ENGINES = dict(zip(ENGINE_NAMES, (_local_engine, _ray_engine), strict=True))
 def require_engine(engine: str) -> None:
     """Nothing when the engine can run here; else why not, and what to install."""
     if engine not in ENGINES:
-        raise BuildError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+        raise OptionError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     if engine == "ray":
         try:
             import ray  # noqa: F401  (only whether it imports)
         except ImportError:
-            raise OptionError(
+            raise BuildError(
                 "--engine ray needs Ray Data, an optional extra: pip install -e '.[ray]' "
                 "(or --engine local)"
             ) from None
@@ -466,7 +467,7 @@ def process_folder(
     sources = load_sources(seeds_dir)
     paths, clashes = claim_ids(list_inputs(seeds_dir), seeds_dir)
     cached = kernels_cached()
-    small = runs_plain(paths, cached)
+    small = runs_plain(paths, cached, options.max_bytes)
     if not small and not cached:
         print(
             "compiling the cleaning kernels with Numba (once: they are cached beside builder/)",
@@ -487,23 +488,45 @@ def process_folder(
 # costs 15-40 s on a first run, plain Python about 55 ms a page more (94 dev pages in 7.6 s
 # plain, 2.4 s compiled from the cache), and the output is the same.
 COMPILE_MIN_INPUTS = 50
-# ... and below this many bytes in all: plain Python takes about 3.3 s a megabyte more (a
-# single 5 MB line took 12 s plain, 3 s compiled), against 15-40 s to compile on a first run
-# and about 1 s to load the compiled kernels once cached.
+# ... and below this many bytes of text in all: plain Python takes about 2-3 s a megabyte
+# more (a single 5 MB line: 12.4 s plain, 4.0 s compiled; the 1.6 MB of the mozilla pages:
+# 7.6 s and 2.4 s), against 15-40 s to compile on a first run and about 1 s to load the
+# compiled kernels once cached.
 PLAIN_MAX_BYTES = 4_000_000
 PLAIN_MAX_BYTES_CACHED = 400_000
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
-def runs_plain(paths: list[Path], cached: bool) -> bool:
-    """Whether a build of paths runs the kernels as plain Python: few inputs, and fewer bytes
+def runs_plain(paths: list[Path], cached: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+    """Whether a build of paths runs the kernels as plain Python: few inputs, and less text
     than plain Python reads in the time compiling (or, cached, loading) the kernels takes."""
     if len(paths) >= COMPILE_MIN_INPUTS:
         return False
+    limit = PLAIN_MAX_BYTES_CACHED if cached else PLAIN_MAX_BYTES
     total = 0
     for path in paths:
-        with contextlib.suppress(OSError):  # the read stage reports what cannot be read
-            total += path.stat().st_size
-    return total < (PLAIN_MAX_BYTES_CACHED if cached else PLAIN_MAX_BYTES)
+        total += _text_size(path, max_bytes)
+        if total >= limit:
+            return False
+    return True
+
+
+def _text_size(path: Path, max_bytes: int) -> int:
+    """About how many bytes of text an input gives the stages: a compressed one its inflated
+    size (a gzip stream's trailer states its last member's), one the read stage rejects as
+    too large none; what cannot be read counts none (the read stage reports it)."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return 0
+        if size >= 18 and path.is_file():
+            with path.open("rb") as handle:
+                if handle.read(2) == _GZIP_MAGIC:
+                    handle.seek(-4, os.SEEK_END)
+                    size = int.from_bytes(handle.read(4), "little")
+    except OSError:
+        return 0
+    return min(size, max_bytes)
 
 
 def kernels_cached() -> bool:

@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -158,7 +159,13 @@ class Transaction:
         changed = []
         for staged, target in self.renames:
             try:
-                same = target.read_bytes() == staged.read_bytes()
+                # Only a regular file of the same size is read: a FIFO's read would block.
+                info = target.lstat()
+                same = (
+                    stat.S_ISREG(info.st_mode)
+                    and info.st_size == staged.stat().st_size
+                    and target.read_bytes() == staged.read_bytes()
+                )
             except OSError:
                 same = False  # no target yet, or unreadable: the commit writes it
             if not same:

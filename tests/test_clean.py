@@ -403,6 +403,9 @@ def test_a_box_of_sponsored_or_paid_partner_stories_ends_the_article():
     for header in ("Sponsored Articles", "Paid Partner", "Sponsored", "Promoted Content"):
         doc = cleaned("\n".join([*article, header, *paid]))
         assert [line.text for line in doc.lines if line.kept] == article, header
+    # An advertisement's label inside the article is a box it goes on past.
+    doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, "Sponsored", *MORE_PROSE]))
+    assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE]
 
 
 def test_a_box_of_what_to_read_next_or_about_the_author_ends_the_article():
@@ -871,7 +874,12 @@ def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookie
     ]
     doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *categories]))
     assert [reasons(doc)[text] for text in categories] == ["boilerplate"] * 3
-    assert not is_consent_notice("These cookies track readers across sites, researchers said.")
+    for told in (
+        "These cookies track readers across sites, researchers said.",
+        "These cookies, the baker told us, sold out by noon on the day of the feast.",
+        "This cookie recipe is one we bake every year for the end of Ramadan.",
+    ):
+        assert not is_consent_notice(told), told
 
 
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():

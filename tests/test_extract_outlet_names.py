@@ -30,7 +30,8 @@ def test_a_copyright_names_the_outlet_without_its_legal_form():
     for name in ("Sahel Courier Pty Ltd", "Sahel Courier, Inc.", "Sahel Courier Sp. z o.o"):
         assert _clean_name(name) == "Sahel Courier", name
     assert _clean_name("The Sahel Courier DAC") == "Sahel Courier"  # an Irish company
-    for name in ("Empty Quarter", "Zinc", "Dacia"):  # words ending as a legal form does
+    # Words ending as a legal form does, and a name that is spelled like one.
+    for name in ("Empty Quarter", "Zinc", "Amadou Dac", "Sahel Pty Dacia"):
         assert _clean_name(name) == name
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import gzip
 
 import pytest
 
@@ -247,9 +248,16 @@ def test_a_build_runs_plain_python_only_when_few_small_inputs_make_compiling_cos
     assert runs_plain(seeds, cached=False) and runs_plain(seeds, cached=True)
     many = inputs("many", COMPILE_MIN_INPUTS, 100)
     assert not runs_plain(many, cached=False)
-    # One page of a megabyte: plain Python beats a first compile, not a load from the cache.
+    # Between the two limits: plain Python beats a first compile, not a load from the cache.
     middling = inputs("middling", 1, (PLAIN_MAX_BYTES_CACHED + PLAIN_MAX_BYTES) // 2)
     assert runs_plain(middling, cached=False) and not runs_plain(middling, cached=True)
     huge = inputs("huge", 2, PLAIN_MAX_BYTES // 2)
     assert not runs_plain(huge, cached=False)
-    assert runs_plain([*seeds, tmp_path / "gone.txt"], cached=True)  # an unreadable input counts 0
+    # An input the read stage rejects as too large gives no text; nor does a missing one.
+    assert runs_plain(huge, cached=False, max_bytes=PLAIN_MAX_BYTES // 4)
+    assert runs_plain([*seeds, tmp_path / "gone.txt"], cached=True)
+    # A compressed input counts by the text it inflates to, as its gzip trailer states.
+    packed = tmp_path / "page.txt.gz"
+    packed.write_bytes(gzip.compress(b" " * PLAIN_MAX_BYTES))
+    assert packed.stat().st_size < PLAIN_MAX_BYTES_CACHED
+    assert not runs_plain([packed], cached=False)

@@ -64,3 +64,14 @@ def test_changed_targets_are_the_new_files_and_those_staged_with_other_bytes(tmp
     assert staged.changed_targets() == [other, new]
     staged.commit()
     assert [p.read_text() for p in (same, other, new)] == ["kept\n", "new\n", "made\n"]
+
+
+def test_a_target_that_is_no_regular_file_is_changed_without_reading_it(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)  # reading it would block until a writer came
+    staged = Transaction(tmp_path)
+    staged.stage_file(fifo, "generated\n")
+    assert staged.changed_targets() == [fifo]
+    staged.discard()

@@ -154,13 +154,13 @@ BYLINE_STAMP_REACH = 2
 
 
 def find_date_bylined(doc: Doc, ctx: _Context) -> dt.date | None:
-    """The date on the page's first byline or on a line right under it, wherever the byline
-    stands (a headline the finders missed leaves the stamp out of the head window)."""
+    """The date on a line right under the page's first byline, wherever the byline stands (a
+    headline the finders missed leaves the stamp out of the head window)."""
     lines = doc.lines
     for i, line in enumerate(lines):
         if line.reason is not LineReason.byline:
             continue
-        for below in lines[i : i + 1 + BYLINE_STAMP_REACH]:
+        for below in lines[i + 1 : i + 1 + BYLINE_STAMP_REACH]:
             dates, _ = _stated_dates(below, ctx)
             if dates:
                 return dates[0]

@@ -38,7 +38,7 @@ _LEADING_YEARS = re.compile(r"^(?:\d{4}[\s,–-]*)+")  # "© 2002, 2003 Jamie Za
 _CREDIT_LABEL = re.compile(r"(?i)^(?:from|source|via|credit|fuente|quelle):\s+")  # "From: X"
 _LEADING_THE = re.compile(r"(?i)^the\s+")
 _LEGAL_FORM = re.compile(
-    r"(?i)(?:,\s*|\s+)(?:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?|dac)\.?$"
+    r"(?:,\s*|\s+)(?:(?i:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?)|DAC)\.?$"
 )
 _NO_NAME_WORDS = re.compile(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b")
 
