@@ -379,6 +379,11 @@ def test_a_short_title_case_headline_under_a_section_label_is_no_name():
         "We rely on your support to make local news available to all",
         "Wir sind für Sie da!",
         "Help us build a vibrant, collaborative global commons",
+        "CLICK HERE TO GET THE SAHEL COURIER APP",
+        "Did you know you can manage your profile and explore all of our newsletters?",
+        "This site is protected by reCAPTCHA and the Google Privacy Notice applies",
+        "Sorry, there seem to be some issues. Please try again later.",
+        "This is a preview of subscription content, log in to check access",
     ],
 )
 def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
@@ -485,6 +490,7 @@ def test_a_headline_may_say_not_a_member_or_search_for_this():
     from builder.extract.headline import CHROME_LINE
 
     headlines = ("Why Ukraine is not a member of NATO yet", "The search for this year's winner")
+    headlines += ("Mali's farmers get the new weather app", "Gao clinic's app manages patients")
     for headline in headlines:
         assert CHROME_LINE.search(headline) is None, headline
     for chrome in ("Not a member of Sahel Courier yet? Sign up", "Search for this author"):

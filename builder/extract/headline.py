@@ -320,6 +320,9 @@ CHROME_LINE = re.compile(
     r"|\bexpand/collapse\b|\bforgot (?:your )?(?:\w+ )?(?:username|password)\b"
     r"|\bnot a member\b[^?]{0,40}\?"
     r"|^search for this (?:author|site)\b|\b(?:straight|directly|delivered) to your inbox\b"
+    r"|\bclick here\b|\bdid you know you can\b|^(?:get|download) (?:the|our) (?:\w+ ){0,3}app\b"
+    r"|\bmanage your (?:profile|account|preferences|subscriptions?)\b|\bprotected by recaptcha\b"
+    r"|\btry again later\b|\bby submitting your\b|\bpreview of subscription content\b"
     r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b)"
 )
 
