@@ -880,6 +880,11 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     start, end = _without_edge_notices(texts, prose, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
+    # A form's notices are left out once the article is placed: a newsletter box the article
+    # holds would otherwise cut it in parts.
+    for i in np.flatnonzero(prose & (codes == KEPT)).tolist():
+        if _FORM_NOTICE.match(texts[i]):
+            codes[i] = BOILERPLATE
     changed = np.flatnonzero(codes != original)
     for i, code in zip(changed.tolist(), codes[changed].tolist(), strict=True):
         lines[i].reason = _REASONS[code - 1]
@@ -1002,6 +1007,21 @@ _DATA_CONSENT = re.compile(
     r"wyrażam zgodę na przetwarzanie|(?:informujemy, że )?administratorem (?:twoich |pana/pani )?"
     r"danych|acconsento al trattamento|j['’]accepte (?:que mes données|le traitement)|"
     r"autorizo el tratamiento|ich willige ein|ich stimme der verarbeitung)"
+)
+
+
+# A form's own sentences, whatever site prints them: its anti-spam notice, its error, the terms
+# a reader accepts by sending it, a paywall's preview note. An article quotes them only inside
+# a sentence of its own.
+_FORM_NOTICE = re.compile(
+    r"(?i)^\W{0,3}(?:this (?:site|form|page) is protected by recaptcha\b|"
+    r"sorry, there (?:seems?|appears?) to (?:be|have been) (?:some|an?) "
+    r"(?:issues?|problems?|errors?)\b|"
+    r"by (?:submitting|signing up|subscribing|clicking|registering)\b[^.]{0,80}"
+    r"\byou (?:agree|accept|consent) to\b[^.]{0,40}\b(?:terms|privacy|conditions|"
+    r"(?:user|personal) (?:information|data))|"
+    r"this is a preview of subscription content\b|"
+    r"did you know you can manage your (?:profile|account)\b)"
 )
 
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from builder import jit
 from builder.clean import (
+    _FORM_NOTICE,
     _STAMP,
     CHROME_PHRASES,
     CHROME_WORDS,
@@ -880,6 +881,24 @@ def test_a_cookie_consent_notice_is_chrome_however_long_but_an_article_on_cookie
         "This cookie recipe is one we bake every year for the end of Ramadan.",
     ):
         assert not is_consent_notice(told), told
+
+
+def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
+    # A newsletter box between the article's paragraphs, as some sites print it thrice.
+    box = [
+        "Sorry, there seem to be some issues. Please try again later.",
+        "This site is protected by reCAPTCHA and the Google Privacy Notice and Terms apply.",
+        "By submitting your email address you agree to our Terms and Privacy Policy.",
+    ]
+    page = "\n".join(
+        ["Mali talks resume in Algiers", *PROSE, *box, *MORE_PROSE, *box, *LATER_PROSE]
+    )
+    doc = cleaned(page)
+    assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    first = [line.reason.value for line in doc.lines if line.text in box][: len(box)]
+    assert first == ["boilerplate"] * len(box)  # the second box's are copies of these
+    quoted = "By submitting your application, officials said, you agree to be vetted by the army."
+    assert _FORM_NOTICE.match(quoted) is None  # an article's sentence about a form
 
 
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():
