@@ -882,7 +882,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     _mark_teasers(texts, codes, scan.heads)
     # A form's notices are left out once the article is placed: a newsletter box the article
     # holds would otherwise cut it in parts.
-    for i in np.flatnonzero(prose & (codes == KEPT)).tolist():
+    for i in np.flatnonzero(codes == KEPT).tolist():
         if _FORM_NOTICE.match(texts[i]):
             codes[i] = BOILERPLATE
     changed = np.flatnonzero(codes != original)
@@ -1021,7 +1021,8 @@ _FORM_NOTICE = re.compile(
     r"\byou (?:agree|accept|consent) to\b[^.]{0,40}\b(?:terms|privacy|conditions|"
     r"(?:user|personal) (?:information|data))|"
     r"this is a preview of subscription content\b|"
-    r"did you know you can manage your (?:profile|account)\b)"
+    r"did you know you can manage your (?:profile|account)\b|"
+    r"(?:click here to )?(?:get|download) (?:the|our) (?:[\w-]+ ){0,3}app\b)"
 )
 
 
