@@ -1011,8 +1011,9 @@ _DATA_CONSENT = re.compile(
 
 
 # A form's own sentences, whatever site prints them: its anti-spam notice, its error, the terms
-# a reader accepts by sending it, a paywall's preview note. An article quotes them only inside
-# a sentence of its own.
+# a reader accepts by sending it, a paywall's preview note; and what a video player, an ad
+# slot or an affiliate programme says the same way on every site. An article quotes them
+# only inside a sentence of its own.
 _FORM_NOTICE = re.compile(
     r"(?i)^\W{0,3}(?:this (?:site|form|page) is protected by recaptcha\b|"
     r"sorry, there (?:seems?|appears?) to (?:be|have been) (?:some|an?) "
@@ -1022,7 +1023,9 @@ _FORM_NOTICE = re.compile(
     r"(?:user|personal) (?:information|data))|"
     r"this is a preview of subscription content\b|"
     r"did you know you can manage your (?:profile|account)\b|"
-    r"(?:click here to )?(?:get|download) (?:the|our) (?:[\w-]+ ){0,3}app\b)"
+    r"(?:click here to )?(?:get|download) (?:the|our) (?:[\w-]+ ){0,3}app\b|"
+    r"this is a modal window\b|inread invented by teads\b|contact me with news and offers\b|"
+    r"(?:we are|[\w.]+ is) a participant in the amazon services llc associates program\b)"
 )
 
 

@@ -905,6 +905,18 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
         assert _FORM_NOTICE.match(quoted) is None, quoted  # an article's sentence
 
 
+def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
+    said = [
+        "This is a modal window. This modal can be closed by pressing the Escape key.",
+        "inRead invented by Teads",
+        "We are a participant in the Amazon Services LLC Associates Program, an affiliate "
+        "advertising program designed to provide a means for us to earn fees.",
+    ]
+    article = [*PROSE, said[0], *MORE_PROSE, said[1], *LATER_PROSE, said[2]]
+    doc = cleaned("\n".join(["Mali talks resume in Algiers", *article]))
+    assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE, *LATER_PROSE]
+
+
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():
     form = [
         "Wyrażam zgodę na przetwarzanie moich danych osobowych przez Sahel24 Sp. z o.o. z "
