@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
 import time
 import urllib.parse
@@ -516,10 +517,11 @@ def _text_size(path: Path, max_bytes: int) -> int:
     size (a gzip stream's trailer states its last member's), one the read stage rejects as
     too large none; what cannot be read counts none (the read stage reports it)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
         if size > max_bytes:
             return 0
-        if size >= 18 and path.is_file():
+        if size >= 18 and stat.S_ISREG(info.st_mode):  # a FIFO's read would block
             with path.open("rb") as handle:
                 if handle.read(2) == _GZIP_MAGIC:
                     handle.seek(-4, os.SEEK_END)
