@@ -24,13 +24,17 @@ def test_an_archives_month_is_no_title():
 def test_a_table_of_contents_or_a_title_case_label_has_no_standfirst():
     lines = [
         Line(1, "Example 2: Amend again, locally"),
-        Line(3, "Sharing with multiple developers: code review"),  # the next entry, as long
+        Line(3, "Sharing with developers: code review"),  # the next entry, as long
         Line(5, "Foundation, From the Archives, Technology"),  # a label in title case
         Line(7, "Interactive maps, now in your language for all of the readers we have"),
     ]
     assert not _over_standfirst(lines, 0)
     assert not _over_standfirst(lines, 2)
     assert _over_standfirst([Line(1, lines[0].text), Line(3, lines[3].text)], 0)
+    # A deck need be only a word longer than its headline.
+    headline = Line(1, "Woman's body found on popular beach")
+    assert _over_standfirst([headline, Line(3, "The woman's identity is not known, say police")], 0)
+    assert not _over_standfirst([headline, Line(3, "Police have not named her")], 0)
 
 
 def test_a_caption_closing_with_its_pictures_source_is_no_title():

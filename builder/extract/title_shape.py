@@ -113,6 +113,9 @@ def _is_meta(line: Line) -> bool:
 # about as long), and neither is a label of a few words.
 STANDFIRST_HEADLINE_MIN_WORDS = 4
 STANDFIRST_EXTRA_WORDS = 4
+# A deck right under its headline is longer, if only by a word (refitted: 636 of 826 pages'
+# headlines right held out by site, from 630 at four words).
+DECK_EXTRA_WORDS = 1
 
 
 def _capitalised_share(text: str) -> float:
@@ -135,10 +138,7 @@ def _over_standfirst(lines: list[Line], i: int) -> bool:
         return False
     headline, below = lines[i], lines[i + 1]
     words = word_count(headline.text)
-    if (
-        words < STANDFIRST_HEADLINE_MIN_WORDS
-        or word_count(below.text) < words + STANDFIRST_EXTRA_WORDS
-    ):
+    if words < STANDFIRST_HEADLINE_MIN_WORDS or word_count(below.text) < words + DECK_EXTRA_WORDS:
         return False
     if below.no > headline.no + 2 or _is_meta(below) or _has_noise(below.text):
         return False
