@@ -119,6 +119,30 @@ def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():
     assert candidates["Sahel Times"]["inline_mentions"] == pytest.approx(math.log1p(3))
 
 
+def test_own_lines_below_the_masthead_count_for_the_names_they_carry():
+    # "Sahel Times" heads the page and signs its copyright; its name on later lines of the
+    # chrome counts as its own lines, "Sahel Times Weekly" among them tells it from a longer
+    # name, and a name on lines of its own but attested by nothing is no candidate.
+    page = [
+        "Sahel Times",
+        "Politics",
+        "Mali talks resume in Algiers",
+        *PROSE,
+        "Sahel Times",
+        "Sahel Times Weekly",
+        "Bamako Radio",
+        "Bamako Radio",
+        "Sahel Times",
+        "© 2013 Sahel Times",
+    ]
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
+    candidates = outlet_candidates(doc, ctx)
+    assert candidates["Sahel Times"]["own_line_top"] == 1.0
+    assert candidates["Sahel Times"]["own_line"] == pytest.approx(math.log1p(3))
+    assert candidates["Sahel Times"]["prefix_of_other"] == 1.0
+    assert "Bamako Radio" not in candidates  # own lines alone attest nothing
+
+
 def test_a_name_heading_the_page_that_the_article_is_about_is_not_its_outlet():
     about = [
         "Gao is a city on the Niger river, and Gao was the capital of the Songhai empire.",

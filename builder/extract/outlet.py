@@ -44,6 +44,9 @@ from builder.extract.shared import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from builder.doc import Line
     from builder.extract import _Context
 
 
@@ -301,6 +304,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     cue_lines = _lines_with_cues(lowered)
     shown = Counter(line.text for line in doc.lines)
     masthead_open = True
+    # Short lines under the masthead, read once the cues are known (_own_lines).
+    later_lines: list[int] = []
     for i, line in enumerate(doc.lines):
         line_cues = cue_lines.get(i)
         if line.kept and line_cues is None:
@@ -312,15 +317,18 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 prefixes[opening.group(1)] += 1
             # A name over a date or a reading time signs a post ("Jane Doe" / "14 min read");
             # a date is no name ("mercredi 11 septembre 2019").
-            masthead_like = words <= MASTHEAD_MAX_WORDS and not _has_full_date(line.text)
-            named = masthead_like and _name_key(line.text)
-            if named and not (i and _over_stamp(doc.lines, i)):
-                add(line.text, "own_line")
+            if words > MASTHEAD_MAX_WORDS:
+                pass
+            elif not masthead_open:
+                later_lines.append(i)
+            elif _has_full_date(line.text):
+                pass
+            elif _name_key(line.text) and not (i and _over_stamp(doc.lines, i)):
                 # The page's first short name is its masthead; later ones head its menu.
-                if masthead_open:
-                    add(line.text, "own_line_top")
-                    masthead_open = False
-            elif masthead_like and _is_menu_word(line.text.strip()):
+                add(line.text, "own_line")
+                add(line.text, "own_line_top")
+                masthead_open = False
+            elif _is_menu_word(line.text.strip()):
                 masthead_open = False  # a menu's "Politics": the masthead was above it
         if len(line.text) > 200 or line_cues is None:
             continue
@@ -360,6 +368,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         add(name, "email_domain")
     for name in _names_of_url_host(doc.url, page_text):
         add(name, "url_host")
+    _own_lines(doc.lines, later_lines, evidence, add)
     names = list(evidence)
     article_text = "\n".join(line.text for line in doc.lines if line.kept)
     alone_in_article = Counter(line.text for line in doc.lines if line.kept)
@@ -400,21 +409,50 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
     return candidates
 
 
+def _own_lines(
+    lines: Sequence[Line],
+    indexes: list[int],
+    evidence: dict[str, dict[str, int]],
+    add: Callable[[str, str], None],
+) -> None:
+    """Each short line of indexes that names something counts as that name's own line.
+
+    A name standing on its own line is no evidence alone (_attested): it counts for a name a
+    cue or the masthead attests, and a longer name that opens with one ("Quanta Magazine"
+    beside "Quanta") tells the shorter apart. Both hold the attested name in their text (a
+    name is a piece of its line, _clean_name), so the other lines are passed over unread.
+    """
+    attested = [
+        name
+        for name, found in evidence.items()
+        if "own_line_top" in found or any(kind in found for kind in _CUE_KINDS)
+    ]
+    if not attested:
+        return
+    for i in indexes:
+        text = lines[i].text
+        if not any(name in text for name in attested) or _has_full_date(text):
+            continue
+        if _name_key(text) and not (i and _over_stamp(lines, i)):
+            add(text, "own_line")
+
+
 def _lines_with_cues(lowered: list[str]) -> dict[int, set[str]]:
     """The brand patterns' cues each line holds, by line index (lines with none left out)."""
     page = "\n".join(lowered).encode()
-    found: list[tuple[int, str]] = []
+    starts: list[int] | None = None
+    cues: dict[int, set[str]] = {}
     for cue, cue_bytes in _BRAND_CUES:
         at = page.find(cue_bytes)
         while at != -1:
-            found.append((at, cue))
-            at = page.find(cue_bytes, at + 1)
-    if not found:
-        return {}
-    starts = list(itertools.accumulate((len(text.encode()) + 1 for text in lowered), initial=0))
-    cues: dict[int, set[str]] = {}
-    for at, cue in found:
-        cues.setdefault(bisect.bisect_right(starts, at) - 1, set()).add(cue)
+            if starts is None:
+                starts = list(
+                    itertools.accumulate((len(text.encode()) + 1 for text in lowered), initial=0)
+                )
+            line = bisect.bisect_right(starts, at) - 1
+            cues.setdefault(line, set()).add(cue)
+            # A cue counts once a line: the search goes on from the next line (a link's "/").
+            at = page.find(cue_bytes, starts[line + 1])
     return cues
 
 
