@@ -105,13 +105,33 @@ def _figure(target: io.BytesIO, size: tuple[float, float]) -> Iterator:
             plt.close(figure)
 
 
+# A chart's x axis carries this many labels at most.
+MAX_TICK_LABELS = 30
+# The outlets a chart names, the most frequent first; the rest share one bar. Hundreds of
+# bars are unreadable at this size, and laying out their labels took seconds a build.
+PLOTTED_OUTLETS = 25
+
+
+def _top_outlets(per_outlet: dict[str, int]) -> dict[str, int]:
+    """per_outlet (most frequent first) with all but the first PLOTTED_OUTLETS in one bar."""
+    if len(per_outlet) <= PLOTTED_OUTLETS + 1:
+        return per_outlet
+    ranked = list(per_outlet.items())
+    rest = ranked[PLOTTED_OUTLETS:]
+    return {
+        **dict(ranked[:PLOTTED_OUTLETS]),
+        f"({len(rest)} other outlets)": sum(n for _, n in rest),
+    }
+
+
 def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
-    """Bar charts of articles per month and per outlet, as PNG files without timestamps."""
+    """Bar charts of articles per month and per outlet (the most frequent), as PNG files
+    without timestamps."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, counts, title in (
         ("per-month", stats.per_month, "Articles per month"),
-        ("per-outlet", stats.per_outlet, "Articles per outlet"),
+        ("per-outlet", _top_outlets(stats.per_outlet), "Articles per outlet"),
     ):
         path = out_dir / f"v{stats.version}-{name}.png"
         path.write_bytes(_bar_png(f"{title}, v{stats.version}", tuple(counts.items())))
@@ -124,11 +144,21 @@ def write_plots(stats: VersionStats, out_dir: Path) -> list[Path]:
 @functools.lru_cache(maxsize=8)
 def _bar_png(title: str, counts: tuple[tuple[str, int], ...]) -> bytes:
     png = io.BytesIO()
+    labels = [label for label, _ in counts]
     with _figure(png, (7, 3.5)) as axes:
-        axes.bar([label for label, _ in counts], [n for _, n in counts], color="#4c72b0")
+        axes.bar(range(len(counts)), [n for _, n in counts], color="#4c72b0")
         axes.set_title(title)
         axes.set_ylabel("articles")
-        axes.tick_params(axis="x", labelrotation=45, labelsize=8)
+        # Every bar of a long run of months cannot carry its label legibly: every k-th does.
+        step = -(-len(labels) // MAX_TICK_LABELS) or 1
+        axes.set_xticks(
+            range(0, len(labels), step),
+            labels[::step],
+            rotation=45,
+            ha="right",
+            rotation_mode="anchor",
+            fontsize=8,
+        )
     return png.getvalue()
 
 

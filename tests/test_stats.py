@@ -4,8 +4,10 @@ from click.testing import CliRunner
 
 from builder.cli import cli
 from builder.stats import (
+    PLOTTED_OUTLETS,
     _bar_png,
     _reliability_png,
+    _top_outlets,
     version_stats,
     write_plots,
     write_reliability_plot,
@@ -40,6 +42,27 @@ def test_a_chart_is_drawn_once_per_content_and_again_when_it_changes(built_repo,
     fewer = dataclasses.replace(stats, per_outlet={"Breitbart": 1})
     changed = write_plots(fewer, tmp_path / "c")
     assert changed[1].read_bytes() != (tmp_path / "a" / changed[1].name).read_bytes()
+
+
+def test_a_chart_of_many_outlets_names_the_most_frequent_and_sums_the_rest(
+    built_repo, tmp_path, monkeypatch
+):
+    ranked = {f"Outlet {k:03d}": 1000 - k for k in range(300)}
+    top = _top_outlets(ranked)
+    assert list(top)[:PLOTTED_OUTLETS] == list(ranked)[:PLOTTED_OUTLETS]
+    rest = list(ranked.values())[PLOTTED_OUTLETS:]
+    assert top[f"({len(rest)} other outlets)"] == sum(rest)
+    assert len(top) == PLOTTED_OUTLETS + 1 and sum(top.values()) == sum(ranked.values())
+    # One outlet more than the chart names is drawn itself, not as "(1 other outlets)".
+    few = dict(list(ranked.items())[: PLOTTED_OUTLETS + 1])
+    assert _top_outlets(few) == few
+    drawn = {}
+    monkeypatch.setattr(
+        "builder.stats._bar_png", lambda title, counts: drawn.setdefault(title, counts) and b""
+    )
+    stats = dataclasses.replace(version_stats(built_repo / "data/v1.0.0"), per_outlet=ranked)
+    write_plots(stats, tmp_path)
+    assert dict(drawn["Articles per outlet, v1.0.0"]) == top
 
 
 def test_the_reliability_plot_follows_the_model(tmp_path):
