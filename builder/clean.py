@@ -307,6 +307,8 @@ SECTION_END = re.compile(
     artículos\ relacionados|relacionad[oa]s|comentarios|
     関連記事|関連ニュース|コメント|ランキング|アクセスランキング|相关(?:文章|新闻|阅读)|热门|评论|
     あわせて読みたい|おすすめ記事|人気記事|(?:阅读)?下一篇|推荐阅读|延伸阅读|猜你喜欢|
+    あなたにおすすめ(?:の記事)?|おすすめの記事|(?:本日の)?主要記事|注目記事|新着記事|最新記事|
+    こちらもおすすめ|相关推荐|最新文章|热门(?:文章|推荐)|많이\ 본\ 뉴스|인기\ ?기사|추천\ ?기사|
     leggi\ anche|articoli\ correlati|potrebbe\ interessarti|lees\ ook|gerelateerde?\ artikelen|
     czytaj\ (?:też|także)|zobacz\ (?:też|także|również)|читайте\ также|
     похожие\ (?:статьи|новости|материалы)|baca\ juga|berita\ terkait|läs\ också|relaterat|
@@ -652,6 +654,21 @@ _SECTION_CUES = frozenset(
         "推荐阅读",
         "延伸阅读",
         "猜你喜欢",
+        "あなたにおすすめ",
+        "あなたにおすすめの記事",
+        "おすすめの記事",
+        "本日の主要記事",
+        "主要記事",
+        "注目記事",
+        "新着記事",
+        "最新記事",
+        "こちらもおすすめ",
+        "相关推荐",
+        "最新文章",
+        "热门文章",
+        "热门推荐",
+        # Korean: "Most viewed news", "Popular articles", "Recommended articles".
+        *("많이", "인기", "인기기사", "추천", "추천기사"),
         # "Read also" and "related" in more languages: Italian, Dutch, Polish, Russian,
         # Indonesian, Swedish, Greek, German, French, Spanish, Portuguese, Arabic, Korean, Hindi.
         *("leggi", "articoli", "potrebbe", "lees", "gerelateerde", "gerelateerd", "czytaj"),

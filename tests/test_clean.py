@@ -378,7 +378,14 @@ def test_headers_of_what_follows_in_scripts_without_spaces_end_the_article():
         "新华全媒头条丨黄河流域文物保护传承观察与思考系列报道之一",
     ]
     article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
-    for header in ("あわせて読みたい", "阅读下一篇：", "推荐阅读"):
+    headers = (
+        "あわせて読みたい",
+        "阅读下一篇：",
+        "推荐阅读",
+        "あなたにおすすめの記事",
+        "本日の主要記事",
+    )
+    for header in (*headers, "新着記事", "相关推荐", "最新文章", "많이 본 뉴스", "인기 기사"):
         doc = cleaned("\n".join([*article, header, *titles]))
         assert [line.text for line in doc.lines if line.kept] == article, header
 
