@@ -270,7 +270,10 @@ _NEXT_STORIES = r"""
 SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
     (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage|
-    topics)|
+    topics)|more\ related\ to\ this\ (?:story|article)|
+    explore\ further|keep\ reading|raccomandati\ per\ te|consigliati\ per\ te|
+    weitere\ interessante\ themen|pour\ approfondir|la\ rédaction\ vous\ conseille|
+    article\ suivant|
     post\ navigation|next\ (?:story|article)|promoted\ (?:stories|links|content)\b.*|
     around\ the\ web|sponsored(?:\ (?:articles|content|stories|links|posts|headlines))?|
     paid\ (?:partner|post|content)(?:\ content)?|
@@ -324,7 +327,7 @@ SECTION_END = re.compile(
 INLINE_BOX = re.compile(
     r"""(?ix)^\W*(?:
     related(?:\ (?:stories|articles|posts|content|links|news|reading|coverage))?|
-    read\ (?:more|also)|
+    more\ related\ to\ this\ (?:story|article)|read\ (?:more|also)|
     see\ also|share\ this(?:\ (?:article|story|post|page))?|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|mehr\ zum\ thema|
     související(?:\ články)?|přečtěte\ si\ také|artículos\ relacionados|relacionad[oa]s|
@@ -654,6 +657,7 @@ _SECTION_CUES = frozenset(
         "推荐阅读",
         "延伸阅读",
         "猜你喜欢",
+        *("explore", "keep", "raccomandati", "consigliati", "pour", "la"),
         "あなたにおすすめ",
         "あなたにおすすめの記事",
         "おすすめの記事",

@@ -394,6 +394,9 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
     article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
     headers = ["Leggi anche", "Читайте также:", "Baca juga", "اقرأ أيضا", "관련기사"]
     headers += ["यह भी पढ़ें", "Das könnte Sie auch interessieren", "Noticias relacionadas"]
+    headers += ["Raccomandati per te", "Weitere interessante Themen", "Pour approfondir"]
+    headers += ["La rédaction vous conseille :", "Article suivant", "Explore further"]
+    headers += ["Keep Reading 🚀", "More Related to this Story"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
@@ -569,8 +572,9 @@ LATER_PROSE = [
 ]
 
 
-def test_an_article_goes_on_after_a_box_of_related_links_inside_it():
-    box = ["Related stories", "Talks resume in Algiers", "Aid reaches Timbuktu by road"]
+@pytest.mark.parametrize("header", ["Related stories", "More Related to this Story"])
+def test_an_article_goes_on_after_a_box_of_related_links_inside_it(header):
+    box = [header, "Talks resume in Algiers", "Aid reaches Timbuktu by road"]
     doc = cleaned("\n".join(["Home", *PROSE, *box, *MORE_PROSE, "© 2013 Sahel Times"]))
     assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
     assert [reasons(doc)[title] for title in box[1:]] == ["short_run", "short_run"]
