@@ -270,7 +270,8 @@ _NEXT_STORIES = r"""
 SECTION_END = re.compile(
     r"""(?ix)^\W*(?:\d+\s+)?(?:
     (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage|
-    topics)|more\ related\ to\ this\ (?:story|article)|
+    topics)|more\ related\ to\ this\ (?:story|article)|(?:watch\ )?latest\ videos|más\ información|
+    die\ beliebtesten\ \w+|diesen\ artikel\ empfehlen|kļūda\ rakstā\?|
     explore\ further|keep\ reading|raccomandati\ per\ te|consigliati\ per\ te|
     weitere\ interessante\ themen|pour\ approfondir|la\ rédaction\ vous\ conseille|
     article\ suivant|
@@ -658,6 +659,7 @@ _SECTION_CUES = frozenset(
         "延伸阅读",
         "猜你喜欢",
         *("explore", "keep", "raccomandati", "consigliati", "pour", "la"),
+        *("watch", "die", "diesen", "kļūda"),
         "あなたにおすすめ",
         "あなたにおすすめの記事",
         "おすすめの記事",

@@ -396,7 +396,9 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
     headers += ["यह भी पढ़ें", "Das könnte Sie auch interessieren", "Noticias relacionadas"]
     headers += ["Raccomandati per te", "Weitere interessante Themen", "Pour approfondir"]
     headers += ["La rédaction vous conseille :", "Article suivant", "Explore further"]
-    headers += ["Keep Reading 🚀", "More Related to this Story"]
+    headers += ["Keep Reading 🚀", "More Related to this Story", "Watch latest videos"]
+    headers += ["Más información", "Die beliebtesten Produkte", "Diesen Artikel empfehlen:"]
+    headers += ["Kļūda rakstā?"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
