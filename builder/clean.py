@@ -272,6 +272,11 @@ SECTION_END = re.compile(
     (?:recommended\ )?related\ (?:stories|articles|posts|content|links|news|reading|coverage|
     topics)|more\ related\ to\ this\ (?:story|article)|(?:watch\ )?latest\ videos|más\ información|
     die\ beliebtesten\ \w+|diesen\ artikel\ empfehlen|kļūda\ rakstā\?|
+    lea\ también|mirá\ también|reporte\ un\ error|deixe\ sua\ opinião|comentar\ a\ matéria|
+    enviá\ tu\ comentario|las\ más\ leídas|as\ mais\ lidas(?:\ agora)?|más\ sobre\ .*|
+    您可能(?:會|会)有(?:興趣|兴趣)的文章|redaktionstipp|auch\ interessant(?:\ für\ (?:dich|sie))?|
+    themen\ in\ diesem\ artikel|teile\ diesen\ (?:beitrag|artikel)!?|recent\ posts|
+    related\ videos?|more\ videos|most\ read\ \w+\ stories|
     explore\ further|keep\ reading|raccomandati\ per\ te|consigliati\ per\ te|
     weitere\ interessante\ themen|pour\ approfondir|la\ rédaction\ vous\ conseille|
     article\ suivant|
@@ -335,7 +340,8 @@ INLINE_BOX = re.compile(
     leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)|
     leggi\ anche|lees\ ook|czytaj\ (?:też|także)|zobacz\ (?:też|także|również)|
     читайте\ также|baca\ juga|läs\ också|διαβάστε\ επίσης|lesen\ sie\ auch|voir\ aussi|
-    lee\ también|veja\ também|اقرأ\ أيضا|اقرأ\ أيضاً|관련기사|관련\ 기사|यह\ भी\ पढ़ें
+    lee\ también|lea\ también|mirá\ también|veja\ também|اقرأ\ أيضا|اقرأ\ أيضاً|관련기사|관련\ 기사|
+    यह\ भी\ पढ़ें
     )\W*$""",
 )
 # Of those headers, the ones of a box of other stories a site places inside its articles, as
@@ -345,9 +351,11 @@ TEASER_BOX = re.compile(
     + _NEXT_STORIES
     + r"""
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
-    most\ (?:popular|read|viewed|shared)|popular\ (?:stories|now|articles|posts)|
+    most\ (?:popular|read|viewed|shared)|most\ read\ \w+\ stories|more\ videos|related\ videos?|
+    popular\ (?:stories|now|articles|posts)|
     trending(?:\ (?:now|stories|articles|news|topics))?|in\ case\ you\ missed\ it|don'?t\ miss|
-    meistgelesen|les\ plus\ lus|más\ leídas|ランキング|アクセスランキング|热门|
+    meistgelesen|les\ plus\ lus|(?:las\ )?más\ leídas|as\ mais\ lidas(?:\ agora)?|
+    ランキング|アクセスランキング|热门|
     sponsored(?:\ (?:articles|content|stories|links|posts|headlines))?|
     paid\ (?:partner|post|content)(?:\ content)?|promoted\ content
     )\W*$""",
@@ -659,7 +667,9 @@ _SECTION_CUES = frozenset(
         "延伸阅读",
         "猜你喜欢",
         *("explore", "keep", "raccomandati", "consigliati", "pour", "la"),
-        *("watch", "die", "diesen", "kļūda"),
+        *("watch", "die", "diesen", "kļūda", "lea", "mirá", "reporte", "deixe", "enviá", "las"),
+        *("as", "您可能會有興趣的文章", "您可能会有兴趣的文章", "redaktionstipp", "auch", "themen"),
+        *("teile", "recent"),
         "あなたにおすすめ",
         "あなたにおすすめの記事",
         "おすすめの記事",

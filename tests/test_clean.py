@@ -398,7 +398,15 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
     headers += ["La rédaction vous conseille :", "Article suivant", "Explore further"]
     headers += ["Keep Reading 🚀", "More Related to this Story", "Watch latest videos"]
     headers += ["Más información", "Die beliebtesten Produkte", "Diesen Artikel empfehlen:"]
-    headers += ["Kļūda rakstā?"]
+    headers += ["Kļūda rakstā?", "Lea también", "Reporte un error", "Deixe sua opinião"]
+    headers += ["Enviá tu comentario", "Las más leídas", "As mais lidas agora", "Redaktionstipp"]
+    headers += ["Más sobre Conflicto mapuche", "您可能會有興趣的文章", "Auch interessant für dich"]
+    headers += [
+        "Themen in diesem Artikel",
+        "Teile diesen Beitrag!",
+        "Recent Posts",
+        "Related Video",
+    ]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
@@ -724,8 +732,9 @@ def test_a_list_of_the_latest_stories_after_the_article_is_no_part_of_it():
     assert SECTION_END.match("Trending Stories") and TEASER_BOX.match("Trending Stories")
 
 
-def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it():
-    box = ["Most Popular", "Gear", "Ten tools for a home workshop", "Jane Doe", "Business"]
+@pytest.mark.parametrize("header", ["Most Popular", "Most read business stories", "More videos"])
+def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it(header):
+    box = [header, "Gear", "Ten tools for a home workshop", "Jane Doe", "Business"]
     box += ["A chatbot with few guardrails", "John Roe", "Culture", "Where the first users went"]
     article = [*PROSE, *MORE_PROSE[:2], *LATER_PROSE, *MORE_PROSE[2:]]
     # The box is placed twice; two paragraphs alone weigh less than a quarter of the article
