@@ -276,6 +276,8 @@ SECTION_END = re.compile(
     enviá\ tu\ comentario|las\ más\ leídas|as\ mais\ lidas(?:\ agora)?|más\ sobre\ .*|
     您可能(?:會|会)有(?:興趣|兴趣)的文章|redaktionstipp|auch\ interessant(?:\ für\ (?:dich|sie))?|
     themen\ in\ diesem\ artikel|teile\ diesen\ (?:beitrag|artikel)!?|recent\ posts|
+    support\ (?:our|independent|quality)\ journalism|apoya\ (?:el|nuestro)\ periodismo(?:\ \w+)?|
+    nuestro\ equipo\ te\ necesita|become\ a\ (?:member|supporter)|donate\ now|support\ us|
     related\ videos?|more\ videos|most\ read\ \w+\ stories|
     explore\ further|keep\ reading|raccomandati\ per\ te|consigliati\ per\ te|
     weitere\ interessante\ themen|pour\ approfondir|la\ rédaction\ vous\ conseille|
@@ -669,7 +671,7 @@ _SECTION_CUES = frozenset(
         *("explore", "keep", "raccomandati", "consigliati", "pour", "la"),
         *("watch", "die", "diesen", "kļūda", "lea", "mirá", "reporte", "deixe", "enviá", "las"),
         *("as", "您可能會有興趣的文章", "您可能会有兴趣的文章", "redaktionstipp", "auch", "themen"),
-        *("teile", "recent"),
+        *("teile", "recent", "support", "apoya", "nuestro", "become", "donate"),
         "あなたにおすすめ",
         "あなたにおすすめの記事",
         "おすすめの記事",

@@ -401,12 +401,9 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
     headers += ["Kļūda rakstā?", "Lea también", "Reporte un error", "Deixe sua opinião"]
     headers += ["Enviá tu comentario", "Las más leídas", "As mais lidas agora", "Redaktionstipp"]
     headers += ["Más sobre Conflicto mapuche", "您可能會有興趣的文章", "Auch interessant für dich"]
-    headers += [
-        "Themen in diesem Artikel",
-        "Teile diesen Beitrag!",
-        "Recent Posts",
-        "Related Video",
-    ]
+    headers += ["Themen in diesem Artikel", "Teile diesen Beitrag!", "Recent Posts"]
+    headers += ["Related Video", "Support independent journalism", "Donate Now"]
+    headers += ["Apoya el periodismo incómodo", "Nuestro equipo te necesita", "Become a member"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
