@@ -234,8 +234,8 @@ _TOKENS = re.compile(r"[^\W_]+|©")
 # a blog's "Posted in Food & Drink", and an encyclopedia's hatnotes ("Main article: X", "See
 # also: Y").
 _LABEL_PREFIX = re.compile(
-    r"(?i)^(?:(?:topics|tags|filed under|categories|keywords|main articles?|see also|"
-    r"further information)\s*:|(?:posted|filed) (?:in|under) )"
+    r"(?i)^(?:(?:topics|tags|tagged(?: in| with)?|filed under|categories|keywords|main articles?|"
+    r"see also|further information)\s*:|(?:posted|filed) (?:in|under) |tagged (?=[^:]*,))"
 )
 
 
@@ -278,6 +278,7 @@ SECTION_END = re.compile(
     themen\ in\ diesem\ artikel|teile\ diesen\ (?:beitrag|artikel)!?|recent\ posts|
     support\ (?:our|independent|quality)\ journalism|apoya\ (?:el|nuestro)\ periodismo(?:\ \w+)?|
     nuestro\ equipo\ te\ necesita|become\ a\ (?:member|supporter)|donate\ now|support\ us|
+    (?:newer\ post\ )?older\ post(?:\W+home)?|newer\ post(?:\W+home)?|
     related\ videos?|more\ videos|most\ read\ \w+\ stories|
     explore\ further|keep\ reading|raccomandati\ per\ te|consigliati\ per\ te|
     weitere\ interessante\ themen|pour\ approfondir|la\ rédaction\ vous\ conseille|
@@ -671,7 +672,7 @@ _SECTION_CUES = frozenset(
         *("explore", "keep", "raccomandati", "consigliati", "pour", "la"),
         *("watch", "die", "diesen", "kļūda", "lea", "mirá", "reporte", "deixe", "enviá", "las"),
         *("as", "您可能會有興趣的文章", "您可能会有兴趣的文章", "redaktionstipp", "auch", "themen"),
-        *("teile", "recent", "support", "apoya", "nuestro", "become", "donate"),
+        *("teile", "recent", "support", "apoya", "nuestro", "become", "donate", "newer", "older"),
         "あなたにおすすめ",
         "あなたにおすすめの記事",
         "おすすめの記事",
@@ -780,7 +781,18 @@ def line_rule(text: str, words: int, is_sentence: bool, cues: int, hits: int) ->
 
 
 _LABEL_WORDS = frozenset(
-    ["topics", "tags", "filed", "categories", "keywords", "main", "see", "further", "posted"]
+    [
+        "topics",
+        "tags",
+        "filed",
+        "categories",
+        "keywords",
+        "main",
+        "see",
+        "further",
+        "posted",
+        "tagged",
+    ]
 )
 _CUES = linescan.cue_table(
     {

@@ -349,6 +349,14 @@ def test_a_label_line_is_chrome():
     assert line_rule(tags, 11, False, *line_cues(tags)) == "boilerplate"
     sentence = "Topics: the talks covered security, aid and the return of the refugees to Gao."
     assert line_rule(sentence, 14, True, *line_cues(sentence)) is None
+    for tagged in (
+        "Tagged: Mali, Sahel, peace talks",
+        "Tagged Mali, Sahel, Algiers, United Nations",
+    ):
+        words = len(tagged.split())
+        assert line_rule(tagged, words, False, *line_cues(tagged)) == "boilerplate", tagged
+    title = "Tagged as a traitor by the junta"  # no list: a title, not a label
+    assert line_rule(title, 7, False, *line_cues(title)) is None
     # An encyclopedia's hatnotes point to other articles.
     for hatnote in ("Main article: Northern Mali conflict", "See also: Tuareg rebellion (2012)"):
         words = len(hatnote.split())
@@ -404,6 +412,7 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
     headers += ["Themen in diesem Artikel", "Teile diesen Beitrag!", "Recent Posts"]
     headers += ["Related Video", "Support independent journalism", "Donate Now"]
     headers += ["Apoya el periodismo incómodo", "Nuestro equipo te necesita", "Become a member"]
+    headers += ["Newer Post Older Post Home", "Older Post → Home"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
