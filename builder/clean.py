@@ -263,7 +263,7 @@ def chrome_hits(text: str, tokens: list[str] | None = None) -> int:
 
 # Headers of a box of other stories ("More from Africa", "Up next", "Next Up In Tech").
 _NEXT_STORIES = r"""
-    more\ (?:from|on|stories|news|in|articles|posts)\b.*|read\ next|up\ next|
+    more\ (?:from|on|by|stories|news|in|articles|posts)\b.*|read\ next|up\ next|
     next\ up(?:\ in\ \w+)?|what\ to\ read\ next|read\ (?:this|these)\ next|
 """
 # Headers of what follows an article, in several languages; matched on short lines only.
@@ -279,6 +279,7 @@ SECTION_END = re.compile(
     support\ (?:our|independent|quality)\ journalism|apoya\ (?:el|nuestro)\ periodismo(?:\ \w+)?|
     nuestro\ equipo\ te\ necesita|become\ a\ (?:member|supporter)|donate\ now|support\ us|
     (?:newer\ post\ )?older\ post(?:\W+home)?|newer\ post(?:\W+home)?|
+    in\ this\ section|(?:love\ this\?\ )?want\ more(?:\ \w+){0,3}\?|
     related\ videos?|more\ videos|most\ read\ \w+\ stories|
     explore\ further|keep\ reading|raccomandati\ per\ te|consigliati\ per\ te|
     weitere\ interessante\ themen|pour\ approfondir|la\ rédaction\ vous\ conseille|
@@ -673,6 +674,7 @@ _SECTION_CUES = frozenset(
         *("watch", "die", "diesen", "kļūda", "lea", "mirá", "reporte", "deixe", "enviá", "las"),
         *("as", "您可能會有興趣的文章", "您可能会有兴趣的文章", "redaktionstipp", "auch", "themen"),
         *("teile", "recent", "support", "apoya", "nuestro", "become", "donate", "newer", "older"),
+        *("in", "love", "want"),
         "あなたにおすすめ",
         "あなたにおすすめの記事",
         "おすすめの記事",

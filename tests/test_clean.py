@@ -413,6 +413,8 @@ def test_headers_of_what_follows_in_many_languages_end_the_article():
     headers += ["Related Video", "Support independent journalism", "Donate Now"]
     headers += ["Apoya el periodismo incómodo", "Nuestro equipo te necesita", "Become a member"]
     headers += ["Newer Post Older Post Home", "Older Post → Home"]
+    headers += ["More by Jane Doe", "In this section", "Want more stuff like this?"]
+    headers += ["Love this? Want more?"]
     for header in headers:
         doc = cleaned("\n".join([*article, header, *OTHER_STORIES]))
         assert [line.text for line in doc.lines if line.kept] == article, header
