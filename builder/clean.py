@@ -280,7 +280,7 @@ SECTION_END = re.compile(
     nuestro\ equipo\ te\ necesita|become\ a\ (?:member|supporter)|donate\ now|support\ us|
     (?:newer\ post\ )?older\ post(?:\W+home)?|newer\ post(?:\W+home)?|
     in\ this\ section|(?:love\ this\?\ )?want\ more(?:\ \w+){0,3}\?|
-    related\ videos?|more\ videos|most\ read\ \w+\ stories|
+    related\ videos?|more\ videos|most\ read\ (?:in\ \w+|(?:[\w&]+\ ){1,3}stories)|
     explore\ further|keep\ reading|raccomandati\ per\ te|consigliati\ per\ te|
     weitere\ interessante\ themen|pour\ approfondir|la\ rédaction\ vous\ conseille|
     article\ suivant|
@@ -355,7 +355,8 @@ TEASER_BOX = re.compile(
     + _NEXT_STORIES
     + r"""
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
-    most\ (?:popular|read|viewed|shared)|most\ read\ \w+\ stories|more\ videos|related\ videos?|
+    most\ (?:popular|read|viewed|shared)|most\ read\ (?:in\ \w+|(?:[\w&]+\ ){1,3}stories)|
+    more\ videos|related\ videos?|
     popular\ (?:stories|now|articles|posts)|
     trending(?:\ (?:now|stories|articles|news|topics))?|in\ case\ you\ missed\ it|don'?t\ miss|
     meistgelesen|les\ plus\ lus|(?:las\ )?más\ leídas|as\ mais\ lidas(?:\ agora)?|

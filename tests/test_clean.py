@@ -740,7 +740,9 @@ def test_a_list_of_the_latest_stories_after_the_article_is_no_part_of_it():
     assert SECTION_END.match("Trending Stories") and TEASER_BOX.match("Trending Stories")
 
 
-@pytest.mark.parametrize("header", ["Most Popular", "Most read business stories", "More videos"])
+@pytest.mark.parametrize(
+    "header", ["Most Popular", "Most read business stories", "Most read in News", "More videos"]
+)
 def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it(header):
     box = [header, "Gear", "Ten tools for a home workshop", "Jane Doe", "Business"]
     box += ["A chatbot with few guardrails", "John Roe", "Culture", "Where the first users went"]
