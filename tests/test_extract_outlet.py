@@ -9,6 +9,12 @@ from builder.extract.outlet_names import _clean_name, _is_section_name, _names_o
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 
+def _page_candidates(page: list[str]) -> tuple:
+    """A page of lines, cleaned and extracted, with its outlet candidates."""
+    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
+    return doc, outlet_candidates(doc, ctx)
+
+
 def test_title_suffix_and_copyright_name_the_outlet():
     page = "\n\n".join(["Mali talks resume - The Daily Planet", "Mali talks resume", *PROSE])
     meta = cleaned(page).meta
@@ -135,8 +141,7 @@ def test_own_lines_below_the_masthead_count_for_the_names_they_carry():
         "Sahel Times",
         "© 2013 Sahel Times",
     ]
-    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
-    candidates = outlet_candidates(doc, ctx)
+    _, candidates = _page_candidates(page)
     assert candidates["Sahel Times"]["own_line_top"] == 1.0
     assert candidates["Sahel Times"]["own_line"] == pytest.approx(math.log1p(3))
     assert candidates["Sahel Times"]["prefix_of_other"] == 1.0
@@ -380,8 +385,7 @@ def test_a_button_or_a_legal_line_names_no_outlet(chrome):
 
 def test_a_menu_section_is_no_masthead_and_closes_the_masthead_slot():
     page = ["Politics", "Mali talks resume in Algiers", *PROSE, "Bamako", "Bamako"]
-    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
-    candidates = outlet_candidates(doc, ctx)
+    _, candidates = _page_candidates(page)
     assert "Politics" not in candidates
     assert candidates.get("Bamako", {}).get("own_line_top", 0.0) == 0.0
 
@@ -389,8 +393,7 @@ def test_a_menu_section_is_no_masthead_and_closes_the_masthead_slot():
 @pytest.mark.parametrize("country", ["Mali", "VENEZUELA", "Sénégal", "Côte d’Ivoire", "Niger"])
 def test_a_countrys_name_alone_is_a_section_not_the_masthead(country):
     page = [country, "Mali talks resume in Algiers", *PROSE, "Sahel Courier", "Sahel Courier"]
-    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
-    candidates = outlet_candidates(doc, ctx)
+    _, candidates = _page_candidates(page)
     assert country not in candidates
     assert candidates.get("Sahel Courier", {}).get("own_line_top", 0.0) == 0.0  # slot closed
     # In a name, a country is no section: "Mali Web" and "The Local Sweden" are mastheads.
@@ -424,8 +427,7 @@ def test_a_company_that_owns_mastheads_gives_way_to_the_brand():
         "Sahel Glamour may earn a portion of sales from products.",
         "© 2024 Condé Nast. All rights reserved.",
     ]
-    doc, ctx = extract_with_context(clean(doc_from_text("\n\n".join(page))))
-    candidates = outlet_candidates(doc, ctx)
+    doc, candidates = _page_candidates(page)
     assert candidates["Condé Nast"]["parent_company"] == 1.0
     assert candidates["Sahel Glamour"]["parent_company"] == 0.0
     assert doc.meta["outlet"] == "Sahel Glamour"
