@@ -1075,6 +1075,10 @@ _FORM_NOTICE = re.compile(
     r"did you know you can manage your (?:profile|account)\b|"
     r"(?:click here to )?(?:get|download) (?:the|our) (?:[\w-]+ ){0,3}app\b|"
     r"this is a modal window\b|inread invented by teads\b|contact me with news and offers\b|"
+    # A video player's caption settings (video.js): its dialog and the options it lists.
+    r"(?:beginning|end) of dialog window\b|reset restore all settings to the default values\b|"
+    r"text edge style\b|font family default\b|font size 50%|defaults done$|"
+    r"(?:(?:foreground|background|window|color)\W+)?(?:white black|black white) red green blue\b|"
     r"(?:we are|[\w.]+ is) a participant in the amazon services llc associates program\b)"
 )
 

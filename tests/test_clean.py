@@ -947,6 +947,20 @@ def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
     article = [*PROSE, said[0], *MORE_PROSE, said[1], *LATER_PROSE, said[2]]
     doc = cleaned("\n".join(["Mali talks resume in Algiers", *article]))
     assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    # A video player's caption settings, as its dialog lists them.
+    settings = [
+        "Beginning of dialog window. Escape will cancel and close the window.",
+        "Text Edge Style None Raised Depressed Uniform Dropshadow",
+        "Foreground --- White Black Red Green Blue Yellow Magenta Cyan --- Opaque Semi-Opaque",
+        "Font Size 50% 75% 100% 125% 150% 175% 200% 300% 400%",
+        "Font Family Default Monospace Serif Proportional Serif Monospace Sans-Serif",
+        "Reset restore all settings to the default values Done",
+        "End of dialog window.",
+    ]
+    doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *settings, *MORE_PROSE]))
+    assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE]
+    sentence = "The font family of the new flag was chosen by the ministry of culture."
+    assert _FORM_NOTICE.match(sentence) is None
 
 
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():
