@@ -928,6 +928,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
     end = _before_comments(signatures, prose, list_mark, codes, start, end)
     start, end = _without_edge_notices(texts, prose, codes, start, end)
+    _restore_placed_copies(scan.keys, prose, codes, start, end)
 
     _mark_teasers(texts, codes, scan.heads)
     # A form's notices are left out once the article is placed: a newsletter box the article
@@ -1416,6 +1417,23 @@ def _mark_repeats(keys, codes):
         i = order[rank]
         if keys[i] == keys[order[rank - 1]] and codes[i] == KEPT:
             codes[i] = DUPLICATE
+
+
+def _restore_placed_copies(keys, prose, codes, start: int, end: int) -> None:
+    """A paragraph of the article that the page also shows above or below it (a summary box,
+    a teaser of this very story) was dropped as the copy of a line placement has since left
+    out: the article's copy comes back. Only prose whose every other copy placement left out,
+    not chrome a rule dropped wherever it stood."""
+    placed = [i for i in range(start, end + 1) if codes[i] == DUPLICATE and prose[i]]
+    if not placed:
+        return
+    copies: dict = {}
+    for i in range(len(keys)):
+        copies.setdefault(keys[i], []).append(i)
+    for i in placed:
+        others = [j for j in copies[keys[i]] if j != i]
+        if others and all(codes[j] == OUTSIDE_ARTICLE for j in others):
+            codes[i] = KEPT
 
 
 def _mark_teasers(texts: list[str], codes: np.ndarray, heads: np.ndarray) -> None:

@@ -363,6 +363,21 @@ def test_a_label_line_is_chrome():
         assert line_rule(hatnote, words, False, *line_cues(hatnote)) == "boilerplate", hatnote
 
 
+def test_a_paragraph_the_page_also_shows_above_the_article_stays_in_the_article():
+    # A summary or teaser of the story above the menu repeats one of its paragraphs: the
+    # copy placement leaves out does not take the article's own copy with it.
+    menu = ["Home", "News", "Sport", "Business", "Culture", "Weather", "Contact us", "Sign in"]
+    article = [*PROSE, *MORE_PROSE, *LATER_PROSE]
+    page = ["Home", PROSE[1], *menu, "Mali talks resume in Algiers", *article, "© Sahel Times"]
+    doc = cleaned("\n".join(page))
+    assert [line.text for line in doc.lines if line.kept] == article
+    top_copy = next(line for line in doc.lines if line.text == PROSE[1])
+    assert top_copy.reason.value == "outside_article"
+    # A copy inside the article is still a copy.
+    doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, PROSE[1], *MORE_PROSE]))
+    assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE]
+
+
 def test_a_header_of_what_follows_ends_the_article_even_as_a_site_wide_template_line():
     # Teasers that read as prose: the box is the rest of the page, not a pause in the article.
     teasers = [
