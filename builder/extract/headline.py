@@ -377,9 +377,11 @@ def headline_candidates(
             continue
         if line.reason in _NOT_HEADLINES:
             continue
-        signed_deck = _over_signed_standfirst(lines, i)
+        # A title-like line needs the deck test only if it reads as the article's sentence.
+        title_like = _title_like(line)
+        signed_deck = None if title_like else _over_signed_standfirst(lines, i)
         # The chrome test last: the window's long lines fail the cheaper ones first.
-        if not (_title_like(line) or signed_deck) or CHROME_LINE.search(line.text):
+        if not (title_like or signed_deck) or CHROME_LINE.search(line.text):
             continue
         if addresses_reader(line.text):
             continue
@@ -391,7 +393,7 @@ def headline_candidates(
             i >= body_start
             and _is_sentence(line.text)
             and not line.text.endswith(("?", "!"))
-            and not signed_deck
+            and not (signed_deck if signed_deck is not None else _over_signed_standfirst(lines, i))
         ):
             continue  # the article's first sentence; a question may be its headline
         distance += 1
