@@ -336,12 +336,11 @@ SECTION_END = re.compile(
 # stories", "À lire aussi"): the article may go on after the box.
 INLINE_BOX = re.compile(
     r"""(?ix)^\W*(?:
-    related(?:\ (?:stories|articles|posts|content|links|news|reading|coverage))?|
-    more\ related\ to\ this\ (?:story|article)|read\ (?:more|also)|
-    see\ also|share\ this(?:\ (?:article|story|post|page))?|
+    related\ (?:stories|articles|posts|content|links|news|reading|coverage)|
+    more\ related\ to\ this\ (?:story|article)|share\ this(?:\ (?:article|story|post|page))?|
     à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|mehr\ zum\ thema|
     související(?:\ články)?|přečtěte\ si\ také|artículos\ relacionados|relacionad[oa]s|
-    leia\ (?:mais|também)|関連記事|関連ニュース|相关(?:文章|新闻|阅读)|
+    関連記事|関連ニュース|相关(?:文章|新闻|阅读)|
     leggi\ anche|lees\ ook|czytaj\ (?:też|także)|zobacz\ (?:też|także|również)|
     читайте\ также|baca\ juga|läs\ också|διαβάστε\ επίσης|lesen\ sie\ auch|voir\ aussi|
     lee\ también|lea\ también|mirá\ también|veja\ também|اقرأ\ أيضا|اقرأ\ أيضاً|관련기사|관련\ 기사|

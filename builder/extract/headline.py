@@ -393,7 +393,7 @@ def headline_candidates(
             i >= body_start
             and _is_sentence(line.text)
             and not line.text.endswith(("?", "!"))
-            and not (signed_deck if signed_deck is not None else _over_signed_standfirst(lines, i))
+            and not (signed_deck or _over_signed_standfirst(lines, i))
         ):
             continue  # the article's first sentence; a question may be its headline
         distance += 1
