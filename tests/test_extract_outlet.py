@@ -383,6 +383,24 @@ def test_a_button_or_a_legal_line_names_no_outlet(chrome):
     assert doc.meta["outlet"] is None
 
 
+@pytest.mark.parametrize("skip_link", ["Skip to content", "Jump to main content", "Zum Inhalt springen"])
+def test_a_skip_link_above_the_masthead_neither_opens_nor_closes_it(skip_link):
+    chrome = ["About Sahel Times", "Sahel Times on the radio", "About Dune Deals", "Dune Deals"]
+    page = [skip_link, "Sahel Times", "Mali talks resume in Algiers", *PROSE, *chrome]
+    doc, candidates = _page_candidates(page)
+    assert candidates["Sahel Times"]["own_line_top"] == 1.0
+    assert skip_link not in candidates
+    assert doc.meta["outlet"] == "Sahel Times"
+
+
+@pytest.mark.parametrize("section", ["Reviews", "Sports", "World", "Local"])
+def test_a_section_word_heading_the_page_is_no_masthead(section):
+    chrome = [f"{section} of the week", f"Our {section} team", f"All {section} stories"]
+    page = ["Menu", section, "Mali talks resume in Algiers", *PROSE, *chrome]
+    _, candidates = _page_candidates(page)
+    assert section not in candidates
+
+
 def test_a_menu_section_is_no_masthead_and_closes_the_masthead_slot():
     page = ["Politics", "Mali talks resume in Algiers", *PROSE, "Bamako", "Bamako"]
     _, candidates = _page_candidates(page)

@@ -226,6 +226,12 @@ TITLE_BEFORE_SUFFIX_MIN_WORDS = 3
 _WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")  # a dash between words is none
 # A copyright line shown this often credits pictures: a footer's stands once, or twice.
 CREDIT_MIN_REPEATS = 3
+# An accessibility link to the page's content or menus, read before the masthead.
+_SKIP_LINK = re.compile(
+    r"(?i)(?:skip|jump) to\b|skip navigation|zum inhalt|navigation überspringen|"
+    r"aller au contenu|passer au contenu|saltar al contenido|ir al contenido|"
+    r"ir para o conteúdo|vai al contenuto"
+)
 # A name standing alone on a line is a masthead only with this many words at most.
 MASTHEAD_MAX_WORDS = 4
 
@@ -321,8 +327,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 pass
             elif not masthead_open:
                 later_lines.append(i)
-            elif _has_full_date(line.text):
-                pass
+            elif _has_full_date(line.text) or _SKIP_LINK.match(line.text):
+                pass  # a skip link stands above the masthead: it opens nothing and ends nothing
             elif _name_key(line.text) and not (i and _over_stamp(doc.lines, i)):
                 # The page's first short name is its masthead; later ones head its menu.
                 add(line.text, "own_line")

@@ -129,7 +129,8 @@ _UI_NAMES = frozenset(
 # a page title may be a journal's own ("© 2020 Science").
 _SECTION_NAMES = frozenset(
     """weather opinion business travel lifestyle entertainment politics health science
-    technology culture arts art food style fashion music books education shopping deals""".split()
+    technology culture arts art food style fashion music books education shopping deals
+    reviews sports sport world local national""".split()
 )
 # A country's initials head its section too: "U.S.", "U.K.".
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
