@@ -383,7 +383,9 @@ def test_a_button_or_a_legal_line_names_no_outlet(chrome):
     assert doc.meta["outlet"] is None
 
 
-@pytest.mark.parametrize("skip_link", ["Skip to content", "Jump to main content", "Zum Inhalt springen"])
+@pytest.mark.parametrize(
+    "skip_link", ["Skip to content", "Jump to main content", "Zum Inhalt springen"]
+)
 def test_a_skip_link_above_the_masthead_neither_opens_nor_closes_it(skip_link):
     chrome = ["About Sahel Times", "Sahel Times on the radio", "About Dune Deals", "Dune Deals"]
     page = [skip_link, "Sahel Times", "Mali talks resume in Algiers", *PROSE, *chrome]
