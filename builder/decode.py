@@ -33,6 +33,9 @@ _MOJIBAKE_HINTS = re.compile(
 )
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
 def _fixer_config():
     from ftfy import TextFixerConfig
 
@@ -194,7 +197,9 @@ def decode(doc: Doc) -> Doc | Rejection:
     repaired = repair(text)
     doc.meta["encoding"] = encoding
     doc.meta["text_repaired"] = replaced or repaired != text
-    doc.text = unicodedata.normalize("NFC", repaired)
+    # A soft hyphen only marks where a line may break: kept, it splits the word it sits in
+    # ("ex\u00adpect") for every reader and tokenizer downstream.
+    doc.text = unicodedata.normalize("NFC", repaired).replace(SOFT_HYPHEN, "")
     if doc.format == "html":
         return doc  # the HTML stage makes the lines
     doc.lines = [

@@ -31,6 +31,13 @@ def test_text_is_nfc():
     assert decode(_doc("Mali\u0301".encode())).lines[0].text == "Mal\u00ed"
 
 
+def test_soft_hyphens_leave_the_words_they_split_whole():
+    doc = decode(_doc("Gov\u00adern\u00adment talks in Ba\u00admako".encode("cp1252")))
+    assert doc.lines[0].text == "Government talks in Bamako"
+    assert doc.meta["text_repaired"] is False  # a hint removed, nothing mis-decoded repaired
+    assert decode(_doc("ex\u00adpect".encode())).lines[0].text == "expect"
+
+
 def test_curly_quotes_stay():
     assert decode(_doc("\u201cHelp \u2014 France.\u201d".encode())).lines[0].text == (
         "\u201cHelp \u2014 France.\u201d"
