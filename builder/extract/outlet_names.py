@@ -107,7 +107,10 @@ def _bare(name: str) -> str:
 
 
 def _is_ui_name(name: str) -> bool:
-    return _bare(name) in _UI_NAMES
+    """A button's, a menu's or a legal line's words, alone or together ("Classifieds FAQ",
+    "Customer Care")."""
+    bare = _bare(name)
+    return bare in _UI_NAMES or all(word in _UI_NAMES for word in bare.split())
 
 
 def _is_menu_word(text: str) -> bool:
@@ -124,6 +127,7 @@ _UI_NAMES = frozenset(
     # Twitter? Sign up".
     + """not no daily weekly monthly free latest breaking new top best all more les la le los
     las el il die der das""".split()
+    + "help support customer care service services contact feedback".split()
 ) | {"view all", "load more", "read more", "see more", "show more", "copyright notice"}
 # A site's sections, no outlet where a menu or a teaser names them (issue 24); a copyright or
 # a page title may be a journal's own ("© 2020 Science").
