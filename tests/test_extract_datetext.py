@@ -39,6 +39,17 @@ def test_the_zone_of_the_clock_after_an_ambiguous_date_settles_its_order():
     assert dates_in("02/11/2023 02:00pm EST", "DMY", latest) == [dt.date(2023, 11, 2)]
 
 
+def test_a_superscript_ordinal_rendered_apart_and_an_apostrophes_year_are_read():
+    assert dates_in("Dec 21 st, 2018 2:00 pm | Comments", None, LATEST) == [dt.date(2018, 12, 21)]
+    assert dates_in("21 st December 2018", None, LATEST) == [dt.date(2018, 12, 21)]
+    assert dates_in("Jane Doe 14 January '15, 11:57pm", None, LATEST) == [dt.date(2015, 1, 14)]
+    # The apostrophe's year is the latest with its digits that the latest date allows.
+    assert dates_in("3 May ’99", None, LATEST) == [dt.date(1999, 5, 3)]
+    assert dates_in("3 May ’29", None, LATEST) == [dt.date(2029, 5, 3)]
+    assert dates_in("3 May ’31", None, LATEST) == []  # 1931: before any page's date
+    assert dates_in("Sunset Strip 21 '15", None, LATEST) == []  # no month named
+
+
 def test_a_two_digit_year_is_read_in_the_latest_century_that_allows_it():
     assert dates_in("10.15.15", None, LATEST) == [dt.date(2015, 10, 15)]
     assert dates_in("Posted 3/27/15 at 10:30", None, LATEST) == [dt.date(2015, 3, 27)]
@@ -107,7 +118,7 @@ def test_english_word_dates_read_without_dateparser_as_dateparser_reads_them(
         f"{name} {day}{ordinal}, {year}",
         f"{day}.{MONTH_NAMES[month][short]}.{year}",
     )[layout]
-    assert _word_date(text) == _parse(text, "DMY")
+    assert _word_date(text, LATEST) == _parse(text, "DMY")
 
 
 def test_word_dates_in_other_languages_read_without_dateparser(monkeypatch):
@@ -117,14 +128,15 @@ def test_word_dates_in_other_languages_read_without_dateparser(monkeypatch):
         raise AssertionError("dateparser's first parse loads every locale: seconds a process")
 
     monkeypatch.setattr(datetext, "_parse", parse)
-    assert datetext._word_date("24 octobre 2012") == dt.date(2012, 10, 24)
-    assert datetext._word_date("15. Januar 2013") == dt.date(2013, 1, 15)
-    assert datetext._word_date("15 de enero de 2013") == dt.date(2013, 1, 15)
-    assert datetext._word_date("1er janvier 2013") == dt.date(2013, 1, 1)
-    assert datetext._word_date("Oct. 24, 2012") == dt.date(2012, 10, 24)
-    assert datetext._word_date("31 April 2013") is None
-    assert datetext._word_date("14 EST 2013") is None  # a clock's zone; Cornish August is "est"
-    assert datetext._word_date("14 people 2013") is None  # no month named
+    assert datetext._word_date("24 octobre 2012", LATEST) == dt.date(2012, 10, 24)
+    assert datetext._word_date("15. Januar 2013", LATEST) == dt.date(2013, 1, 15)
+    assert datetext._word_date("15 de enero de 2013", LATEST) == dt.date(2013, 1, 15)
+    assert datetext._word_date("1er janvier 2013", LATEST) == dt.date(2013, 1, 1)
+    assert datetext._word_date("Oct. 24, 2012", LATEST) == dt.date(2012, 10, 24)
+    assert datetext._word_date("31 April 2013", LATEST) is None
+    # A clock's zone; Cornish writes August "est".
+    assert datetext._word_date("14 EST 2013", LATEST) is None
+    assert datetext._word_date("14 people 2013", LATEST) is None  # no month named
 
 
 def test_a_name_of_different_months_or_of_a_day_goes_to_dateparser(monkeypatch):
@@ -132,8 +144,8 @@ def test_a_name_of_different_months_or_of_a_day_goes_to_dateparser(monkeypatch):
 
     asked = []
     monkeypatch.setattr(datetext, "_parse", lambda text, order: asked.append(text))
-    datetext._word_date("3 listopad 2013")  # November in Polish, October in Croatian
-    datetext._word_date("28 Sat 2013")  # Saturday in English, September in Hausa
+    datetext._word_date("3 listopad 2013", LATEST)  # November in Polish, October in Croatian
+    datetext._word_date("28 Sat 2013", LATEST)  # Saturday in English, September in Hausa
     assert asked == ["3 listopad 2013", "28 Sat 2013"]
 
 
@@ -169,7 +181,7 @@ def test_word_dates_in_other_languages_read_as_dateparser_reads_them(
 
     names, layouts = _OTHER_MONTHS[language]
     text = layouts[layout % len(layouts)].format(d=day, m=names[month], y=year)
-    assert _word_date(text) == _parse(text, "DMY")
+    assert _word_date(text, LATEST) == _parse(text, "DMY")
 
 
 @settings(max_examples=150, deadline=None)

@@ -25,10 +25,13 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
-# Word-month shapes: "Oct. 24, 2012", "24 October 2012", "22 Dec, 2016", "3. März 2015".
+# Word-month shapes: "Oct. 24, 2012", "24 October 2012", "22 Dec, 2016", "3. März 2015"; a
+# superscript ordinal rendered apart ("Dec 21 st, 2018"); a year abbreviated after its
+# apostrophe ("14 January '15").
 _WORD_DATE = re.compile(
-    r"\b(?:\d{1,2}(?:\.|er|th|st|nd|rd)?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?\d{4}"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:th|st|nd|rd)?,?\s+\d{4}"
+    r"\b(?:\d{1,2}(?:\.|er|\s?(?:th|st|nd|rd))?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?"
+    r"(?:\d{4}|['’]\d{2})"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:\s?(?:th|st|nd|rd))?,?\s+(?:\d{4}|['’]\d{2})"
     r"|\d{1,2}\.[^\W\d_]{3,9}\.\d{4})(?!\d)"
 )
 
@@ -82,13 +85,17 @@ _ENGLISH_MONTHS = {
 _ORDINAL = r"(?i:th|st|nd|rd)"
 
 
+_YEAR_WRITTEN = r"(\d{4}|['’]\d{2})"
+
+
 _WORD_DAY_MONTH_YEAR = re.compile(
-    rf"^(\d{{1,2}})(?:\.|er|{_ORDINAL})?\s+(?:de\s+)?([^\W\d_]{{3,12}})\.?,?\s+(?:de\s+)?(\d{{4}})$"
+    rf"^(\d{{1,2}})(?:\.|er|\s?{_ORDINAL})?\s+(?:de\s+)?([^\W\d_]{{3,12}})\.?,?\s+(?:de\s+)?"
+    rf"{_YEAR_WRITTEN}$"
 )
 
 
 _WORD_MONTH_DAY_YEAR = re.compile(
-    rf"^([^\W\d_]{{3,12}})\.?\s+(\d{{1,2}}){_ORDINAL}?,?\s+(\d{{4}})$"
+    rf"^([^\W\d_]{{3,12}})\.?\s+(\d{{1,2}})(?:\s?{_ORDINAL})?,?\s+{_YEAR_WRITTEN}$"
 )
 
 
@@ -102,7 +109,7 @@ _TIME_ZONES = frozenset(
 )
 
 
-def _word_date(text: str) -> dt.date | None:
+def _word_date(text: str, latest: dt.date) -> dt.date | None:
     """A word date: a month name of any language read directly, through dateparser only when
     the name is another month's (or a day's) in another language."""
     for pattern, day_group, month_group in (
@@ -115,12 +122,24 @@ def _word_date(text: str) -> dt.date | None:
             month = _ENGLISH_MONTHS.get(word)
             if month is None and (word not in month_names() or word in _TIME_ZONES):
                 return None  # no month named, none for dateparser to find either
+            year = _full_year(match.group(3), latest)
             if month := month or _month_numbers().get(word):
                 try:
-                    return dt.date(int(match.group(3)), month, int(match.group(day_group)))
+                    return dt.date(year, month, int(match.group(day_group)))
                 except ValueError:
                     return None
+            if len(match.group(3)) < 4:
+                return None  # dateparser reads no abbreviated year
     return _parse(text, "DMY")  # a name of different months in different languages
+
+
+def _full_year(written: str, latest: dt.date) -> int:
+    """ "2015", or "'15" as the latest year ending in those digits no later than latest."""
+    if written[0].isdigit():
+        return int(written)
+    century = latest.year - latest.year % 100
+    year = century + int(written[1:])
+    return year - 100 if year > latest.year else year
 
 
 def _numeric_date(first: int, second: int, year: int, order: str) -> dt.date | None:
@@ -239,7 +258,7 @@ def dates_in(
         if order and (date := _numeric_date(first, second, year, order)):
             found.append((match.start(), date))
     for match in _WORD_DATE.finditer(text):
-        if date := _word_date(match.group(0)):
+        if date := _word_date(match.group(0), latest):
             found.append((match.start(), date))
     return [d for _, d in sorted(found) if EARLIEST_DATE <= d <= latest]
 
