@@ -208,6 +208,24 @@ def test_the_stamp_right_under_the_first_byline_dates_the_page_however_far_down(
     assert date_of(*first) == (None, None)
 
 
+def test_the_stamp_right_under_a_copy_of_the_headline_dates_the_page_however_far_up():
+    headline = "Regional force in Bamako to plan deployment"
+    menu = [f"Section {n}" for n in range(1, 15)]
+
+    def date_of(*under: str):
+        page = [f"{headline} | Sahel Times", *under, *menu, headline, *PROSE, "Home", "About"]
+        doc = cleaned("\n\n".join(page))
+        return doc.meta["date"], doc.meta["evidence"].get("date", {}).get("finder")
+
+    # The page title's stamp, fourteen menu lines above the article's heading.
+    found = (dt.date(2020, 10, 23), "find_date_headlined")
+    assert date_of("23/10/2020") == found
+    assert date_of("Share", "October 23, 2020") == found
+    # Further under it, or under prose, a date is something else's.
+    assert date_of("Share", "Print", "October 23, 2020") == (None, None)
+    assert date_of(PROSE[0], "October 23, 2020") == (None, None)
+
+
 def test_a_sentence_naming_a_date_is_no_publication_label():
     # "date" labels a stamp where it opens the line ("Date 19.01.2020"), not inside a
     # sentence that names some other day.

@@ -44,6 +44,7 @@ from builder.extract.date import (
     _find_signature,
     find_date_bylined,
     find_date_dateline,
+    find_date_headlined,
     find_date_labelled,
     find_date_published_line,
     find_date_signature,
@@ -170,6 +171,7 @@ DATE_FINDERS: tuple[tuple[str, Finder], ...] = (
     ("text:stamp", find_date_signature),
     ("text:stamp", find_date_labelled),
     ("text:stamp", find_date_bylined),
+    ("text:stamp", find_date_headlined),
     ("text:updated", find_date_updated),
 )
 OUTLET_FINDERS: tuple[tuple[str, Finder], ...] = (("text:agency_line", find_outlet_agency_line),)

@@ -1,7 +1,7 @@
 """The publication date: the first of the dateline's date, a stamp's near the headline, a line
 that says it gives the publication date, the signature's under the article, a labelled field's,
-the stamp under the first byline, else the date the page was last updated (its own source,
-text:updated).
+the stamp under the first byline, the stamp under another copy of the headline, else the date
+the page was last updated (its own source, text:updated).
 
 Also the article's signature (found once per page for the date and the author) and how the
 chosen date stands among the page's other dates, evidence for the confidence stage.
@@ -165,6 +165,22 @@ def find_date_bylined(doc: Doc, ctx: _Context) -> dt.date | None:
             if dates:
                 return dates[0]
         return None
+    return None
+
+
+def find_date_headlined(doc: Doc, ctx: _Context) -> dt.date | None:
+    """The date on a short line right under a copy of the headline outside the head window
+    (a page title over its stamp, the article's heading repeated further down)."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if line.reason is not LineReason.headline or i in ctx.head_window:
+            continue
+        for below in lines[i + 1 : i + 1 + BYLINE_STAMP_REACH]:
+            if word_count(below.text) > STAMP_MAX_WORDS:
+                break
+            dates, _ = _stated_dates(below, ctx)
+            if dates:
+                return dates[0]
     return None
 
 
