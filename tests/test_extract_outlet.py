@@ -361,6 +361,8 @@ def test_the_best_attested_name_is_given_however_weak_its_evidence():
         ("Copyright © 2017 Sahel Courier All rights reserved", "Sahel Courier"),
         ("© 2019 SAHEL COURIER TOUS DROITS RESERVES", "SAHEL COURIER"),
         ("© 2022 Sahel Courier - Todos os Direitos Reservados", "Sahel Courier"),
+        # The site's makers credited after it are no holder: "Developed" is no name.
+        ("Sahel Courier Copyright © 2020 Developed by Webstudio Bamako", "Sahel Courier"),
     ],
 )
 def test_a_copyright_names_the_outlet_without_its_rights_statement(footer, outlet):

@@ -194,6 +194,9 @@ _NOT_NAMES = frozenset(
     followed conversation advertisement advertising publicidad publicidade publicité pubblicità
     werbung anzeige reklama sponsored get bei zum zur mit für unser unsere notre votre nuestro
     nuestra kostenlose kostenloser kostenlos gratis""".split()
+    # A footer's credit of the site's makers, caught as a copyright's holder ("© 2020 Sahel
+    # Times. Developed by …"), and an account's verbs ("Manage Account").
+    + "developed designed powered hosted built created maintained manage activate".split()
 )
 # Photo agencies credited under pictures: a page's pictures are not its publisher.
 _PHOTO_AGENCIES = frozenset(
