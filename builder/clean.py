@@ -200,12 +200,18 @@ CHROME_WORDS = frozenset(
         "©",
     ]
 )
+# A skip link, in English and other languages ("Zum Inhalt springen", "Aller au contenu").
+SKIP_LINK_PHRASES = (
+    "skip to", "jump to", "zum inhalt", "navigation überspringen", "aller au contenu",
+    "passer au contenu", "saltar al contenido", "ir al contenido", "ir para o conteúdo",
+    "vai al contenuto",
+)  # fmt: skip
 CHROME_PHRASES = tuple(
     tuple(phrase.split())
     for phrase in (
         "pin it", "e mail this", "email this", "mailing list", "sign up", "sign in", "sign out",
         "log in", "log out", "my account", "ad choices", "report this ad", "all rights reserved",
-        "privacy policy", "terms of use", "terms of service", "skip to", "jump to",
+        "privacy policy", "terms of use", "terms of service",
         "back to top", "main menu", "breaking news", "read more", "see more", "load more",
         "show more", "view comments", "comment count", "comments count", "leave a comment",
         "leave a reply", "follow us", "like us", "download the app", "related stories",
@@ -219,9 +225,7 @@ CHROME_PHRASES = tuple(
         "hide caption", "link copied",
         # A sign-up form's messages: "Thank you for signing up!", "Please try again later."
         "signing up", "you will now receive", "try again later",
-        # A skip link in other languages: "Zum Inhalt springen", "Aller au contenu".
-        "zum inhalt", "navigation überspringen", "aller au contenu", "passer au contenu",
-        "saltar al contenido", "ir al contenido", "ir para o conteúdo", "vai al contenuto",
+        *SKIP_LINK_PHRASES,
     )
 )  # fmt: skip
 _PHRASE_STARTS: dict[str, tuple[tuple[str, ...], ...]] = {}

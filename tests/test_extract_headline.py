@@ -120,13 +120,16 @@ def test_a_teasers_cut_of_the_headline_gives_way_to_the_whole_title():
     title = "Regional force in Bamako to plan deployment before the rainy season"
     cut = "Regional force in Bamako to plan deployment…"
     lines = [Line(1, cut), Line(2, "Share"), Line(3, title)]
-    assert _uncut(lines, 0) == 2
-    assert _uncut([Line(1, "Regional force in Bamako to plan..."), *lines[1:]], 0) == 2
+    assert _uncut(lines, _keys(lines), 0) == 2
+    dotted = [Line(1, "Regional force in Bamako to plan..."), *lines[1:]]
+    assert _uncut(dotted, _keys(dotted), 0) == 2
     # A title that ends with an ellipsis of its own stays: no line goes on from it.
-    assert _uncut([Line(1, "Festival picks: «Timbuktu», «Mali Blues»…"), lines[1]], 0) == 0
+    own = [Line(1, "Festival picks: «Timbuktu», «Mali Blues»…"), lines[1]]
+    assert _uncut(own, _keys(own), 0) == 0
     # Nor does prose that goes on from it make it a cut: the whole is a title.
     prose = "Regional force in Bamako to plan deployment, officials said on Monday."
-    assert _uncut([Line(1, cut), Line(2, prose)], 0) == 0
+    sentence = [Line(1, cut), Line(2, prose)]
+    assert _uncut(sentence, _keys(sentence), 0) == 0
 
 
 def test_the_headline_may_stand_under_lines_the_cleaner_kept_atop_the_article():

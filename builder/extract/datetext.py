@@ -137,8 +137,11 @@ def _full_year(written: str, latest: dt.date) -> int:
     """ "2015", or "'15" as the latest year ending in those digits no later than latest."""
     if written[0].isdigit():
         return int(written)
-    century = latest.year - latest.year % 100
-    year = century + int(written[1:])
+    return _latest_year_ending(int(written[1:]), latest)
+
+
+def _latest_year_ending(two_digits: int, latest: dt.date) -> int:
+    year = latest.year - latest.year % 100 + two_digits
     return year - 100 if year > latest.year else year
 
 
@@ -200,9 +203,7 @@ def _with_century(match: re.Match[str], latest: dt.date) -> str | None:
     before, after = match.string[:start], match.string[match.end() :]
     if _VERSION_BEFORE.search(before) or _MORE_PARTS.match(after):
         return None  # "Version 2.13.14", "10.15.15.1": a version or an address, no date
-    century = latest.year - latest.year % 100
-    year = century + int(match.group(3))
-    year -= 100 if year > latest.year else 0
+    year = _latest_year_ending(int(match.group(3)), latest)
     return f"{match.group(1)}{separator}{match.group(2)}{separator}{year}"
 
 

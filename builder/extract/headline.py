@@ -425,13 +425,14 @@ def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:
         _evidence(doc, "headline", {"sentence": 1.0, "candidates": 0.0})
         return sentence, "text:title_line"
     _evidence(doc, "headline", {**_lead(scores), "position": best[1] / max(len(doc.lines), 1)})
-    return _uncut(doc.lines, _without_label(doc.lines, page.keys, best[1])), "text:title_line"
+    chosen = _without_label(doc.lines, page.keys, best[1])
+    return _uncut(doc.lines, page.keys, chosen), "text:title_line"
 
 
 _ELLIPSIS = ("…", "...")
 
 
-def _uncut(lines: Sequence[Line], i: int) -> int:
+def _uncut(lines: Sequence[Line], keys: Sequence[str], i: int) -> int:
     """The line that holds the whole title when line i is a teaser's cut of it ("Joe Biden
     predicts Trump will try to delay…" over "Joe Biden predicts Trump will try to delay
     elections"): the nearest title-like line that goes on from where the cut ends; else i."""
@@ -441,11 +442,11 @@ def _uncut(lines: Sequence[Line], i: int) -> int:
     cut = _norm(text.rstrip(".… "))
     whole = [
         j
-        for j, line in enumerate(lines)
+        for j, key in enumerate(keys)
         if j != i
-        and len(line.text) > len(text)
-        and _norm(line.text).startswith(cut)
-        and _title_like(line)
+        and len(lines[j].text) > len(text)
+        and key.startswith(cut)
+        and _title_like(lines[j])
     ]
     return min(whole, key=lambda j: abs(j - i), default=i)
 

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from builder.clean import line_words, word_count
+from builder.clean import SKIP_LINK_PHRASES, line_words, word_count
 from builder.doc import Doc, LineReason
 from builder.extract.datetext import _has_full_date
 from builder.extract.outlet_names import (
@@ -228,9 +228,7 @@ _WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")  # a dash between words is none
 CREDIT_MIN_REPEATS = 3
 # An accessibility link to the page's content or menus, read before the masthead.
 _SKIP_LINK = re.compile(
-    r"(?i)(?:skip|jump) to\b|skip navigation|zum inhalt|navigation überspringen|"
-    r"aller au contenu|passer au contenu|saltar al contenido|ir al contenido|"
-    r"ir para o conteúdo|vai al contenuto"
+    rf"(?i)(?:{'|'.join(map(re.escape, (*SKIP_LINK_PHRASES, 'skip navigation')))})\b"
 )
 # A name standing alone on a line is a masthead only with this many words at most.
 MASTHEAD_MAX_WORDS = 4
