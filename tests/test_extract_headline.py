@@ -181,11 +181,12 @@ def test_a_year_in_a_headline_is_not_a_stamps_noise():
 def test_an_encyclopedia_title_opens_its_articles_first_sentence():
     lead = "Northern Mali is the region of Mali north of the Niger River, in the Sahara."
     prose = [lead, *PROSE]
-    doc = clean(doc_from_text("\n\n".join(["Northern Mali", "Contents", "from the Sahel", *prose])))
+    top = ["Northern Mali", "Contents", "Part of the Sahel"]
+    doc = clean(doc_from_text("\n\n".join([*top, *prose])))
     body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
     features = {doc.lines[i].text: f for i, f in headline_candidates(doc, body_start)}
     assert features["Northern Mali"]["opens_lead"] == 1.0
-    assert features["from the Sahel"]["opens_lead"] == 0.0
+    assert features["Part of the Sahel"]["opens_lead"] == 0.0
     assert HEADLINE_WEIGHTS["opens_lead"] > 0
 
 
@@ -501,6 +502,28 @@ def test_a_breadcrumb_with_double_arrows_counts_against_a_line():
     features = {doc.lines[i].text: f for i, f in headline_candidates(doc, 0)}
     assert features[crumbs]["breadcrumb"] == 1.0
     assert features[headline]["breadcrumb"] == 0.0
+
+
+def test_an_offer_to_notify_the_reader_is_chrome():
+    from builder.extract.headline import CHROME_LINE
+
+    for chrome in (
+        "Want CNET to notify you of price drops and the latest stories?",
+        "Turn on push notifications for breaking news",
+    ):
+        assert CHROME_LINE.search(chrome), chrome
+    assert CHROME_LINE.search("Mali's army was notified of the attack") is None
+
+
+def test_a_name_the_first_paragraph_goes_on_from_is_the_writers_bio_not_a_headline():
+    headline = "Regional force plans deployment of troops to the north"
+    bio = "Jane Roe has been a reporter in Bamako since 2004, covering the north."
+    lines = [headline, "Jane Roe", bio, *PROSE]
+    doc = clean(doc_from_text("\n\n".join(lines)))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.text == bio)
+    texts = [doc.lines[i].text for i, _ in headline_candidates(doc, body_start)]
+    assert headline in texts
+    assert "Jane Roe" not in texts
 
 
 def test_a_headline_may_say_not_a_member_or_search_for_this():

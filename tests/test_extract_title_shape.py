@@ -12,6 +12,16 @@ def test_a_line_that_runs_on_into_the_next_is_no_title():
     assert _title_like(Line(1, "Talks resume in New York"))
     for opening in ("New York CNN —", "New York (CNN) –", "Talks resume in New York -"):
         assert not _title_like(Line(1, opening))
+    for label in ("Letters to the Editor |", "You can use AND, OR, NOT to refine your search:"):
+        assert not _title_like(Line(1, label)), label
+    assert _title_like(Line(1, "Mali: the road to Timbuktu"))
+
+
+def test_a_line_opening_with_a_lowercase_connective_continues_another():
+    for rest in ("from University of Michigan", "by the Associated Press", "and the war goes on"):
+        assert not _title_like(Line(1, rest)), rest
+    for title in ("From Gao to Timbuktu", "iPhone sales fall in Mali", "fromage of the week"):
+        assert _title_like(Line(1, title)), title
 
 
 def test_an_archives_month_is_no_title():

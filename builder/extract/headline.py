@@ -323,6 +323,7 @@ CHROME_LINE = re.compile(
     r"|\bclick here\b|\bdid you know you can\b|^(?:get|download) (?:the|our) (?:\w+ ){0,3}app\b"
     r"|\bmanage your (?:profile|account|preferences|subscriptions?)\b|\bprotected by recaptcha\b"
     r"|\btry again later\b|\bby submitting your\b|\bpreview of subscription content\b"
+    r"|\bnotify you\b|\b(?:turn on|enable|allow) (?:push |browser )?notifications\b"
     r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b)"
 )
 
@@ -401,7 +402,32 @@ def headline_candidates(
             lines, i, distance, body_start, page, body, lead, first_paragraph
         )
         candidates.append((i, features))
-    return candidates
+    return _without_bio_names(lines, candidates)
+
+
+# A headline this long at least, above a name the article's first paragraph goes on from,
+# makes that name its writer's ("Marguerite Reardon" / "Marguerite Reardon has been a CNET
+# reporter since 2004"), not an encyclopedia's title ("Northern Mali" / "Northern Mali is …").
+BIO_HEADLINE_MIN_WORDS = 4
+
+
+def _without_bio_names(
+    lines: Sequence[Line], candidates: list[tuple[int, dict[str, float]]]
+) -> list[tuple[int, dict[str, float]]]:
+    def bio_name(features: dict[str, float]) -> bool:
+        return bool(features["name_like"] and features["opens_lead"] and features["very_short"])
+
+    names = [i for i, features in candidates if bio_name(features)]
+    if not names:
+        return candidates
+    titled = [
+        i
+        for i, features in candidates
+        if not bio_name(features) and word_count(lines[i].text) >= BIO_HEADLINE_MIN_WORDS
+    ]
+    if not titled or min(titled) > min(names):
+        return candidates
+    return [(i, features) for i, features in candidates if not bio_name(features)]
 
 
 def find_headline(doc: Doc, body_start: int) -> tuple[int, str] | None:

@@ -66,14 +66,23 @@ _CREDIT_TAIL = re.compile(
 )
 
 
+# A line opening with a lowercase connective continues the one above it; no title of the 828
+# dev pages does.
+_CONTINUATION = re.compile(r"(?:from|by|and|or|of|in|with|for|to|at|on|via|per)\s")
+
+
 def _title_like(line: Line) -> bool:
     words = word_count(line.text)
-    if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith((",", ";", "—", "–", " -")):
+    if not 2 <= words <= HEADLINE_MAX_WORDS or line.text.endswith(
+        (",", ";", ":", "|", "—", "–", " -")
+    ):
         return False  # a title does not run on into what follows ("New York CNN —")
     if len(line.text) < TITLE_MIN_CHARS:
         return False  # a word of a script written without spaces ("共有", share)
     if line.text[0] in LIST_MARKS:
         return False  # an item of a list
+    if _CONTINUATION.match(line.text):
+        return False  # the rest of a line above: "from University of Michigan"
     if _is_arrow_link(line.text):
         return False  # "« Back to events", "Next post →": a link to another page
     if (month := _MONTH_YEAR.match(line.text)) and _is_month_name(month[1]):
