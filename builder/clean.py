@@ -852,6 +852,7 @@ DUPLICATE = _CODE_OF[LineReason.duplicate]
 PHOTO_CREDIT_CODE = _CODE_OF[LineReason.photo_credit]
 OUTSIDE_ARTICLE = _CODE_OF[LineReason.outside_article]
 SHORT_RUN_CODE = _CODE_OF[LineReason.short_run]
+BYLINE_CODE = _CODE_OF[LineReason.byline]
 _TEXT = operator.attrgetter("text")
 _REASON = operator.attrgetter("reason")
 
@@ -930,6 +931,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     start = _past_account_prompts(texts, prose, codes, start, end)
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
     end = _before_comments(signatures, prose, list_mark, codes, start, end)
+    end = _before_author_bio(texts, codes, start, end)
     start, end = _without_edge_notices(texts, prose, codes, start, end)
     _restore_placed_copies(scan.keys, prose, codes, start, end)
 
@@ -974,6 +976,46 @@ def _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int
         return end
     codes[closing] = OUTSIDE_ARTICLE
     return last_prose
+
+
+# An author's bio closing the article: the name alone, then a paragraph about them opening
+# with it ("Madison Weil" / "Madison Weil joined the KESQ News Channel 3 team in 2019 …",
+# "Jake Goulding" / "Jake is the co-founder of …"). It stands among the run's last lines.
+BIO_REACH_LINES = 6
+BIO_NAME = re.compile(r"(?:[^\W\d_][\w.'’-]*\.?)(?: [^\W\d_][\w.'’-]*){1,3}")
+BIO_MIN_WORDS = 8
+# Determiners open a heading ("Our Programs" / "Our work spans …"), never a first name.
+BIO_NOT_FIRST_NAMES = frozenset(
+    {"the", "our", "a", "an", "this", "la", "le", "les", "der", "die", "das"}
+)
+
+
+def _before_author_bio(texts, codes, start: int, end: int) -> int:
+    """The article's end once an author's bio closing it is left out (as a byline's
+    affiliation is)."""
+    kept = (np.flatnonzero(codes[start : end + 1] == KEPT) + start).tolist()
+    first_read = max(1, len(kept) - BIO_REACH_LINES)  # the article before it stays
+    for at in range(first_read, len(kept) - 1):
+        name = texts[kept[at]].split()
+        if not BIO_NAME.fullmatch(texts[kept[at]]) or not all(w[0].isupper() for w in name):
+            continue
+        if name[0].casefold() in BIO_NOT_FIRST_NAMES:
+            continue
+        bio = texts[kept[at + 1]].split()
+        if len(bio) < BIO_MIN_WORDS:
+            continue
+        if bio[: len(name)] == name:
+            after = bio[len(name)]
+        elif bio[0] == name[0] and bio[1].casefold() != name[1].casefold():
+            # "Jake is …" under "Jake Goulding"; not a heading over its paragraph ("List
+            # Comprehensions" / "List comprehensions are …").
+            after = bio[1]
+        else:
+            continue
+        if after[:1].islower():
+            codes[kept[at:]] = BYLINE_CODE
+            return kept[at - 1]
+    return end
 
 
 # An invitation to log in or subscribe ("Log in with your X account to …", "Sign up for a

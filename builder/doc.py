@@ -63,7 +63,10 @@ class LineReason(enum.StrEnum):
 LINE_REASONS: dict[LineReason, str] = {
     LineReason.headline: "the headline, or a copy of it (also '<headline> - <site>' titles)",
     LineReason.breadcrumb: "a navigation trail ending in the headline ('Home News <headline>')",
-    LineReason.byline: "'By <name>' and the affiliation lines right under it",
+    LineReason.byline: (
+        "'By <name>' and the affiliation lines right under it; an author's bio closing the "
+        "article ('Jane Doe' / 'Jane Doe joined the Courier in 2010 …')"
+    ),
     LineReason.date_line: "a short line that states the date ('Published on 15/01/2013')",
     LineReason.boilerplate: "share/subscribe/sign-in/cookie/advert/copyright/navigation phrases",
     LineReason.photo_credit: "image credits and captions (a caption shown twice in a row)",

@@ -1214,3 +1214,29 @@ def test_a_section_header_ends_the_article_whatever_the_weights():
     for weights in (WEIGHTS, _weights(chrome=0.0, bias=4.0)):
         got = reasons(clean(doc_from_text(text), weights))
         assert [got[line] for line in PROSE] == [None, None, "outside_article", "outside_article"]
+
+
+def test_an_authors_bio_closing_the_article_is_left_out_as_a_byline():
+    for name, bio in (
+        (
+            "Madison Weil",
+            "Madison Weil joined the Sahel Courier team in 2019 after a decade in radio.",
+        ),
+        (
+            "Jake Goulding",
+            "Jake is the co-founder of a consultancy and writes about the Sahel often.",
+        ),
+    ):
+        doc = clean(doc_from_text("\n".join(["Home", *PROSE, name, bio])))
+        assert [line.text for line in doc.lines if line.kept] == PROSE, name
+        assert reasons(doc)[name] == reasons(doc)[bio] == "byline"
+
+
+def test_a_heading_over_its_paragraph_is_no_authors_bio():
+    for heading, paragraph in (
+        ("List Comprehensions", "List comprehensions are a way to build a list from another one."),
+        ("Our Programs", "Our work spans a variety of areas and partners across the whole region."),
+        ("Web Standards", "Web standards are important, and this site adheres to them as it can."),
+    ):
+        doc = clean(doc_from_text("\n".join(["Home", *PROSE, heading, paragraph])))
+        assert paragraph in [line.text for line in doc.lines if line.kept], heading
