@@ -67,7 +67,10 @@ LINE_REASONS: dict[LineReason, str] = {
         "'By <name>' and the affiliation lines right under it; an author's bio closing the "
         "article ('Jane Doe' / 'Jane Doe joined the Courier in 2010 …')"
     ),
-    LineReason.date_line: "a short line that states the date ('Published on 15/01/2013')",
+    LineReason.date_line: (
+        "a short line that states the date ('Published on 15/01/2013'), or a longer one that "
+        "says the article was published ('PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: …')"
+    ),
     LineReason.boilerplate: "share/subscribe/sign-in/cookie/advert/copyright/navigation phrases",
     LineReason.photo_credit: "image credits and captions (a caption shown twice in a row)",
     LineReason.duplicate: (

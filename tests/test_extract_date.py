@@ -234,3 +234,18 @@ def test_a_sentence_naming_a_date_is_no_publication_label():
     assert doc.meta["date"] == dt.date(2013, 10, 13)
     doc = cleaned("\n\n".join(["Mali talks resume in Algiers", "Date: 13.10.2013", *PROSE]))
     assert doc.meta["date"] == dt.date(2013, 10, 13)
+
+
+def test_a_stamp_saying_published_leaves_the_body_however_long():
+    stamps = (
+        "PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023 at 12:21 a.m.",
+        "Mark Hicks, The Sahel Courier Published 7:40 p.m. ET March 17, 2020",
+    )
+    for stamp in stamps:
+        doc = cleaned("\n\n".join(["Regional force plans deployment of troops", stamp, *PROSE]))
+        assert [line.text for line in doc.lines if line.kept] == PROSE, stamp
+        assert next(line for line in doc.lines if line.text == stamp).reason.value == "date_line"
+    # A long stamp that does not say so stays: it may be the article's sentence.
+    told = "On March 3, 2013 at 10:01 the regional force began to move north of the river Niger"
+    doc = cleaned("\n\n".join(["Regional force plans deployment of troops", told, *PROSE]))
+    assert told in [line.text for line in doc.lines if line.kept]

@@ -64,9 +64,20 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
         rank = (int(published), -abs(i - ctx.anchor) - above)
         if best is None or rank > best[0]:
             best = (rank, dates[0])
-        if line.reason in (None, LineReason.outside_article) and len(line.text) < 60:
+        if line.reason in (None, LineReason.outside_article) and _is_stamp_line(line, published):
             line.reason = LineReason.date_line
     return best[1] if best else None
+
+
+# A stamp line is short; one that says the article was published may run longer: "PUBLISHED:
+# November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023 at 12:21 a.m.", "Mark Hicks, The
+# Detroit News Published 7:40 p.m. ET March 17, 2020".
+STAMP_LINE_MAX_CHARS = 60
+PUBLISHED_LINE_MAX_CHARS = 120
+
+
+def _is_stamp_line(line: Line, published: bool) -> bool:
+    return len(line.text) < (PUBLISHED_LINE_MAX_CHARS if published else STAMP_LINE_MAX_CHARS)
 
 
 def _paragraphs_between(lines: Sequence[Line], first: int, end: int) -> int:
