@@ -249,3 +249,15 @@ def test_a_stamp_saying_published_leaves_the_body_however_long():
     told = "On March 3, 2013 at 10:01 the regional force began to move north of the river Niger"
     doc = cleaned("\n\n".join(["Regional force plans deployment of troops", told, *PROSE]))
     assert told in [line.text for line in doc.lines if line.kept]
+
+
+def test_an_update_stamp_and_a_long_signed_stamp_leave_the_body():
+    headline = "Regional force plans deployment of troops"
+    signed = "By Jane Doe / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
+    for stamp in ("Updated 3rd Nov 2023, 09:25 GMT", signed):
+        doc = cleaned("\n\n".join([headline, "Published 3rd Nov 2023", stamp, *PROSE]))
+        assert [line.text for line in doc.lines if line.kept] == PROSE, stamp
+        assert next(line for line in doc.lines if line.text == stamp).reason.value == "date_line"
+    # An update stamp dates an edit: alone, it gives the date as an update's.
+    doc = cleaned("\n\n".join([headline, "Updated 3rd Nov 2023, 09:25 GMT", *PROSE]))
+    assert (doc.meta["date"], doc.meta["date_source"]) == (dt.date(2023, 11, 3), "text:updated")

@@ -19,6 +19,7 @@ from builder.clean import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.extract.datetext import _DIGIT, _FULL_DATES, _YEAR, dates_in
 from builder.extract.shared import (
+    _BY_KEYWORD,
     _NAME_LINE,
     _PUBLISHED_STRONG,
     _PUBLISHED_WORDS,
@@ -57,6 +58,10 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
         line = doc.lines[i]
         dates, published = _stated_dates(line, ctx)
         if not dates:
+            if _is_update_stamp(line, ctx) and (
+                _paragraphs_between(doc.lines, ctx.body_start, i) <= STAMP_MAX_PARAGRAPHS_ABOVE
+            ):
+                line.reason = LineReason.date_line  # it dates an edit, not the article
             continue
         if _paragraphs_between(doc.lines, ctx.body_start, i) > STAMP_MAX_PARAGRAPHS_ABOVE:
             break
@@ -77,7 +82,27 @@ PUBLISHED_LINE_MAX_CHARS = 120
 
 
 def _is_stamp_line(line: Line, published: bool) -> bool:
-    return len(line.text) < (PUBLISHED_LINE_MAX_CHARS if published else STAMP_LINE_MAX_CHARS)
+    if len(line.text) < STAMP_LINE_MAX_CHARS:
+        return True
+    if published:
+        return len(line.text) < PUBLISHED_LINE_MAX_CHARS
+    # Signed: "By Cat Lafuente / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
+    by = _BY_KEYWORD.match(line.text)
+    signed = by is not None and name_opening(line.text[by.end() :]) is not None
+    return signed and len(line.text) < PUBLISHED_LINE_MAX_CHARS
+
+
+# "Updated 3rd Nov 2023, 09:25 GMT", "Last updated: March 3, 2013": a stamp of the article's
+# last edit, which states no date of its publication.
+_UPDATE_OPENING = re.compile(r"(?i)^\W*(?:last\s+)?(?:updated|modified|aktualisiert|actualizado)\b")
+
+
+def _is_update_stamp(line: Line, ctx: _Context) -> bool:
+    if line.reason not in (None, LineReason.outside_article):
+        return False
+    if len(line.text) >= STAMP_LINE_MAX_CHARS or not _UPDATE_OPENING.match(line.text):
+        return False
+    return bool(dates_in(line.text, ctx.order, ctx.latest, ctx.language_order))
 
 
 def _paragraphs_between(lines: Sequence[Line], first: int, end: int) -> int:
