@@ -384,6 +384,8 @@ PHOTO_CREDIT = re.compile(
     |\b(?:getty\ images|shutterstock|associated\ press\ photo|ap\ photo|afp\ photo|
     reuters/|/reuters|/afp|/ap\b|epa/|image\ copyright|image\ caption|photograph:|
     \(photo|\[photo|\(credit|file\ photo|istock)
+    # a photographer and the agency alone: "Evan Vucci / AP", "Spencer Platt/Getty"
+    |^(?:[^\W\d_][\w.'’-]*\ ){1,3}[^\W\d_][\w.'’-]*\ ?/\ ?(?:ap|afp|reuters|getty|epa)$
     """
 )
 _BYLINE_KEYWORD = r"^(?:by|par|von|por|di|door|av|przez|от|автор)\s*:?\s+"

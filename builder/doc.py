@@ -64,8 +64,9 @@ LINE_REASONS: dict[LineReason, str] = {
     LineReason.headline: "the headline, or a copy of it (also '<headline> - <site>' titles)",
     LineReason.breadcrumb: "a navigation trail ending in the headline ('Home News <headline>')",
     LineReason.byline: (
-        "'By <name>' and the affiliation lines right under it; an author's bio closing the "
-        "article ('Jane Doe' / 'Jane Doe joined the Courier in 2010 …')"
+        "'By <name>', the author's name on a line of its own, the affiliation lines right under "
+        "a byline, and an author's bio closing the article ('Jane Doe' / 'Jane Doe joined the "
+        "Courier in 2010 …')"
     ),
     LineReason.date_line: (
         "a short line that states the date ('Published on 15/01/2013'), or a longer one that "

@@ -1240,3 +1240,13 @@ def test_a_heading_over_its_paragraph_is_no_authors_bio():
     ):
         doc = clean(doc_from_text("\n".join(["Home", *PROSE, heading, paragraph])))
         assert paragraph in [line.text for line in doc.lines if line.kept], heading
+
+
+def test_a_photographer_and_an_agency_alone_are_a_credit():
+    for credit in ("Evan Vucci / AP", "Spencer Platt/Getty", "Jane Doe/AFP"):
+        page = "\n\n".join(["Mali plan agreed", PROSE[0], credit, *PROSE[1:]])
+        assert reasons(cleaned(page))[credit] == "photo_credit", credit
+    # A line of prose that ends with an agency's name is not one.
+    told = "The envoy said the talks had been a success, according to AP"
+    page = "\n\n".join(["Mali plan agreed", PROSE[0], told, *PROSE[1:]])
+    assert reasons(cleaned(page))[told] is None

@@ -180,3 +180,13 @@ def test_a_widgets_words_or_a_country_are_no_author():
     # A name over a date is a signature; "Recent Posts" over one heads a widget.
     page = ["Mali talks resume in Algiers", "Recent Posts", "January 14, 2013", *PROSE]
     assert cleaned("\n\n".join(page)).meta["author"] is None
+
+
+def test_the_authors_name_alone_leaves_the_body_as_a_byline():
+    page = "\n\n".join(
+        ["Regional force plans deployment of troops", "By Jane Doe", "Jane Doe", *PROSE]
+    )
+    doc = cleaned(page)
+    assert doc.meta["author"] == "Jane Doe"
+    assert reasons(doc)["Jane Doe"] == "byline"
+    assert [line.text for line in doc.lines if line.kept] == PROSE

@@ -71,6 +71,8 @@ def _mark_bylines(doc: Doc, author: str) -> None:
         short = word_count(line.text) <= STAMP_MAX_WORDS
         if by and short and _credited_name(line.text[by.end() :]) == author:
             line.reason = LineReason.byline
+        elif line.text == author:
+            line.reason = LineReason.byline  # the name alone, as a byline without its "By"
         elif short and (credit := _agency_credit(line.text)) and credit[0] == author:
             line.reason = LineReason.byline  # "Jane Doe, Reuters"
 
