@@ -576,3 +576,18 @@ def test_a_candidates_score_weighs_its_features_and_every_pair_of_them():
     # A pair's weight counts: the product differs from the features' own weights alone.
     linear = sum(HEADLINE_WEIGHTS[name] * features[name] for name in HEADLINE_FEATURES)
     assert abs(headline_score(features) - linear) > 1e-3
+
+
+def test_a_list_of_signed_teasers_above_the_headline_does_not_make_it_an_affiliation():
+    teasers = ["Readability Is a Myth", "By Noah Roe", "Cracks in the Sahel Peace", "By Jane Roe"]
+    headline = "Cracking the Sitcom Code"
+    page = [*teasers, headline, "Noah Charney Dec 28 2014, 8:01 AM ET", *PROSE]
+    doc = clean(doc_from_text("\n\n".join(page)))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
+    assert headline in [doc.lines[i].text for i, _ in headline_candidates(doc, body_start)]
+    # Under one byline, what stands between it and the article is its affiliation.
+    page = ["Readability Is a Myth", "By Noah Roe", "Sahel Courier Staff", *PROSE]
+    doc = clean(doc_from_text("\n\n".join(page)))
+    body_start = next(i for i, line in enumerate(doc.lines) if line.kept)
+    texts = [doc.lines[i].text for i, _ in headline_candidates(doc, body_start)]
+    assert "Sahel Courier Staff" not in texts

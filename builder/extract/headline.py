@@ -343,6 +343,15 @@ def addresses_reader(text: str) -> bool:
     return SITE_VOICE.search(text) is not None and READER.search(text) is not None
 
 
+def _in_signed_list(lines: Sequence[Line], i: int) -> bool:
+    """Whether another byline stands two lines above or below the byline at i, a title
+    between them."""
+    return any(
+        0 <= k < len(lines) and abs(lines[k].no - lines[i].no) <= 4 and _reads_as_byline(lines[k])
+        for k in (i - 2, i + 2)
+    )
+
+
 def headline_candidates(
     doc: Doc, body_start: int, page: _PageKeys | None = None
 ) -> list[tuple[int, dict[str, float]]]:
@@ -373,8 +382,10 @@ def headline_candidates(
             continue
         if i < body_start and _reads_as_byline(line):
             # Lines between a byline and the article are its affiliation; the article's own
-            # opening lines are not between them.
-            candidates = [c for c in candidates if c[0] >= body_start]
+            # opening lines are not between them. A byline in a list of signed teasers
+            # ("<title>" / "By Jane Doe" / "<title>" / "By John Roe") signs another story.
+            if not _in_signed_list(lines, i):
+                candidates = [c for c in candidates if c[0] >= body_start]
             continue
         if line.reason in _NOT_HEADLINES:
             continue
