@@ -140,6 +140,10 @@ MARKUP_MIN_SHARE = 0.5
 _COUNTER = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![\d/.:])")
 # Counters of one total with this many slide numbers make a gallery.
 GALLERY_MIN_SLIDES = 3
+# The first counter alone opens a gallery of this many slides at least, with its title:
+# "1 /21 Europe starts to ease itself out of Coronavirus lockdown" ("1/4 pound …" is none).
+GALLERY_MIN_SHOWN = 5
+_FIRST_SLIDE = re.compile(r"1 ?/ ?\d{1,3} [^\W\d_]")
 # A byline names at most a few people; one listing them by name alone ("By Steven Lee Myers,
 # Keith Bradsher and Tariq Panja") may run longer.
 BYLINE_MAX_WORDS = 8
@@ -1197,12 +1201,37 @@ def _mark_galleries(
     for i in np.flatnonzero(numbered & (words <= PHRASE_MAX_WORDS)).tolist():
         if (match := _COUNTER.match(texts[i])) and 1 <= int(match[1]) <= int(match[2]):
             slides.setdefault(int(match[2]), {}).setdefault(int(match[1]), []).append(i)
-    for numbers in slides.values():
+    for total, numbers in slides.items():
         if len(numbers) >= GALLERY_MIN_SLIDES:
             at = [i for lines in numbers.values() for i in lines]
             codes[[i for i in at if codes[i] == KEPT]] = BOILERPLATE
             barriers[at] = True
+        elif total >= GALLERY_MIN_SHOWN and 1 in numbers:
+            for first in numbers[1]:
+                if _FIRST_SLIDE.match(texts[first]):
+                    _mark_shown_slides(codes, words, first, total)
     return barriers
+
+
+def _mark_shown_slides(codes: np.ndarray, words: np.ndarray, first: int, total: int) -> None:
+    """A gallery whose page shows its first counter alone ("1 /21 Europe eases lockdown")
+    and then its slides, each a caption over its credit or date ("Commuters sit in a coach
+    …" / "AFP via Getty Images"): the captions read as prose, so they are marked as
+    captions, up to the first two long lines in a row (prose again)."""
+    captions: list[int] = []
+    shown: list[int] = []
+    j = first + 1
+    while j < len(codes) and len(captions) < total:
+        if words[j] <= SHORT_WORDS:
+            shown.append(j)
+        elif j + 1 < len(codes) and words[j + 1] <= SHORT_WORDS:
+            captions.append(j)
+        else:
+            break
+        j += 1
+    if len(captions) >= GALLERY_MIN_SLIDES:
+        slides = [first, *captions, *shown]
+        codes[[i for i in slides if codes[i] == KEPT]] = PHOTO_CREDIT_CODE
 
 
 # A comment's signature as blog software prints it in many languages ("Jane Doe says:",

@@ -1250,3 +1250,23 @@ def test_a_photographer_and_an_agency_alone_are_a_credit():
     told = "The envoy said the talks had been a success, according to AP"
     page = "\n\n".join(["Mali plan agreed", PROSE[0], told, *PROSE[1:]])
     assert reasons(cleaned(page))[told] is None
+
+
+def test_a_gallery_showing_its_first_counter_alone_is_captions_not_article():
+    slides = []
+    for k, place in enumerate(("Gao", "Timbuktu", "Kidal", "Mopti", "Sevare")):
+        slides += [f"Traders open their stalls again in the market of {place} on Monday", "AFP"]
+        slides += [f"{k + 2} November 2012"] if k % 2 else []
+    page = [
+        "Mali plan agreed",
+        *PROSE[:2],
+        "1 /21 The north in pictures",
+        *slides,
+        *PROSE[2:],
+    ]
+    doc = clean(doc_from_text("\n\n".join(page)))
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    assert reasons(doc)[slides[0]] == "photo_credit"
+    # Without the counter, captions in a row are the article's own lines.
+    doc = clean(doc_from_text("\n\n".join(["Mali plan agreed", *PROSE[:2], *slides, *PROSE[2:]])))
+    assert slides[0] in [line.text for line in doc.lines if line.kept]
