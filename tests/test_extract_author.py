@@ -190,3 +190,13 @@ def test_the_authors_name_alone_leaves_the_body_as_a_byline():
     assert doc.meta["author"] == "Jane Doe"
     assert reasons(doc)["Jane Doe"] == "byline"
     assert [line.text for line in doc.lines if line.kept] == PROSE
+
+
+def test_a_long_stamp_opening_with_a_credit_and_dating_it_names_the_author():
+    stamp = "Written by Jane Doe in Politics on 1 June 2019 at 08:34 PM EDT. 51 Comments"
+    doc = cleaned("\n\n".join(["Regional force plans deployment of troops", stamp, *PROSE]))
+    assert (doc.meta["author"], doc.meta["author_source"]) == ("Jane Doe", "text:byline")
+    # Undated, a long line with "by" in it is a sentence: it names no author.
+    told = "Written by Jane Doe in Politics, the report on the north was read by the whole cabinet"
+    doc = cleaned("\n\n".join(["Regional force plans deployment of troops", told, *PROSE]))
+    assert doc.meta["author"] is None

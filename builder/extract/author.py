@@ -101,6 +101,8 @@ def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
             if word_count(field) > STAMP_MAX_WORDS:
                 if not line.kept and (name := _byline_with_note(field)):
                     return name
+                if name := _dated_by_phrase(field):
+                    return name
                 continue
             for by in _BY_KEYWORD.finditer(field):
                 before = field[: by.start()]
@@ -112,6 +114,18 @@ def find_author_by_phrase(doc: Doc, ctx: _Context) -> str | None:
                 if name and len(name.split()) >= 2:
                     return name
     return None
+
+
+def _dated_by_phrase(text: str) -> str | None:
+    """The name of a long stamp that opens with a credit and dates it: "Written by Jane Doe
+    in Politics on 1 June 2019 at 08:34 PM EDT. 51 Comments"."""
+    by = _BY_KEYWORD.search(text)
+    if by is None or word_count(text[: by.start()]) > BY_PHRASE_LEAD_WORDS:
+        return None
+    if _NOT_AUTHORSHIP.search(text[: by.start()]) or not _WORD_DATE.search(text, by.end()):
+        return None
+    name = _credited_name(text[by.end() :])
+    return name if name and len(name.split()) >= 2 else None
 
 
 def _byline_with_note(text: str) -> str | None:
