@@ -200,3 +200,11 @@ def test_a_long_stamp_opening_with_a_credit_and_dating_it_names_the_author():
     told = "Written by Jane Doe in Politics, the report on the north was read by the whole cabinet"
     doc = cleaned("\n\n".join(["Regional force plans deployment of troops", told, *PROSE]))
     assert doc.meta["author"] is None
+
+
+def test_a_name_over_a_long_stamp_the_date_finders_read_is_the_author():
+    stamp = "Tue 29 Nov 2016 15.26 EST First published on Tue 29 Nov 2016 07.46 EST in Bamako"
+    page = ["Regional force plans deployment of troops", "Jane Doe and John Roe", stamp, *PROSE]
+    doc = cleaned("\n\n".join(page))
+    assert reasons(doc)[stamp] == "date_line"
+    assert doc.meta["author"] == "Jane Doe and John Roe"

@@ -387,6 +387,8 @@ def _over_stamp(lines: Sequence[Line], i: int) -> bool:
     reading time."""
     if i + 2 < len(lines) and _FOLLOW_BUTTON.match(lines[i + 1].text):
         i += 1
+    if i + 1 < len(lines) and lines[i + 1].reason is LineReason.date_line:
+        return True  # a stamp the date's finders read, however long
     if i + 1 >= len(lines) or word_count(lines[i + 1].text) > STAMP_MAX_WORDS:
         return False
     below = lines[i + 1].text
