@@ -208,3 +208,14 @@ def test_a_name_over_a_long_stamp_the_date_finders_read_is_the_author():
     doc = cleaned("\n\n".join(page))
     assert reasons(doc)[stamp] == "date_line"
     assert doc.meta["author"] == "Jane Doe and John Roe"
+
+
+def test_a_name_opening_a_stamp_of_fields_is_the_author_a_title_is_not():
+    headline = "Regional force plans deployment of troops"
+    for stamp in (
+        "Jane Doe · Sahel Courier · Posted: Oct 14, 2022 9:27 AM ET",
+        "Jane Doe / TNN / Updated: Oct 9, 2019, 11:05 IST",
+    ):
+        assert cleaned("\n\n".join([headline, stamp, *PROSE])).meta["author"] == "Jane Doe"
+    stamp = "The Sahel Courier · Posted: Oct 14, 2022 9:27 AM ET"
+    assert cleaned("\n\n".join([headline, stamp, *PROSE])).meta["author"] is None

@@ -211,6 +211,8 @@ def _is_person_field(field: str) -> bool:
 
 def _dated_name(text: str) -> str | None:
     if match := _NAME_LINE.match(text):
+        if match.group("name").startswith("The "):
+            return None  # a publication or a title: "The Frontier Post · Jan 3, 2020"
         return name_opening(match.group("name"))
     if any(pattern.match(text) for pattern in (_NUMERIC_DATE, _ISO_DATE, _WORD_DATE)):
         # A stamp that opens with its date, then a field holding only a name:

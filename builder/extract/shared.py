@@ -213,7 +213,7 @@ _STAMP_WORDS = frozenset(
 )
 _NAME_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
-    rf"(?:,? @\w+.*| [-–—•|] .*\d.*| {_AGE})$"
+    rf"(?:,? @\w+.*| [-–—•|·/] .*\d.*| {_AGE})$"
 )
 # A person's name has at most this many words (a list of co-authors, each as many).
 AUTHOR_MAX_WORDS = 8
