@@ -219,3 +219,20 @@ def test_a_name_opening_a_stamp_of_fields_is_the_author_a_title_is_not():
         assert cleaned("\n\n".join([headline, stamp, *PROSE])).meta["author"] == "Jane Doe"
     stamp = "The Sahel Courier · Posted: Oct 14, 2022 9:27 AM ET"
     assert cleaned("\n\n".join([headline, stamp, *PROSE])).meta["author"] is None
+
+
+def test_a_byline_loses_its_role_its_full_stop_and_its_repeat():
+    from builder.extract.author import tidy_author
+
+    cases = {
+        "Howard Blume Staff Writer": "Howard Blume",
+        "Ann Doe Senior Political Correspondent": "Ann Doe",
+        "Andrea Wong Andrea Wong": "Andrea Wong",
+        "Tatyana Turner.": "Tatyana Turner",
+        "Jane Doe Jr.": "Jane Doe Jr.",
+        "John Q. Public": "John Q. Public",
+        "Jane Editor": "Jane Editor",
+    }
+    assert {name: tidy_author(name) for name in cases} == cases
+    page = ["Regional force plans deployment of troops", "By Jane Doe Staff Writer", *PROSE]
+    assert cleaned("\n\n".join(page)).meta["author"] == "Jane Doe"

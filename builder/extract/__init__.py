@@ -38,6 +38,7 @@ from builder.extract.author import (
     find_author_split_byline,
     find_author_with_bio,
     reads_as_person,
+    tidy_author,
 )
 from builder.extract.date import (
     _date_context,
@@ -248,6 +249,8 @@ def extract_with_context(
     meta["author"], meta["author_source"] = _first(
         AUTHOR_FINDERS, doc, ctx, "author", accept=could_be_author
     )
+    if meta["author"]:
+        meta["author"] = tidy_author(meta["author"])
     if meta["author"]:
         _mark_bylines(doc, meta["author"])
     if _outlet_is_author(meta):

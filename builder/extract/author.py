@@ -190,6 +190,29 @@ _NOT_AUTHOR_WORDS = frozenset(
 )
 
 
+# Title-case words of a role a byline may close with: "Howard Blume Staff Writer".
+_ROLE_TAIL = re.compile(
+    r"(?:\s+(?:Senior|Staff|Contributing|Special|Political|Chief|Deputy|Associate|Executive|"
+    r"Managing|Senior Staff|News|Sports|Science|Health))*\s+"
+    r"(?:Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Journalist)$"
+)
+
+
+def tidy_author(name: str) -> str:
+    """A finder's name without what a byline's layout adds to it: its role ("Howard Blume
+    Staff Writer"), a closing full stop ("Tatyana Turner."), or the name shown twice
+    ("Andrea Wong Andrea Wong", a link's text beside the name)."""
+    words = name.split()
+    half = len(words) // 2
+    if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        name = " ".join(words[:half])
+    if (role := _ROLE_TAIL.search(name)) and len(name[: role.start()].split()) >= 2:
+        name = name[: role.start()]
+    if name.endswith(".") and len(name.rsplit(maxsplit=1)[-1]) > 3:
+        name = name[:-1]
+    return name
+
+
 def could_be_author(name: str) -> bool:
     """Whether a finder's name may be the article's author: not a widget's words nor a
     country ("North Korea" over a date heads a section)."""
