@@ -936,6 +936,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     )
     start = _past_account_prompts(texts, prose, codes, start, end)
     end = _drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
+    start = _drop_leading_titles(texts, prose, list_mark, introduced, codes, start, end)
     end = _before_comments(signatures, prose, list_mark, codes, start, end)
     end = _before_author_bio(texts, codes, start, end)
     start, end = _without_edge_notices(texts, prose, codes, start, end)
@@ -1022,6 +1023,36 @@ def _before_author_bio(texts, codes, start: int, end: int) -> int:
             codes[kept[at:]] = BYLINE_CODE
             return kept[at - 1]
     return end
+
+
+def _drop_leading_titles(texts, prose, list_mark, introduced, codes, start: int, end: int):
+    """The article's start once a run of titles opening it is dropped: SHORT_RUN kept lines
+    or more of TITLE_MIN_WORDS words before its first paragraph, none of them prose, an item
+    of a list or a row of figures (other stories' titles over the article, "Tim Scott
+    reveals …" / "GOP candidates divided …" / "Republican debate verdict: …")."""
+    kept = np.flatnonzero(codes[start : end + 1] == KEPT) + start
+    kept_prose = kept[prose[kept]]
+    if not len(kept_prose):
+        return start
+    first_prose = int(kept_prose[0])
+    opening = kept[kept < first_prose].tolist()
+    if len(opening) < SHORT_RUN:
+        return start
+    for i in opening:
+        tokens = texts[i].split()
+        if list_mark[i] or introduced[i] or len(tokens) < TITLE_MIN_WORDS:
+            return start
+        if texts[i].endswith(_COLONS) or 2 * len(WORDY_TOKEN.findall(texts[i])) < len(tokens):
+            return start
+        # A title opens as one and holds no sentence's end: not a paragraph wrapped into
+        # lines ("… A few weeks later, a" / "colleague at work wrote …"), nor a caption.
+        if texts[i][0].islower() or _SENTENCE_INSIDE.search(texts[i]):
+            return start
+    codes[opening] = OUTSIDE_ARTICLE
+    return first_prose
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 
 
 # An invitation to log in or subscribe ("Log in with your X account to …", "Sign up for a
