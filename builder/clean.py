@@ -1017,6 +1017,8 @@ def _before_author_bio(texts, codes, start: int, end: int) -> int:
             # "Jake is …" under "Jake Goulding"; not a heading over its paragraph ("List
             # Comprehensions" / "List comprehensions are …").
             after = bio[1]
+        elif bio[0] in ("I", "I'm", "I’m"):
+            after = bio[1]  # in the first person: "I am a freelance writer in Asheville …"
         else:
             continue
         if after[:1].islower():

@@ -1227,6 +1227,7 @@ def test_an_authors_bio_closing_the_article_is_left_out_as_a_byline():
             "Jake Goulding",
             "Jake is the co-founder of a consultancy and writes about the Sahel often.",
         ),
+        ("Marla Milling", "I am a full-time freelance writer in Bamako and write about trade."),
     ):
         doc = clean(doc_from_text("\n".join(["Home", *PROSE, name, bio])))
         assert [line.text for line in doc.lines if line.kept] == PROSE, name
