@@ -547,3 +547,20 @@ def test_a_copyright_holders_legal_words_mark_it_a_company(company, corporate):
     doc = clean(doc_from_text(page))
     _, ctx = extract_with_context(doc)
     assert outlet_candidates(doc, ctx)[company]["corporate"] == corporate
+
+
+def test_a_name_the_article_mentions_again_and_again_is_its_subject_whatever_cue_names_it():
+    about = [
+        f"Gao market number {k} reopened, and traders in Gao said Gao was calm again today."
+        for k in range(4)
+    ]
+    page = ["Mali talks resume in Algiers", *about, *PROSE, "About Gao", "© 2013 Gao"]
+    doc = clean(doc_from_text("\n\n".join(page)))
+    _, ctx = extract_with_context(doc)
+    assert "Gao" not in outlet_candidates(doc, ctx)
+    # A masthead the article names a few times stays one.
+    page = ["Mali talks resume in Algiers", *about[:1], *PROSE, "About Sahel Times"]
+    page += ["© 2013 Sahel Times", "Sahel Times reported the talks on Monday, in full."]
+    doc = clean(doc_from_text("\n\n".join(page)))
+    _, ctx = extract_with_context(doc)
+    assert "Sahel Times" in outlet_candidates(doc, ctx)

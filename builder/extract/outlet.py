@@ -393,6 +393,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
         )
         inline = max(inline, 0)
         article = _mentions(article_text, name) - alone_in_article[name]
+        if article >= SUBJECT_MIN_MENTIONS and article >= SUBJECT_MIN_SHARE * inline:
+            continue  # what the article is about ("Python" in a Python tutorial)
         words = name.split()
         candidates[name] = {
             **{kind: float(kind in found) for kind in _CUE_KINDS},
@@ -464,6 +466,10 @@ def _lines_with_cues(lowered: list[str]) -> dict[int, set[str]]:
 # mentions) is what the page is about ("New Zealand", "Mozilla" on an encyclopedia page),
 # not who publishes it.
 SUBJECT_SHARE = 0.8
+# A name the article mentions this often, and this share of its mentions, is its subject
+# whatever cue names it ("About Python" on a Python tutorial).
+SUBJECT_MIN_MENTIONS = 10
+SUBJECT_MIN_SHARE = 0.5
 
 
 def _attested(features: dict[str, float]) -> bool:
