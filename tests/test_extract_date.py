@@ -2,7 +2,7 @@ import datetime as dt
 
 from builder.clean import clean
 from builder.extract import extract_with_context
-from tests.helpers import PROSE, cleaned, doc_from_text
+from tests.helpers import PROSE, cleaned, doc_from_text, reasons
 
 
 def test_a_line_opening_with_a_date_and_a_clock_time_is_a_stamp_however_long():
@@ -261,3 +261,20 @@ def test_an_update_stamp_and_a_long_signed_stamp_leave_the_body():
     # An update stamp dates an edit: alone, it gives the date as an update's.
     doc = cleaned("\n\n".join([headline, "Updated 3rd Nov 2023, 09:25 GMT", *PROSE]))
     assert (doc.meta["date"], doc.meta["date_source"]) == (dt.date(2023, 11, 3), "text:updated")
+
+
+def test_a_stamp_alone_on_its_line_anywhere_in_the_article_leaves_the_body():
+    headline = "Regional force plans deployment of troops"
+    stamps = (
+        "Updated August 5, 2020",
+        "PUBLISHED: April 24, 2020 at 9:06 a.m. | UPDATED: 9:26 a.m.",
+    )
+    article = [f"{sentence[:-1]}, paragraph {k}." for k in range(4) for sentence in PROSE]
+    for stamp in stamps:
+        doc = cleaned("\n\n".join([headline, *article, stamp, *PROSE]))
+        assert [line.text for line in doc.lines if line.kept] == [*article, *PROSE], stamp
+        assert reasons(doc)[stamp] == "date_line"
+    # A note that runs on into a sentence is the article's.
+    note = "Updated on August 5, 2020 to say that the talks in Algiers resumed on Monday."
+    doc = cleaned("\n\n".join([headline, *article, note, *PROSE]))
+    assert note in [line.text for line in doc.lines if line.kept]

@@ -51,6 +51,7 @@ from builder.extract.date import (
     find_date_signature,
     find_date_stamp,
     find_date_updated,
+    mark_stray_stamps,
 )
 from builder.extract.dateline import _find_dateline
 from builder.extract.datetext import (
@@ -241,6 +242,7 @@ def extract_with_context(
     ctx = _Context(doc, anchor, body_start, latest, site_order)
     ctx.title_suffix = title_suffix
     meta["date"], meta["date_source"] = _first(DATE_FINDERS, doc, ctx, "date")
+    mark_stray_stamps(doc)
     if meta["date"]:
         meta["evidence"]["date"].update(_date_context(doc, meta["date"], ctx))
     meta["outlet"], meta["outlet_source"] = _first(OUTLET_FINDERS, doc, ctx, "outlet")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from builder.clean import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
-from builder.extract.datetext import _DIGIT, _FULL_DATES, _YEAR, dates_in
+from builder.extract.datetext import _DIGIT, _FULL_DATES, _YEAR, _has_full_date, dates_in
 from builder.extract.shared import (
     _BY_KEYWORD,
     _NAME_LINE,
@@ -265,3 +265,25 @@ def _date_context(doc: Doc, chosen: dt.date, ctx: _Context) -> dict[str, float]:
         "days_to_newest": math.log1p((max(newer) - chosen).days) if newer else 0.0,
         "repeated": float(others.count(chosen) > 1),
     }
+
+
+# A stamp anywhere in the article, alone on its line: "PUBLISHED: April 24, 2020 at 9:06 a.m. |
+# UPDATED: …", "Updated August 5, 2020", "Publié le 9 juin 2019". A note that says more runs
+# on into a sentence ("Updated 11.02.23: This article has been updated to …") or ends as one.
+_STAMP_OPENING = re.compile(
+    r"(?i)^\W*(?:(?:first |last )?(?:published|updated|posted)|publié|veröffentlicht|aktualisiert|"
+    r"publicado|actualizado|pubblicato|aggiornato)\b"
+)
+STRAY_STAMP_MAX_CHARS = 100
+
+
+def mark_stray_stamps(doc: Doc) -> None:
+    """Take the article's stamp lines out of its body, wherever they stand."""
+    for line in doc.lines:
+        text = line.text
+        if not line.kept or len(text) >= STRAY_STAMP_MAX_CHARS:
+            continue
+        if text.endswith(".") and not text.endswith(("a.m.", "p.m.")):
+            continue
+        if _STAMP_OPENING.match(text) and _has_full_date(text):
+            line.reason = LineReason.date_line
