@@ -253,7 +253,6 @@ def extract_with_context(
     )
     if meta["author"]:
         meta["author"] = tidy_author(meta["author"])
-    if meta["author"]:
         _mark_bylines(doc, meta["author"])
     if _outlet_is_author(meta):
         # The page's chrome credits its writer ("Follow Cheryl Baehr", "© Jane Doe"): a person

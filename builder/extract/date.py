@@ -19,7 +19,6 @@ from builder.clean import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.extract.datetext import _DIGIT, _FULL_DATES, _YEAR, _has_full_date, dates_in
 from builder.extract.shared import (
-    _BY_KEYWORD,
     _NAME_LINE,
     _PUBLISHED_STRONG,
     _PUBLISHED_WORDS,
@@ -28,6 +27,7 @@ from builder.extract.shared import (
     STAMP_REACH,
     _stated_dates,
     name_opening,
+    opens_signed,
 )
 
 if TYPE_CHECKING:
@@ -87,9 +87,7 @@ def _is_stamp_line(line: Line, published: bool) -> bool:
     if published:
         return len(line.text) < PUBLISHED_LINE_MAX_CHARS
     # Signed: "By Cat Lafuente / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
-    by = _BY_KEYWORD.match(line.text)
-    signed = by is not None and name_opening(line.text[by.end() :]) is not None
-    return signed and len(line.text) < PUBLISHED_LINE_MAX_CHARS
+    return opens_signed(line.text) and len(line.text) < PUBLISHED_LINE_MAX_CHARS
 
 
 # "Updated 3rd Nov 2023, 09:25 GMT", "Last updated: March 3, 2013": a stamp of the article's

@@ -157,6 +157,12 @@ def _opens_with_stamp(text: str, ctx: _Context) -> bool:
     )
 
 
+def opens_signed(text: str) -> bool:
+    """Whether text opens with a byline: "By Jane Doe / June 12, 2020 …"."""
+    by = _BY_KEYWORD.match(text)
+    return by is not None and name_opening(text[by.end() :]) is not None
+
+
 def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     """The dates a stamp line states as its own, and whether it says they are publication dates.
 
@@ -176,9 +182,7 @@ def _stated_dates(line: Line, ctx: _Context) -> tuple[list[dt.date], bool]:
     meta_line = line.reason in (LineReason.byline, LineReason.date_line)
     # A byline that dates the article may run as long as a "Published" line: "By Jane Doe
     # and John Roe Oct. 31, 2014 | 10:49 a.m. EDT + More".
-    by = _BY_KEYWORD.match(stated)
-    signed = by is not None and name_opening(stated[by.end() :]) is not None
-    limit = STAMP_MAX_WORDS * (2 if published or signed else 1)
+    limit = STAMP_MAX_WORDS * (2 if published or opens_signed(stated) else 1)
     if not meta_line and word_count(stated) > limit and not _opens_with_stamp(stated, ctx):
         return [], False
     return dates_in(stated, ctx.order, ctx.latest, ctx.language_order), published
