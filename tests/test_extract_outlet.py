@@ -564,3 +564,26 @@ def test_a_name_the_article_mentions_again_and_again_is_its_subject_whatever_cue
     doc = clean(doc_from_text("\n\n".join(page)))
     _, ctx = extract_with_context(doc)
     assert "Sahel Times" in outlet_candidates(doc, ctx)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Stay connected with The Sahel Times",
+        "Download the Sahel Times App",
+        "Sign up to FREE email alerts from Sahel Times - Politics",
+        "Sahel Times uses cookies and analytics trackers to improve the site.",
+    ],
+)
+def test_the_readers_ties_to_the_site_name_the_outlet(chrome):
+    meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, chrome])).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:footer")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Sign up to get updates from our reporters.", "Stay connected with friends abroad."],
+)
+def test_a_call_to_stay_in_touch_names_nobody_without_a_name(sentence):
+    meta = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, sentence])).meta
+    assert meta["outlet"] is None

@@ -152,6 +152,26 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "account",
         ("deliver", "inbox"),
     ),
+    # The reader's ties to the site: "Stay connected with The Business Times", "Download the
+    # News18 App", "Sign up to FREE email alerts from Mirror".
+    (
+        re.compile(rf"(?i:stay (?:connected|up to date|in touch) with) (?:the )?{_NAME}"),
+        "account",
+        ("stay ",),
+    ),
+    (
+        re.compile(rf"(?i:download|get) (?:the )?{_NAME} (?i:app)\b"),
+        "account",
+        (" app",),
+    ),
+    (
+        re.compile(rf"(?i:(?:email alerts?|emails|updates|newsletters?) from) (?:the )?{_NAME}"),
+        "account",
+        (" from ",),
+    ),
+    # Its cookie notice: "Boing Boing uses cookies and analytics trackers". ("Advertise with
+    # MNT" is no such cue: an acronym outranks the name it stands for.)
+    (re.compile(rf"^{_NAME} (?i:uses cookies)\b"), "about", ("uses cookies",)),
     (_SELF_DESCRIPTION, "about", (" is ", " è ", " est ", " es ", " ist ")),
     (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account", ("newsletter", "account")),
     (
@@ -247,8 +267,8 @@ OUTLET_FEATURES = {
     "title_suffix": 'a page title at the top closes with it ("<headline> - <it>")',
     "logo": '"<it> logo", "<it> homepage"',
     "social": 'a link to its own profile ("Follow <it> on Twitter")',
-    "account": 'an account or newsletter of it ("Sign in to <it>", "<it> newsletters")',
-    "about": '"About <it>", "Contact <it>", "More from <it>", "<it> Media Kit"',
+    "account": 'an account, newsletter or app of it ("Sign in to <it>", "Download the <it> App")',
+    "about": '"About <it>", "Contact <it>", "More from <it>", "<it> uses cookies"',
     "copyright": 'a copyright line names it ("© 2013 <it>")',
     "credit": 'a picture credited to it ("Jane Doe/<it>", "… for the <it>")',
     "line_prefix": 'log of the chrome lines it opens ("Vox Sentences", "eHow Blog")',
