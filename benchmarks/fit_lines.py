@@ -1,14 +1,15 @@
-"""Fit the clean stage's line model (builder/clean_model.json) on the dev sets, grouped by site.
+"""Fit the clean stage's line model (builder/clean/clean_model.json) on the dev sets, by site.
 
     python benchmarks/fit_lines.py ../shared/devset/silver ../shared/devset/mozilla \
-        [--folds 5] [--out builder/clean_model.json] [--jobs 2]
+        [--folds 5] [--out builder/clean/clean_model.json] [--jobs 2]
 
 Every page goes through a build's stages up to the clean stage once (decode, template lines).
 A line is article text when its words are in the gold body; the weights of the line model
-(builder.clean.LINE_FEATURES, the scores the main-block search adds up, and PLACEMENT, how it
-picks the article among the parts' best runs) are fitted to what they are for: the body
-token F1 of the placement they give, averaged over pages (the scorer's measure), so a
-line's weight counts by its words and the block's contiguity is part of the fit. The search
+(builder.clean.placement.LINE_FEATURES, the scores the main-block search adds up, and
+PLACEMENT, how it picks the article among the parts' best runs) are fitted to what they are
+for: the body token F1 of the placement they give, averaged over pages (the scorer's
+measure), so a line's weight counts by its words and the block's contiguity is part of the
+fit. The search
 is coordinate descent over a fixed grid per weight, from the shipped weights, deterministic
 (ties keep the current value): a rerun writes the same bytes.
 
@@ -42,8 +43,8 @@ from quality import (
     site_of,
 )
 
-from builder import clean as clean_module
-from builder.clean import LINE_FEATURES, PLACEMENT, clean, model_weights
+from builder.clean import clean
+from builder.clean.placement import LINE_FEATURES, MODEL_FILE, PLACEMENT, model_weights
 from builder.doc import Doc
 from builder.extract import extract
 from builder.pipeline import analyse_page, line_frequency
@@ -229,7 +230,7 @@ def main() -> None:
     parser.add_argument("gold_dirs", type=Path, nargs="+")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
-    parser.add_argument("--out", type=Path, default=clean_module.MODEL_FILE)
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     import numba

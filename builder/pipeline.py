@@ -22,9 +22,9 @@ import numpy as np
 import pyarrow as pa
 from tqdm import tqdm
 
-from builder import clean as clean_module
-from builder import jit
-from builder.clean import clean
+from builder import jit, linescan
+from builder import validate as validate_module
+from builder.clean import clean, marks, placement
 from builder.confidence import score_confidence, thresholds
 from builder.decode import decode
 from builder.dedup import (
@@ -531,10 +531,18 @@ def _text_size(path: Path, max_bytes: int) -> int:
     return min(size, max_bytes)
 
 
+# The modules whose functions builder.jit compiles: Numba caches each one's kernels in the
+# __pycache__ beside its file.
+KERNEL_MODULES = (placement, marks, linescan, validate_module)
+
+
 def kernels_cached() -> bool:
     """Whether Numba's on-disk cache holds the kernels of every module that has some."""
-    cache = Path(clean_module.__file__).parent / "__pycache__"
-    return all(any(cache.glob(f"{module}.*.nbi")) for module in ("clean", "linescan", "validate"))
+    for module in KERNEL_MODULES:
+        source = Path(module.__file__)
+        if not any((source.parent / "__pycache__").glob(f"{source.stem}.*.nbi")):
+            return False
+    return True
 
 
 def claim_ids(paths: list[Path], seeds_dir: Path) -> tuple[list[Path], list[Rejection]]:

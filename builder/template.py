@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import xxhash
 
-from builder.clean import line_words
+from builder.clean.text import line_words
 from builder.doc import Doc, LineReason
 
 # Only short lines can be template: a long paragraph shared by several documents is a

@@ -7,7 +7,7 @@ import functools
 import numpy as np
 import pydantic
 
-from builder.clean import word_count
+from builder.clean.text import word_count
 from builder.confidence import FIELDS
 from builder.doc import Doc, Rejection, RejectReason
 from builder.jit import compiled

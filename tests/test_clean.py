@@ -7,36 +7,29 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from builder import jit
-from builder.clean import (
-    _FORM_NOTICE,
-    _STAMP,
-    CHROME_PHRASES,
-    CHROME_WORDS,
-    DENSE_PHRASE_MAX_WORDS,
+from builder.clean import clean
+from builder.clean.marks import _repeats_itself, introduced_lists
+from builder.clean.notices import FORM_NOTICE, is_consent_notice
+from builder.clean.placement import (
     LINE_FEATURES,
     LINE_MODEL,
     MODEL_FILE,
     PLACEMENT,
-    SECTION_END,
-    SELF_REPEAT_HEAD_CHARS,
-    TEASER_BOX,
     WEIGHTS,
-    _introduced_lists,
     _isolated_share,
-    _repeats_itself,
-    clean,
-    field_separators,
-    is_consent_notice,
-    is_prose,
-    line_cues,
-    line_rule,
-    line_words,
-    lists_names,
     load_line_model,
     model_weights,
-    names_a_person_first,
-    scan_lines,
-    word_count,
+)
+from builder.clean.rules import field_separators, line_cues, line_rule, scan_lines
+from builder.clean.text import is_prose, line_words, lists_names, names_a_person_first, word_count
+from builder.clean.vocabulary import (
+    CHROME_PHRASES,
+    CHROME_WORDS,
+    DENSE_PHRASE_MAX_WORDS,
+    SECTION_END,
+    SELF_REPEAT_HEAD_CHARS,
+    STAMP,
+    TEASER_BOX,
 )
 from builder.decode import _CONTROLS
 from builder.doc import Doc, LineReason
@@ -293,7 +286,7 @@ def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
             assert scan.needs_rules[i], text
         else:
             assert (int(scan.cues[i]), int(scan.hits[i])) == (cues, hits), text
-            assert bool(scan.stamp[i]) == bool(_STAMP.search(text)), text
+            assert bool(scan.stamp[i]) == bool(STAMP.search(text)), text
         if scan.chrome[i]:
             got = "boilerplate"
         elif scan.needs_rules[i]:
@@ -323,7 +316,7 @@ def test_scan_keys_equal_up_to_case_and_stamps_need_date_like_digits():
     assert scan_lines(stamps).stamp.tolist() == [True, True, True, False, False, False]
     tricky = ["a10:30", "10:30b", "10:305", "1/2/2013x", "1/2/20134", "123:45", "©2013", "(2013)"]
     tricky += ["12.05.2013 à 13h36", "31/12", "1:2:3", "1:23", "2020s", "l'an 1999,", "9/11/01"]
-    assert scan_lines(tricky).stamp.tolist() == [bool(_STAMP.search(text)) for text in tricky]
+    assert scan_lines(tricky).stamp.tolist() == [bool(STAMP.search(text)) for text in tricky]
 
 
 def test_chrome_phrases_are_followed_as_the_scan_assumes():
@@ -683,7 +676,7 @@ def test_lists_that_follow_one_another_under_the_articles_sentences_are_its_own(
         texts = [before, *footer, imprint]
         scan = scan_lines(texts)
         codes = np.zeros(len(texts), dtype=np.int8)
-        introduced = _introduced_lists(texts, scan.prose, scan.words, codes)
+        introduced = introduced_lists(texts, scan.prose, scan.words, codes)
         assert introduced[2:6].tolist() == expected
     # A list of one item between two colon lines breaks the chain.
     broken = ["With us:", *crew, "Details:", facts[0], "Notes:"]
@@ -949,7 +942,7 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
         "By submitting your application, officials said, you agree to be vetted by the army.",
         "Farmers in Mopti get the new weather app from the ministry this week.",
     ):
-        assert _FORM_NOTICE.match(quoted) is None, quoted  # an article's sentence
+        assert FORM_NOTICE.match(quoted) is None, quoted  # an article's sentence
 
 
 def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
@@ -975,7 +968,7 @@ def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
     doc = cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *settings, *MORE_PROSE]))
     assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE]
     sentence = "The font family of the new flag was chosen by the ministry of culture."
-    assert _FORM_NOTICE.match(sentence) is None
+    assert FORM_NOTICE.match(sentence) is None
 
 
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():

@@ -76,7 +76,8 @@ def test_a_small_build_compiles_nothing(make_repo):
     probe = (
         "import sys; from pathlib import Path; from builder.build import build; "
         "build(Path('seeds'), Path('data'), workers=1); "
-        "import builder.clean as c; print(type(c._place_article).__name__, 'numba' in sys.modules)"
+        "import builder.clean.placement as c; "
+        "print(type(c.place_article).__name__, 'numba' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
@@ -94,7 +95,7 @@ def counting(**kwargs):
     entered.append(kwargs)
     return errstate(**kwargs)
 np.errstate = counting
-from builder.clean import scan_lines
+from builder.clean.rules import scan_lines
 scan = scan_lines([" ".join(["Mali talks resume in Algiers"] * 40)])
 print(len(entered), int(scan.words[0]))
 """

@@ -74,7 +74,7 @@ def test_a_regular_install_ships_every_package_and_data_file():
         and not p.name.startswith(".")
         and "__pycache__" not in p.parts
     )
-    assert data == ["clean_model.json", "confidence_model.json", "extract/choice_model.json"]
+    assert data == ["clean/clean_model.json", "confidence_model.json", "extract/choice_model.json"]
     assert sorted(setuptools["package-data"]["builder"]) == data
 
 

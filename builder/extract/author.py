@@ -11,7 +11,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from builder.clean import lists_names, runs_on_as_title, word_count
+from builder.clean.text import lists_names, runs_on_as_title, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.extract.datetext import _ISO_DATE, _NUMERIC_DATE, _WORD_DATE
 from builder.extract.shared import (

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from builder.clean import is_prose, word_count
+from builder.clean.text import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
 from builder.extract.datetext import _DIGIT, _FULL_DATES, _YEAR, _has_full_date, dates_in
 from builder.extract.shared import (

@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from builder.clean import READER, SITE_VOICE, word_count
+from builder.clean.notices import READER, SITE_VOICE
+from builder.clean.text import word_count
 from builder.doc import Doc, Line, LineReason
 from builder.extract.shared import (
     _BY_KEYWORD,

@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from builder.clean import SKIP_LINK_PHRASES, line_words, word_count
+from builder.clean.text import line_words, word_count
+from builder.clean.vocabulary import SKIP_LINK_PHRASES
 from builder.doc import Doc, LineReason
 from builder.extract.datetext import _has_full_date
 from builder.extract.outlet_names import (

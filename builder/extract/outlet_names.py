@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 
-from builder.clean import NAME_PARTICLES, word_count
+from builder.clean.text import NAME_PARTICLES, word_count
 from builder.doc import Line
 from builder.extract.shared import _NOT_NAMES, STAMP_MAX_WORDS, _place_names
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.clean import (
+from builder.clean.text import (
     NAME_JOINERS,
     NAME_PARTICLES,
     is_name_word,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from builder.clean import WORDY_TOKEN, is_prose, word_count
+from builder.clean.text import WORDY_TOKEN, is_prose, word_count
 from builder.doc import Line, LineReason
 from builder.extract.datetext import _YEAR, _has_full_date, month_names
 from builder.extract.shared import _BY_KEYWORD, _PHOTO_AGENCIES, STAMP_MAX_WORDS, name_opening
