@@ -23,8 +23,9 @@ from builder.docs import (
     read_manifest_sums,
     readme_text,
 )
+from builder.engines import require_engine
 from builder.model import SCHEMA_VERSION
-from builder.pipeline import Options, RecordSet, StageCounts, process_folder, require_engine
+from builder.pipeline import Options, RecordSet, StageCounts, process_folder
 from builder.release import (
     MANIFEST,
     Published,

@@ -2,7 +2,8 @@ from click.testing import CliRunner
 
 from builder.cli import cli
 from builder.defaults import DEDUP_MODES, ENGINE_NAMES
-from builder.pipeline import ENGINES, Options
+from builder.engines import ENGINES
+from builder.pipeline import Options
 
 
 def test_the_defaults_the_help_shows_are_the_ones_a_build_uses():

@@ -3,13 +3,7 @@ import gzip
 
 import pytest
 
-from builder.pipeline import (
-    COMPILE_MIN_INPUTS,
-    PLAIN_MAX_BYTES,
-    PLAIN_MAX_BYTES_CACHED,
-    process_folder,
-    runs_plain,
-)
+from builder.pipeline import process_folder
 from tests.conftest import SEEDS
 
 # The seeds table of the foundation issue: (headline, date, outlet, author).
@@ -196,7 +190,6 @@ def test_site_key_is_the_curators_outlet_else_the_urls_host():
 
 
 def test_special_unreadable_and_inflating_inputs_each_end_as_one_rejection(tmp_path, monkeypatch):
-    import gzip
     import os
     import socket
 
@@ -232,32 +225,3 @@ def test_special_unreadable_and_inflating_inputs_each_end_as_one_rejection(tmp_p
     assert lines[0] == (
         "read       in=6 out=1 rejected=5 (not_regular_file=2, too_large=1, unreadable=2)"
     )
-
-
-def test_a_build_runs_plain_python_only_when_few_small_inputs_make_compiling_cost_more(tmp_path):
-    def inputs(name: str, count: int, size: int) -> list:
-        folder = tmp_path / name
-        folder.mkdir()
-        paths = [folder / f"{k:03d}.txt" for k in range(count)]
-        for path in paths:
-            with path.open("wb") as out:
-                out.truncate(size)  # sparse: the size without the bytes
-        return paths
-
-    seeds = inputs("seeds", 5, 3_000)
-    assert runs_plain(seeds, cached=False) and runs_plain(seeds, cached=True)
-    many = inputs("many", COMPILE_MIN_INPUTS, 100)
-    assert not runs_plain(many, cached=False)
-    # Between the two limits: plain Python beats a first compile, not a load from the cache.
-    middling = inputs("middling", 1, (PLAIN_MAX_BYTES_CACHED + PLAIN_MAX_BYTES) // 2)
-    assert runs_plain(middling, cached=False) and not runs_plain(middling, cached=True)
-    huge = inputs("huge", 2, PLAIN_MAX_BYTES // 2)
-    assert not runs_plain(huge, cached=False)
-    # An input the read stage rejects as too large gives no text; nor does a missing one.
-    assert runs_plain(huge, cached=False, max_bytes=PLAIN_MAX_BYTES // 4)
-    assert runs_plain([*seeds, tmp_path / "gone.txt"], cached=True)
-    # A compressed input counts by the text it inflates to, as its gzip trailer states.
-    packed = tmp_path / "page.txt.gz"
-    packed.write_bytes(gzip.compress(b" " * PLAIN_MAX_BYTES))
-    assert packed.stat().st_size < PLAIN_MAX_BYTES_CACHED
-    assert not runs_plain([packed], cached=False)
