@@ -353,6 +353,18 @@ def _in_signed_list(lines: Sequence[Line], i: int) -> bool:
     )
 
 
+# A menu's entry that opens as a byline does ("By Region", "By Invitation", "By Cuisine:"):
+# one word, or a label's colon, after the keyword; unless it stands this close over the
+# article ("By Reuters", "por CyberCook").
+_MENU_BY = re.compile(r"^\S+\s+(?:\S+|.*:)$")
+BYLINE_REACH_LINES = 6
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a line read as a byline names someone rather than a menu's grouping."""
+    return _MENU_BY.match(text) is None
+
+
 def headline_candidates(
     doc: Doc, body_start: int, page: _PageKeys | None = None
 ) -> list[tuple[int, dict[str, float]]]:
@@ -372,6 +384,7 @@ def headline_candidates(
         and word_count(after.text) <= AFFILIATION_MAX_WORDS
     }
     candidates: list[tuple[int, dict[str, float]]] = []
+    signed = False  # a byline above the article read already
     distance = 0
     window = _headline_window(lines, body_start)
     # The lines a page title names stand wherever they are (a long menu can push them out).
@@ -384,9 +397,13 @@ def headline_candidates(
         if i < body_start and _reads_as_byline(line):
             # Lines between a byline and the article are its affiliation; the article's own
             # opening lines are not between them. A byline in a list of signed teasers
-            # ("<title>" / "By Jane Doe" / "<title>" / "By John Roe") signs another story.
-            if not _in_signed_list(lines, i):
+            # ("<title>" / "By Jane Doe" / "<title>" / "By John Roe") signs another story,
+            # and one further up than the nearest is a menu's ("By Region") or a teaser's:
+            # the headline under it stays.
+            signs = body_start - i <= BYLINE_REACH_LINES or _names_someone(line.text)
+            if not signed and signs and not _in_signed_list(lines, i):
                 candidates = [c for c in candidates if c[0] >= body_start]
+                signed = True
             continue
         if line.reason in _NOT_HEADLINES:
             continue
