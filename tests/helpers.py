@@ -31,6 +31,39 @@ PROSE = [
 ]
 
 
+MORE_PROSE = [
+    "Residents of Gao said the market had reopened on Tuesday for the first time in months.",
+    "Traders brought grain from Mopti by boat, and prices fell for the second week in a row.",
+    "The mayor asked the army to keep patrols on the roads leading south toward the river.",
+]
+LATER_PROSE = [
+    "Schools in Timbuktu were due to open again next month, the education ministry said.",
+    "Teachers who fled south last year were asked to return before the start of the term.",
+    "Parents said many families would wait to see whether the roads were safe in the rains.",
+    "The ministry promised new books and desks for the schools that were looted last spring.",
+]
+
+OTHER_STORIES = [
+    "Flooding in the south displaces thousands of families as the river bursts its banks",
+    "Ministers from the region meet in Dakar to discuss the security of the border areas",
+    "Exporters of cotton say the harvest this year will be the best in almost a decade",
+    "A new bridge over the Niger opens to traffic after four years of building work",
+]
+
+
+def cleaned_body(text: str) -> list[str] | None:
+    doc = doc_from_text(text)
+    if not isinstance(doc, Doc):
+        return None  # decode rejected it (empty, binary): there is nothing to clean
+    return [line.text for line in clean(doc).lines if line.kept]
+
+
+def kept_amid_prose(sentence: str) -> bool:
+    """Whether a sentence set between the article's paragraphs stays in its body."""
+    page = "\n".join(["Mali talks", *PROSE[:2], sentence, *PROSE[2:]])
+    return cleaned_body(page) == [*PROSE[:2], sentence, *PROSE[2:]]
+
+
 def read_byline(byline: str) -> tuple[str | None, str | None, str | None]:
     """How a page reads a line under its headline "Mali talks resume in Algiers": the line's
     reason, the author and the headline."""
