@@ -120,6 +120,13 @@ def test_a_run_of_other_stories_titles_opening_the_article_is_left_out():
     doc = clean(doc_from_text("\n\n".join(["Home", *titles, *PROSE])))
     assert [line.text for line in doc.lines if line.kept] == PROSE
     assert [reasons(doc)[title] for title in titles] == ["outside_article"] * 3
+    # An abbreviation's full stop ends no sentence inside a title.
+    abbreviated = [
+        *titles[:2],
+        "Maryland Gov. Hogan issues new restrictions on travel to fight Ebola",
+    ]
+    doc = clean(doc_from_text("\n\n".join(["Home", *abbreviated, *PROSE])))
+    assert [line.text for line in doc.lines if line.kept] == PROSE
     # A paragraph wrapped into lines is no run of titles, nor is a caption.
     wrapped = [
         "Advice shipped as part of the editor in its version 19. A few weeks later, a",

@@ -116,7 +116,10 @@ def drop_leading_titles(texts, prose, list_mark, introduced, codes, start: int, 
     return first_prose
 
 
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
+# A sentence's end inside a line: a stop after a lowercase word or a figure, then a capital
+# ("… this year. Many families …"); not a capitalised abbreviation's ("Gov. Hogan", "U.S.
+# Army").
+_SENTENCE_INSIDE = re.compile(r"(?:(?<![\w.])[a-z]+|\d)[.!?]\s+[A-Z]")
 
 
 def past_account_prompts(texts, prose, codes, start: int, end: int) -> int:
