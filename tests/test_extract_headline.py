@@ -593,37 +593,31 @@ def test_a_list_of_signed_teasers_above_the_headline_does_not_make_it_an_affilia
     assert "Sahel Courier Staff" not in texts
 
 
-def test_a_menus_by_entry_far_above_the_article_does_not_make_the_headline_an_affiliation():
+def _candidates_under(above: tuple[str, LineReason], gap: list) -> list[str]:
+    """The headline candidates of a page: a line, a gap of menu lines, the headline, the
+    article."""
     from builder.doc import Doc
 
+    texts = [
+        above,
+        *gap,
+        ("Regional force plans deployment of troops to the north", LineReason.outside_article),
+        ("Share", LineReason.boilerplate),
+        *((text, None) for text in PROSE),
+    ]
+    doc = Doc("t.txt", b"", "", "0" * 16, lines=[Line(n, t, r) for n, (t, r) in enumerate(texts)])
+    return [doc.lines[i].text for i, _ in headline_candidates(doc, len(gap) + 3)]
+
+
+def test_a_menus_by_entry_far_above_the_article_does_not_make_the_headline_an_affiliation():
     headline = "Regional force plans deployment of troops to the north"
     menu = [(f"Menu entry {k}", LineReason.boilerplate) for k in range(8)]
     for entry in ("By Region", "By Cuisine:"):
-        texts = [
-            (entry, LineReason.outside_article),
-            *menu,
-            (headline, LineReason.outside_article),
-            ("Share", LineReason.boilerplate),
-            *((text, None) for text in PROSE),
-        ]
-        lines = [Line(n, t, r) for n, (t, r) in enumerate(texts)]
-        doc = Doc("t.txt", b"", "", "0" * 16, lines=lines)
-        candidates = [doc.lines[i].text for i, _ in headline_candidates(doc, len(menu) + 3)]
-        assert headline in candidates, entry
+        assert headline in _candidates_under((entry, LineReason.outside_article), menu), entry
     # Naming someone, or close over the article, a byline still signs it: what stands
     # between is its affiliation.
     for byline, gap in (("By Amadou Diallo", menu), ("By Reuters", menu[:2])):
-        texts = [
-            (byline, LineReason.byline),
-            *gap,
-            (headline, LineReason.outside_article),
-            ("Share", LineReason.boilerplate),
-            *((text, None) for text in PROSE),
-        ]
-        lines = [Line(n, t, r) for n, (t, r) in enumerate(texts)]
-        doc = Doc("t.txt", b"", "", "0" * 16, lines=lines)
-        candidates = [doc.lines[i].text for i, _ in headline_candidates(doc, len(gap) + 3)]
-        assert headline not in candidates, byline
+        assert headline not in _candidates_under((byline, LineReason.byline), gap), byline
 
 
 def test_only_the_nearest_byline_over_the_article_makes_what_follows_it_an_affiliation():
