@@ -131,6 +131,18 @@ def test_a_title_that_opens_with_by_or_von_is_no_byline():
         )
 
 
+def test_a_name_then_the_writers_address_is_a_byline_whatever_follows():
+    for byline in (
+        "By Leonardo Castañeda | lcastaneda@bayareanewsgroup.com | Bay Area News Group",
+        "Por Mariano Martín mmartin@ambito.com.ar",
+    ):
+        words = len(byline.split())
+        assert line_rule(byline, words, False, *line_cues(byline)) is LineReason.byline, byline
+    # An address in a sentence that opens with "By" signs nothing.
+    for line in ("By emailing info@sahel.org you agree", "By Land to Timbuktu with a@b.org"):
+        assert line_rule(line, len(line.split()), False, *line_cues(line)) is None, line
+
+
 def test_a_skip_link_is_chrome_in_other_languages_too():
     for link in ("Zum Inhalt springen", "Aller au contenu", "Saltar al contenido"):
         words = len(link.split())

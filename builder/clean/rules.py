@@ -11,6 +11,8 @@ from builder.clean.codes import BOILERPLATE, KEPT
 from builder.clean.text import (
     LONG_WORDS,
     PROSE_MIN_WORDS,
+    is_name_word,
+    is_person_length,
     lists_names,
     names_a_person_first,
     runs_on_as_title,
@@ -27,6 +29,7 @@ from builder.clean.vocabulary import (
     COMMENT_WORDS,
     DENSE_PHRASE_HITS,
     DENSE_PHRASE_MAX_WORDS,
+    EMAIL_ADDRESS,
     FIELD_SEPARATOR,
     LABEL_PREFIX,
     LABEL_WORDS,
@@ -90,11 +93,24 @@ def field_separators(text: str) -> int:
     return len(FIELD_SEPARATOR.findall(text))
 
 
+def _names_then_address(named: list[str]) -> bool:
+    """Whether a byline's words are a name, then the writer's address (then anything: the
+    outlet, a role)."""
+    at = next((k for k, word in enumerate(named) if EMAIL_ADDRESS.search(word)), None)
+    if at is None:
+        return False
+    name = [word.strip(",|") for word in named[:at]]
+    name = [word for word in name if word]
+    return is_person_length(len(name)) and all(is_name_word(word) for word in name)
+
+
 def _is_byline(text: str, words: int) -> bool:
     opening = BYLINE_OPENING.match(text)
     if opening is None or words > BYLINE_LIST_MAX_WORDS:
         return False
     named = text[opening.end() :].split()
+    if _names_then_address(named):
+        return True
     if BYLINE.match(text):
         if words <= BYLINE_MAX_WORDS and not runs_on_as_title(named):
             return True

@@ -250,6 +250,9 @@ BYLINE = re.compile(
 # A byline whose name a comma parts from the author's role, however worded: "By Jane Doe,
 # Senior Correspondent in Bamako for the Sahel Times".
 BYLINE_OPENING = re.compile(_BYLINE_KEYWORD, re.IGNORECASE)
+# A writer's address in a byline: "By Leonardo Castañeda | lcastaneda@bayareanewsgroup.com |
+# Bay Area News Group", "Por Mariano Martín mmartin@ambito.com.ar".
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 # Cheap token cues that gate the costlier patterns: most lines share no token with them.
