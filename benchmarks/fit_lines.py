@@ -9,9 +9,8 @@ A line is article text when its words are in the gold body; the weights of the l
 PLACEMENT, how it picks the article among the parts' best runs) are fitted to what they are
 for: the body token F1 of the placement they give, averaged over pages (the scorer's
 measure), so a line's weight counts by its words and the block's contiguity is part of the
-fit. The search
-is coordinate descent over a fixed grid per weight, from the shipped weights, deterministic
-(ties keep the current value): a rerun writes the same bytes.
+fit. The search is coordinate descent over a fixed grid per weight, from the shipped weights,
+deterministic (ties keep the current value): a rerun writes the same bytes.
 
 Folds are grouped by site (quality.site_of: the URL's host), so no site is in both a fold's
 fit and its test pages; the held-out F1 of every page gives the cross-validated figures

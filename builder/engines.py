@@ -1,5 +1,6 @@
-"""Where the stages run: in this process, in a local process pool or on Ray Data, and whether
-a build runs the compiled kernels as plain Python (a small build must not pay a compile)."""
+"""Where the stages run: in this process, in a local process pool or on Ray Data, with a
+progress bar over their results; and whether a build runs the compiled kernels as plain
+Python (a small build must not pay a compile)."""
 
 from __future__ import annotations
 

@@ -385,8 +385,9 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits):
     open_bits = 0  # the cue bits of the previous word, or of the open phrase it ends
     in_token = False
     token_digits = True
-    # A date or clock time, as clean._STAMP finds it: "10:30", "15/01/2013", "2013", each a
-    # run of digits between word boundaries ('_' is a word character that tokens leave out).
+    # A date or clock time, as clean.vocabulary.STAMP finds it: "10:30", "15/01/2013",
+    # "2013", each a run of digits between word boundaries ('_' is a word character that
+    # tokens leave out).
     stamp = False
     token_decimal = False
     token_length = token_first = token_second = 0
@@ -472,7 +473,7 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits):
                 token = np.uint64(0xC2) * base + np.uint64(0xA9)
                 token_digits = False
             bits = _lookup(cue_hashes, cue_bits, token)
-            # Hits count as clean.chrome_hits counts them; a phrase counts where it ends
+            # Hits count as clean.rules.chrome_hits counts them; a phrase counts where it ends
             # (no chrome phrase opens another, so each start has at most one, and none
             # overlaps the next one's start).
             if bits & CHROME:
@@ -523,13 +524,13 @@ def _tokens(data, start, end, classes, lower, cue_hashes, cue_bits):
 
 class LineScan(NamedTuple):
     words: np.ndarray  # int32: line_words of each line
-    prose: np.ndarray  # bool: reads as a sentence (clean.is_prose)
+    prose: np.ndarray  # bool: reads as a sentence (clean.text.is_prose)
     chrome: np.ndarray  # bool: the chrome-phrase rule drops it, and no earlier rule can
     needs_rules: np.ndarray  # bool: a rule that needs its pattern could drop it
     # Of lines with at most max_rule_words words (others are 0):
-    hits: np.ndarray  # int32: chrome words and phrases (clean.chrome_hits without labels)
+    hits: np.ndarray  # int32: chrome words and phrases (clean.rules.chrome_hits without labels)
     cues: np.ndarray  # uint8: *_CUE bits, the cues that call for a rule's pattern
-    stamp: np.ndarray  # bool: a date or a clock time, as clean._STAMP finds it
+    stamp: np.ndarray  # bool: a date or a clock time, as clean.vocabulary.STAMP finds it
     list_mark: np.ndarray  # int32: the list mark the line opens with ('•', '-', '–' …), or 0
     opens_tag: np.ndarray  # bool: opens with '<', as a line of raw markup does
     mentions_cookie: np.ndarray  # bool: holds "cookie" in any case (a consent notice may)

@@ -390,7 +390,8 @@ def process_folder(
     small = runs_plain(paths, cached, options.max_bytes)
     if not small and not cached:
         print(
-            "compiling the cleaning kernels with Numba (once: they are cached beside builder/)",
+            "compiling the build's kernels with Numba "
+            "(once: they are cached in builder/'s __pycache__ folders)",
             file=sys.stderr,
         )
     # A small build runs in this process: starting workers costs more than its pages.

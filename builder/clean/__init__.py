@@ -23,10 +23,12 @@ which marks those lines before this stage runs.
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 
 from builder import linescan
-from builder.clean.codes import BOILERPLATE, CODE_OF, KEPT, REASON_OF, REASONS, TEMPLATE, TEXT_OF
+from builder.clean.codes import BOILERPLATE, CODE_OF, KEPT, REASONS, TEMPLATE
 from builder.clean.edges import (
     before_author_bio,
     before_comments,
@@ -47,20 +49,19 @@ from builder.clean.marks import (
     restore_placed_copies,
     with_ordered_lists,
 )
-from builder.clean.notices import FORM_NOTICE, comment_signatures, mark_consent_notices
+from builder.clean.notices import comment_signatures, mark_consent_notices, mark_form_notices
 from builder.clean.placement import WEIGHTS, place_article
 from builder.clean.rules import (
     line_cues,
     line_rule,
     mark_copyright_notices,
     mark_link_labels,
+    mark_menus,
     scan_lines,
 )
 from builder.clean.text import LONG_WORDS
 from builder.clean.vocabulary import (
     INLINE_BOX,
-    MENU_FIELD_WORDS,
-    MENU_MIN_SEPARATORS,
     PHRASE_MAX_WORDS,
     SECTION_END,
     STAMP,
@@ -68,13 +69,16 @@ from builder.clean.vocabulary import (
 )
 from builder.doc import Doc
 
+_TEXT = operator.attrgetter("text")
+_REASON = operator.attrgetter("reason")
+
 
 def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     """Mark every dropped line of doc.lines with its reason; kept lines form the body.
     weights: the line model's (model_weights); another model's when a fit tries it."""
     lines = doc.lines
-    texts = list(map(TEXT_OF, lines))
-    given = list(map(REASON_OF, lines))
+    texts = list(map(_TEXT, lines))
+    given = list(map(_REASON, lines))
     if given.count(None) == len(given):
         codes = np.zeros(len(lines), dtype=np.int8)
     else:
@@ -95,9 +99,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     mark_consent_notices(texts, codes, scan.mentions_cookie, prose)
     mark_copyright_notices(texts, codes, scan.hits)
     mark_link_labels(texts, codes, words)
-    menu = scan.fields >= MENU_MIN_SEPARATORS
-    menu &= words <= MENU_FIELD_WORDS * (scan.fields + 1)
-    codes[menu & (codes == KEPT)] = BOILERPLATE
+    mark_menus(codes, scan.fields, words)
     mark_duplicates(lines, scan.keys, codes)
     mark_self_repeats(texts, codes, scan.echoes)
     mark_cut_short_teasers(texts, codes, scan.ellipsis)
@@ -151,9 +153,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     mark_teasers(texts, codes, scan.heads)
     # A form's notices are left out once the article is placed: a newsletter box the article
     # holds would otherwise cut it in parts.
-    for i in np.flatnonzero(codes == KEPT).tolist():
-        if FORM_NOTICE.match(texts[i]):
-            codes[i] = BOILERPLATE
+    mark_form_notices(texts, codes)
     changed = np.flatnonzero(codes != original)
     for i, code in zip(changed.tolist(), codes[changed].tolist(), strict=True):
         lines[i].reason = REASONS[code - 1]

@@ -1,9 +1,7 @@
 """The small codes lines are marked by while the stage works (0: kept): arrays for the
-compiled placement; each Line gets its LineReason at the end."""
+compiled kernels; each Line gets its LineReason at the end."""
 
 from __future__ import annotations
-
-import operator
 
 from builder.doc import LineReason
 
@@ -18,5 +16,3 @@ PHOTO_CREDIT_CODE = CODE_OF[LineReason.photo_credit]
 OUTSIDE_ARTICLE = CODE_OF[LineReason.outside_article]
 SHORT_RUN_CODE = CODE_OF[LineReason.short_run]
 BYLINE_CODE = CODE_OF[LineReason.byline]
-TEXT_OF = operator.attrgetter("text")
-REASON_OF = operator.attrgetter("reason")

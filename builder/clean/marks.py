@@ -1,4 +1,7 @@
-"""Marks over many lines: galleries, lists, repeats, teasers cut short, long captions."""
+"""Marks beyond a line's own rule: repeated lines and lines that repeat themselves, teasers
+(cut short, or opening a longer line), long captions and galleries; the evidence placement
+reads (raw markup, ordered and introduced lists); and, once the article is placed, its
+paragraphs' copies restored."""
 
 from __future__ import annotations
 
@@ -10,13 +13,10 @@ import numpy as np
 from builder import linescan
 from builder.clean.codes import BOILERPLATE, DUPLICATE, KEPT, OUTSIDE_ARTICLE, PHOTO_CREDIT_CODE
 from builder.clean.rules import chrome_hits
-from builder.clean.text import COLONS, LONG_WORDS, SHORT_WORDS, ends_as_sentence, normalised
+from builder.clean.text import COLONS, LONG_WORDS, SHORT_WORDS, ends_as_sentence
 from builder.clean.vocabulary import (
-    CUT_SHORT,
-    CUT_SHORT_TAIL_CHARS,
     PHRASE_MAX_WORDS,
     SELF_REPEAT_HEAD_CHARS,
-    SELF_REPEAT_MAX_COPIES,
     SELF_REPEAT_MIN_WORDS,
     TEASER_MIN_CHARS,
 )
@@ -176,6 +176,9 @@ def mark_duplicates(lines: list[Line], keys: np.ndarray, codes: np.ndarray) -> N
     _mark_repeats(keys, codes)
 
 
+SELF_REPEAT_MAX_COPIES = 4  # three whole copies and a cut one; more is no card
+
+
 def _repeats_itself(text: str) -> bool:
     """Whether text says one phrase of SELF_REPEAT_MIN_WORDS words or more two or three times
     in a row, maybe with the start of one more copy."""
@@ -197,6 +200,11 @@ def mark_self_repeats(texts: list[str], codes: np.ndarray, echoes: np.ndarray) -
             codes[i] = DUPLICATE
 
 
+# A teaser cut short, then its link: "… overloaded with sights, sounds,… Read more".
+CUT_SHORT_TAIL_CHARS = 80  # room for the ellipsis and six words of a link after it
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W*((?:[^\W\d_]+\W*){1,6})$")
+
+
 def mark_cut_short_teasers(texts: list[str], codes: np.ndarray, ellipsis: np.ndarray) -> None:
     """A teaser cut short, then its link ("… overloaded with sights, sounds,… Read more"), is
     chrome however long it runs."""
@@ -204,7 +212,7 @@ def mark_cut_short_teasers(texts: list[str], codes: np.ndarray, ellipsis: np.nda
         tail = texts[i][-CUT_SHORT_TAIL_CHARS:]
         if ends_as_sentence(tail):
             continue  # "He said he would… register as a candidate." goes on as a sentence
-        if (cut := CUT_SHORT.search(tail)) and chrome_hits(cut.group(1)):
+        if (cut := _CUT_SHORT.search(tail)) and chrome_hits(cut.group(1)):
             codes[i] = BOILERPLATE
 
 
@@ -264,6 +272,11 @@ def restore_placed_copies(keys, prose, codes, start: int, end: int) -> None:
             codes[i] = KEPT
 
 
+def _normalised(text: str) -> str:
+    # casefold equals lower on ASCII, where lower is many times faster
+    return text.lower() if text.isascii() else text.casefold()
+
+
 def mark_teasers(texts: list[str], codes: np.ndarray, heads: np.ndarray) -> None:
     """A kept line that opens a longer kept line is a teaser or summary of it: drop it."""
     # Only lines whose first TEASER_MIN_CHARS characters match another kept line's can be
@@ -271,7 +284,7 @@ def mark_teasers(texts: list[str], codes: np.ndarray, heads: np.ndarray) -> None
     candidates = _shared_heads(heads, codes).tolist()
     if len(candidates) < 2:
         return
-    keys = sorted((normalised(texts[i]), i) for i in candidates)
+    keys = sorted((_normalised(texts[i]), i) for i in candidates)
     for (key, i), (next_key, _) in itertools.pairwise(keys):
         if len(key) >= TEASER_MIN_CHARS and next_key.startswith(key):
             codes[i] = DUPLICATE

@@ -9,15 +9,6 @@ import numpy as np
 
 from builder.clean.codes import BOILERPLATE, KEPT
 
-# An invitation to log in or subscribe ("Log in with your X account to …", "Sign up for a
-# free X account …"): it reads as a sentence, but a site's chrome says it, not an article.
-ACCOUNT_PROMPT = re.compile(
-    r"(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|create an? (?:free )?account|"
-    r"connectez-vous|inscrivez-vous|abonnez-vous|regístrate|suscríbete|melden sie sich)\b"
-    r".*\b(?:account|newsletter|subscription|compte|cuenta|konto)\b"
-)
-
-
 # A site saying it uses cookies ("We use cookies", "ce site utilise des cookies") shortly
 # before the word, or asking to accept them ("… cookies. Accept") shortly after it.
 _CONSENT_SUBJECT = re.compile(
@@ -97,6 +88,12 @@ FORM_NOTICE = re.compile(
     r"(?:(?:foreground|background|window|color)\W+)?(?:white black|black white) red green blue\b|"
     r"(?:we are|[\w.]+ is) a participant in the amazon services llc associates program\b)"
 )
+
+
+def mark_form_notices(texts: list[str], codes: np.ndarray) -> None:
+    for i in np.flatnonzero(codes == KEPT).tolist():
+        if FORM_NOTICE.match(texts[i]):
+            codes[i] = BOILERPLATE
 
 
 # A site's disclosure that its links earn it money ("Some of our stories include affiliate

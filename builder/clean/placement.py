@@ -1,6 +1,7 @@
-"""The line model and the article's placement: each line scored, the page cut in parts at
-section headers, and the best run of the first part with a fair share of the best weight
-(a maximum-subarray search), compiled."""
+"""The line model and the article's placement, compiled: each line scored by the model, the
+page cut in parts at section headers, the first part's best run with a fair share of the
+best weight taken as the article (a maximum-subarray search) and carried on past boxes and
+widgets inside it; runs of short fragments inside it are dropped."""
 
 from __future__ import annotations
 

@@ -134,6 +134,20 @@ def mark_copyright_notices(texts: list[str], codes: np.ndarray, hits: np.ndarray
             codes[i] = BOILERPLATE
 
 
+# A line of at least this many separators between spaces, parting fields of this many
+# words at most on average, is a menu or a footer ("Privacy | Terms | Ad policy | Careers",
+# "International ▪ Politique ▪ Société ▪ …"), however it ends: sentences are not parted so.
+MENU_MIN_SEPARATORS = 3
+MENU_FIELD_WORDS = 6
+
+
+def mark_menus(codes: np.ndarray, fields: np.ndarray, words: np.ndarray) -> None:
+    """Mark the menus and footers among kept lines, by the scan's count of their fields."""
+    menu = fields >= MENU_MIN_SEPARATORS
+    menu &= words <= MENU_FIELD_WORDS * (fields + 1)
+    codes[menu & (codes == KEPT)] = BOILERPLATE
+
+
 def mark_link_labels(texts: list[str], codes: np.ndarray, words: np.ndarray) -> None:
     """A short line that ends in a screen reader's note that its link opens elsewhere is the
     link's label: "Allrecipes this link opens in a new tab"."""

@@ -154,9 +154,4 @@ def ends_as_sentence(text: str) -> bool:
     return text.rstrip(linescan.CLOSERS).endswith(_TERMINAL)
 
 
-def normalised(text: str) -> str:
-    # casefold equals lower on ASCII, where lower is many times faster
-    return text.lower() if text.isascii() else text.casefold()
-
-
 COLONS = (":", "：")

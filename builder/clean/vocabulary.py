@@ -1,5 +1,6 @@
-"""What the line rules read: chrome words and phrases, section headers, credits and bylines,
-the cue words that gate the costlier patterns, and the rules' limits."""
+"""What the line rules read: chrome words and phrases, section headers (with the boxes among
+them an article can hold), credits, bylines and date stamps, the cue words that gate the
+costlier patterns, and the rules' limits."""
 
 from __future__ import annotations
 
@@ -16,22 +17,16 @@ PHRASE_ALONE_MAX_WORDS = 6
 DENSE_PHRASE_MAX_WORDS = 30
 DENSE_PHRASE_HITS = 3
 # A link card renders its title in two or three elements: "<title> <title> <title>", the
-# last one maybe cut short by the page's style. A title that short-circuits the test is
-# this long at least, in characters and in words.
+# last one maybe cut short by the page's style. A title that short-circuits the self-repeat
+# test (marks) is this long at least, in characters and in words.
 SELF_REPEAT_HEAD_CHARS = 12
 SELF_REPEAT_MIN_WORDS = 3
-SELF_REPEAT_MAX_COPIES = 4  # three whole copies and a cut one; more is no card
 # A kept line this long that opens a longer kept line is its teaser.
 TEASER_MIN_CHARS = 40
 # A byline names at most a few people; one listing them by name alone ("By Steven Lee Myers,
 # Keith Bradsher and Tariq Panja") may run longer.
 BYLINE_MAX_WORDS = 8
 BYLINE_LIST_MAX_WORDS = 12
-# A line of at least this many separators between spaces, parting fields of this many
-# words at most on average, is a menu or a footer ("Privacy | Terms | Ad policy | Careers",
-# "International ▪ Politique ▪ Société ▪ …"), however it ends: sentences are not parted so.
-MENU_MIN_SEPARATORS = 3
-MENU_FIELD_WORDS = 6
 FIELD_SEPARATOR = re.compile(f"(?<= )[{re.escape(linescan.FIELD_SEPARATORS)}](?= )")
 
 # Chrome vocabulary: single words and phrases of page furniture. Matched on word tokens
@@ -109,6 +104,7 @@ CHROME_PHRASES = tuple(
 PHRASE_STARTS: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in CHROME_PHRASES:
     PHRASE_STARTS[_phrase[0]] = (*PHRASE_STARTS.get(_phrase[0], ()), _phrase[1:])
+del _phrase
 COMMENT_WORDS = frozenset({"comment", "comments"})
 CHROME_CUES = CHROME_WORDS | frozenset(PHRASE_STARTS) | COMMENT_WORDS | {"c"}
 TOKENS = re.compile(r"[^\W_]+|©")
@@ -207,8 +203,9 @@ INLINE_BOX = re.compile(
     यह\ भी\ पढ़ें
     )\W*$""",
 )
-# Of those headers, the ones of a box of other stories a site places inside its articles, as
-# well as after them ("Most popular" and a dozen titles): prose can resume after it too.
+# Of the SECTION_END headers, the ones of a box of other stories a site places inside its
+# articles, as well as after them ("Most popular" and a dozen titles): prose can resume
+# after it too.
 TEASER_BOX = re.compile(
     r"""(?ix)^\W*(?:"""
     + _NEXT_STORIES
@@ -224,10 +221,9 @@ TEASER_BOX = re.compile(
     paid\ (?:partner|post|content)(?:\ content)?|promoted\ content
     )\W*$""",
 )
-# A teaser cut short, then its link: "… overloaded with sights, sounds,… Read more".
-CUT_SHORT_TAIL_CHARS = 80  # room for the ellipsis and six words of a link after it
-CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W*((?:[^\W\d_]+\W*){1,6})$")
+# A date or a clock time: "10:30", "15/01/2013", "2013" (linescan's stamp finds the same).
 STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+# Fields parted by a spaced bar or bullet, as a metadata line parts them.
 META_SEPARATORS = re.compile(r"\s[|•·]\s")
 PHOTO_CREDIT = re.compile(
     r"""(?ix)
@@ -406,7 +402,7 @@ SECTION_CUES = frozenset(
         *("watch", "die", "diesen", "kļūda", "lea", "mirá", "reporte", "deixe", "enviá", "las"),
         *("as", "您可能會有興趣的文章", "您可能会有兴趣的文章", "redaktionstipp", "auch", "themen"),
         *("teile", "recent", "support", "apoya", "nuestro", "become", "donate", "newer", "older"),
-        *("in", "love", "want"),
+        *("love", "want"),
         "あなたにおすすめ",
         "あなたにおすすめの記事",
         "おすすめの記事",
@@ -430,8 +426,7 @@ SECTION_CUES = frozenset(
         *("مقالات", "관련기사", "관련", "यह"),
     ]
 )
-
-
+# The first words of LABEL_PREFIX's labels: the cue that gates it.
 LABEL_WORDS = frozenset(
     [
         "topics",
