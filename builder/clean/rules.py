@@ -121,9 +121,10 @@ def _is_byline(text: str, words: int) -> bool:
 
 # A copyright notice opens with its mark and year, however many sentences follow it ("… This
 # material may not be published, broadcast, rewritten or redistributed.").
+_COPYRIGHT_OPENING = re.compile(r"(?i)^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d{2}\b")
+# A screen reader's note that a link opens elsewhere: "… opens in a new tab".
 _OPENS_ELSEWHERE = re.compile(r"(?i)\bopens? in (?:a )?new (?:tab|window)\)?$")
 _NOTE_ENDINGS = ("tab", "tab)", "window", "window)", "Tab", "Tab)", "Window", "Window)")
-_COPYRIGHT_OPENING = re.compile(r"(?i)^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d{2}\b")
 
 
 def mark_copyright_notices(texts: list[str], codes: np.ndarray, hits: np.ndarray) -> None:
