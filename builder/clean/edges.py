@@ -17,6 +17,17 @@ from builder.clean.vocabulary import PHRASE_MAX_WORDS
 TITLE_MIN_WORDS = 4
 
 
+def _title_shaped(text: str, listed: bool) -> bool:
+    """Words enough for another story's title, mostly words, and no item of a list: the
+    tests the titles opening and closing an article both pass."""
+    tokens = text.split()
+    return (
+        not listed
+        and len(tokens) >= TITLE_MIN_WORDS
+        and 2 * len(WORDY_TOKEN.findall(text)) >= len(tokens)
+    )
+
+
 def drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int, end: int):
     """The article's end once a run of titles closing it is dropped: SHORT_RUN kept lines or
     more of TITLE_MIN_WORDS words, none of them prose, an item of a list or a row of figures,
@@ -31,15 +42,12 @@ def drop_trailing_titles(texts, prose, list_mark, introduced, codes, start: int,
     header = closing[:1] if closing and len(texts[closing[0]].split()) < TITLE_MIN_WORDS else []
     titles = closing[len(header) :]
     for i in titles:
-        tokens = texts[i].split()
         # A list's items, or a table's rows of figures, may close an article.
-        if list_mark[i] or introduced[i] or len(tokens) < TITLE_MIN_WORDS:
+        if not _title_shaped(texts[i], bool(list_mark[i] or introduced[i])):
             return end
         # A sentence ending with a colon introduces the article's own list; a header
         # ("La rédaction vous conseille :") is a phrase.
-        if len(tokens) > PHRASE_MAX_WORDS and texts[i].endswith(COLONS):
-            return end
-        if 2 * len(WORDY_TOKEN.findall(texts[i])) < len(tokens):
+        if len(texts[i].split()) > PHRASE_MAX_WORDS and texts[i].endswith(COLONS):
             return end
     if len(titles) < SHORT_RUN or (header and list_mark[header[0]]):
         return end
@@ -103,10 +111,9 @@ def drop_leading_titles(texts, prose, list_mark, introduced, codes, start: int, 
     if len(opening) < SHORT_RUN:
         return start
     for i in opening:
-        tokens = texts[i].split()
-        if list_mark[i] or introduced[i] or len(tokens) < TITLE_MIN_WORDS:
+        if not _title_shaped(texts[i], bool(list_mark[i] or introduced[i])):
             return start
-        if texts[i].endswith(COLONS) or 2 * len(WORDY_TOKEN.findall(texts[i])) < len(tokens):
+        if texts[i].endswith(COLONS):
             return start
         # A title opens as one and holds no sentence's end: not a paragraph wrapped into
         # lines ("… A few weeks later, a" / "colleague at work wrote …"), nor a caption.

@@ -99,8 +99,7 @@ def _names_then_address(named: list[str]) -> bool:
     at = next((k for k, word in enumerate(named) if EMAIL_ADDRESS.search(word)), None)
     if at is None:
         return False
-    name = [word.strip(",|") for word in named[:at]]
-    name = [word for word in name if word]
+    name = [stripped for word in named[:at] if (stripped := word.strip(",|"))]
     return is_person_length(len(name)) and all(is_name_word(word) for word in name)
 
 
