@@ -23,6 +23,9 @@ jit.interpret()
 # Tests never reach a hub: the datasets and huggingface_hub libraries stay offline.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+# One OpenMP thread a test worker: the workers already fill the cores, and scikit-learn's
+# threads spinning beside the other worker made a small model fit 7 s instead of 1 s.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
