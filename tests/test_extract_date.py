@@ -268,13 +268,19 @@ def test_a_stamp_alone_on_its_line_anywhere_in_the_article_leaves_the_body():
     stamps = (
         "Updated August 5, 2020",
         "PUBLISHED: April 24, 2020 at 9:06 a.m. | UPDATED: 9:26 a.m.",
+        # Nothing but dates, clocks and zones: a stamp whatever word it opens with.
+        "Dec. 13, 2016, 12:31 PM UTC / Updated Dec. 13, 2016, 6:06 PM UTC",
+        "Sept. 2, 2016 02:06",
+        "Monday, March 3, 2013",
     )
     article = [f"{sentence[:-1]}, paragraph {k}." for k in range(4) for sentence in PROSE]
     for stamp in stamps:
         doc = cleaned("\n\n".join([headline, *article, stamp, *PROSE]))
         assert [line.text for line in doc.lines if line.kept] == [*article, *PROSE], stamp
         assert reasons(doc)[stamp] == "date_line"
-    # A note that runs on into a sentence is the article's.
+    # A note that runs on into a sentence is the article's, and so is a date that heads what
+    # happened on it.
     note = "Updated on August 5, 2020 to say that the talks in Algiers resumed on Monday."
-    doc = cleaned("\n\n".join([headline, *article, note, *PROSE]))
-    assert note in [line.text for line in doc.lines if line.kept]
+    for kept in (note, "March 3, 2013: troops arrive in Gao"):
+        doc = cleaned("\n\n".join([headline, *article, kept, *PROSE]))
+        assert kept in [line.text for line in doc.lines if line.kept]

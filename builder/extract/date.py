@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from builder.clean.text import is_prose, word_count
 from builder.doc import Doc, Line, LineReason
-from builder.extract.datetext import _DIGIT, _FULL_DATES, _YEAR, _has_full_date, dates_in
+from builder.extract.datetext import (
+    _DIGIT,
+    _FULL_DATES,
+    _YEAR,
+    _ZONE_ORDERS,
+    _has_full_date,
+    dates_in,
+)
 from builder.extract.shared import (
     _NAME_LINE,
     _PUBLISHED_STRONG,
@@ -283,5 +290,22 @@ def mark_stray_stamps(doc: Doc) -> None:
             continue
         if text.endswith(".") and not text.endswith(("a.m.", "p.m.")):
             continue
-        if _STAMP_OPENING.match(text) and _has_full_date(text):
+        if _has_full_date(text) and (_STAMP_OPENING.match(text) or _only_a_stamp(text)):
             line.reason = LineReason.date_line
+
+
+# What a stamp holds beside its dates: a clock, a zone, a weekday, the words that say which
+# date it is ("Dec. 13, 2016, 12:31 PM UTC / Updated Dec. 13, 2016, 6:06 PM UTC").
+_STAMP_PARTS = re.compile(
+    r"(?i)\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|[ap]\.?m\b\.?|"
+    + "|".join(_ZONE_ORDERS)
+    + r"|utc|(?:first |last )?(?:published|updated|posted|modified)|on|at|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?)(?!\w)"
+)
+
+
+def _only_a_stamp(text: str) -> bool:
+    """Whether a line holds nothing but dates and a stamp's other parts."""
+    for pattern in _FULL_DATES:
+        text = pattern.sub(" ", text)
+    return not any(char.isalnum() for char in _STAMP_PARTS.sub(" ", text))
