@@ -96,6 +96,24 @@ def test_an_article_goes_on_past_a_box_of_other_stories_placed_inside_it(header)
     assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE
 
 
+@pytest.mark.parametrize(
+    "note", ["Story continues below advertisement", "ADVERTISEMENT - CONTINUE READING BELOW"]
+)
+def test_an_article_goes_on_past_boxes_above_a_note_that_it_continues_below(note):
+    # A dated title and one that reads as a sentence would end the article at the boxes.
+    boxes = ["Trending Stories", "Dow sees biggest one-day gain since 2009 on a rough week"]
+    boxes += ["Popular Videos", "Why are so many new cases in the north linked to travel?"]
+    boxes += ["More from Sahel Times", "Talks resume in Algiers after a long pause"]
+    page = ["Home", *PROSE, *boxes, note, *MORE_PROSE, *LATER_PROSE, "© 2013 Sahel Times"]
+    doc = cleaned("\n".join(page))
+    assert [line.text for line in doc.lines if line.kept] == PROSE + MORE_PROSE + LATER_PROSE
+    # Without the note, the boxes cut it: the article is one side of them.
+    page.remove(note)
+    doc = cleaned("\n".join(page))
+    kept = [line.text for line in doc.lines if line.kept]
+    assert not set(PROSE) <= set(kept) or not set(MORE_PROSE) <= set(kept)
+
+
 def test_an_article_goes_on_past_two_boxes_with_a_promo_between_them():
     boxes = [
         "Read More",

@@ -1,5 +1,5 @@
 from builder.clean import clean
-from builder.clean.vocabulary import CHROME_PHRASES, SECTION_END, TEASER_BOX
+from builder.clean.vocabulary import CHROME_PHRASES, CONTINUES_BELOW, SECTION_END, TEASER_BOX
 from tests.helpers import (
     LATER_PROSE,
     MORE_PROSE,
@@ -154,3 +154,14 @@ def test_a_call_to_comment_ends_the_article():
     ]
     doc = clean(doc_from_text("\n".join(table)))
     assert [line.text for line in doc.lines if line.kept and line.text in PROSE] == PROSE
+
+
+def test_a_note_that_the_story_continues_is_told_from_a_sentence_saying_so():
+    notes = ["Story continues below advertisement", "Advertisement - story continues below"]
+    notes += ["Continue reading below...", "The article continues after this ad"]
+    assert [bool(CONTINUES_BELOW.match(note)) for note in notes] == [True] * 4
+    sentences = [
+        "How do you make sure it continues after you?",
+        "The story continues below the fold of the newspaper.",
+    ]
+    assert [bool(CONTINUES_BELOW.match(text)) for text in sentences] == [False, False]

@@ -61,6 +61,7 @@ from builder.clean.rules import (
 )
 from builder.clean.text import LONG_WORDS
 from builder.clean.vocabulary import (
+    CONTINUES_BELOW,
     INLINE_BOX,
     PHRASE_MAX_WORDS,
     SECTION_END,
@@ -126,6 +127,11 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
     teaser_box[[i for i in ends if TEASER_BOX.match(texts[i])]] = True
     inline_box = teaser_box.copy()
     inline_box[[i for i in ends if INLINE_BOX.match(texts[i])]] = True
+    # "Story continues below advertisement": the site says its article goes on past the box.
+    continues = np.zeros(len(texts), dtype=np.bool_)
+    continues[
+        [i for i in np.flatnonzero(codes != KEPT).tolist() if CONTINUES_BELOW.match(texts[i])]
+    ] = True
     markup = markup_lines(texts, scan.opens_tag & (codes == KEPT))
     list_mark = with_ordered_lists(texts, scan, words)
     introduced = introduced_lists(texts, prose, words, codes)
@@ -140,6 +146,7 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
         inline_box,
         introduced,
         teaser_box,
+        continues,
         weights,
     )
     start = past_account_prompts(texts, prose, codes, start, end)

@@ -101,6 +101,7 @@ def place_article(
     inline_box,
     introduced,
     teaser_box,
+    continues,
     weights,
 ):
     """Find the article's run of lines, mark what lies outside it and the lists inside it;
@@ -143,7 +144,7 @@ def place_article(
     for k, (total, run_start, run_end) in enumerate(runs):
         # An article that a box of related links interrupts weighs as a whole.
         boxed_weight, reach = _boxed_run(
-            runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp
+            runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues
         )
         if total > 0 and boxed_weight >= fair:
             start, end, weight = run_start, run_end, total
@@ -157,7 +158,17 @@ def place_article(
                 break
     if end >= start:
         end = _past_boxes(
-            runs, end, weight, words, prose, codes, section_end, inline_box, teaser_box, stamp
+            runs,
+            end,
+            weight,
+            words,
+            prose,
+            codes,
+            section_end,
+            inline_box,
+            teaser_box,
+            stamp,
+            continues,
         )
         end = _past_widgets(scores, end, weight, words, prose, codes)
         # A run that starts or ends inside a list (one mark, item after item) holds all of
@@ -292,16 +303,21 @@ def _drop_gap(codes, first, last):
 
 
 @compiled(cache=True, nogil=True)
-def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box, teaser_box, stamp):
+def _box_continues(
+    runs, k, end, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues
+):
     """Whether runs[k] goes on an article ending at end, past a box inside it: a box of
     related links (a few titles), or a box of other stories the site places inside its
     articles (up to RESUME_MAX_GAP lines, no dates) after which two paragraphs or more run
-    on; and no header of what follows an article."""
+    on; and no header of what follows an article, unless a note that the story continues
+    below (continues) stands under it: then any box the gap holds, and prose after it."""
     _, run_start, run_end = runs[k]
-    boxed = teasers = dated = False
+    boxed = teasers = dated = noted = False
     for i in range(end + 1, run_start):
-        if section_end[i] and not inline_box[i]:
+        # Above a note that the story continues below, headers are of boxes inside it.
+        if section_end[i] and not inline_box[i] and not continues[i:run_start].any():
             return False
+        noted |= continues[i]
         boxed |= inline_box[i]
         teasers |= teaser_box[i]
         dated |= stamp[i]
@@ -311,6 +327,10 @@ def _box_continues(runs, k, end, words, prose, codes, section_end, inline_box, t
     first_prose = run_start
     while first_prose < run_end and not (codes[first_prose] == KEPT and prose[first_prose]):
         first_prose += 1
+    if noted and run_start - end - 1 <= RESUME_MAX_GAP:
+        # The page says the story goes on: what stands in the gap, dated or read as prose
+        # (a teaser's title), is the box's.
+        return _mostly_prose(words, prose, codes, first_prose, run_end)
     if not boxed or items < 0 or not _mostly_prose(words, prose, codes, first_prose, run_end):
         return False
     if not teasers:
@@ -336,7 +356,7 @@ def _inside_box(run):
 
 
 @compiled(cache=True, nogil=True)
-def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp):
+def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues):
     """The weight of runs[k] with the runs that go on after it past boxes inside it, and
     where the last of them ends. Runs past boxes count once together they weigh
     RESUME_SHARE of what came before (an article a box interrupts again and again)."""
@@ -349,7 +369,17 @@ def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box
     pending, pending_end = 0.0, end
     for j in range(k + 1, len(runs)):
         if not _box_continues(
-            runs, j, pending_end, words, prose, codes, section_end, inline_box, teaser_box, stamp
+            runs,
+            j,
+            pending_end,
+            words,
+            prose,
+            codes,
+            section_end,
+            inline_box,
+            teaser_box,
+            stamp,
+            continues,
         ):
             if paragraphs >= 2 and _inside_box(runs[j]):
                 continue
@@ -364,7 +394,9 @@ def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box
 
 
 @compiled(cache=True, nogil=True)
-def _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box, teaser_box, stamp):
+def _past_boxes(
+    runs, end, weight, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues
+):
     """The article's end once it goes on past boxes inside it (_box_continues): the next
     parts' runs, once together they weigh RESUME_SHARE of the article. The boxes' titles
     are a short run."""
@@ -374,7 +406,17 @@ def _past_boxes(runs, end, weight, words, prose, codes, section_end, inline_box,
     pending, pending_end = 0.0, end
     for k in range(first, len(runs)):
         if not _box_continues(
-            runs, k, pending_end, words, prose, codes, section_end, inline_box, teaser_box, stamp
+            runs,
+            k,
+            pending_end,
+            words,
+            prose,
+            codes,
+            section_end,
+            inline_box,
+            teaser_box,
+            stamp,
+            continues,
         ):
             if _inside_box(runs[k]):
                 continue

@@ -188,6 +188,14 @@ SECTION_END = re.compile(
     यह\ भी\ पढ़ें
     )\W*$""",
 )
+# A note that the article goes on below what interrupts it ("Story continues below
+# advertisement", "Advertisement - Continue Reading Below").
+CONTINUES_BELOW = re.compile(
+    r"""(?ix)^\W*(?:advertisement\W*)?(?:
+    (?:the\ )?(?:story|article)\ continues\ (?:below|after)(?:\ (?:this\ )?(?:advertisement|ad))?|
+    continue\ reading\ below
+    )\W*$"""
+)
 # Of those headers, the ones of a box of links an article can hold in its middle ("Related
 # stories", "À lire aussi"): the article may go on after the box.
 INLINE_BOX = re.compile(
