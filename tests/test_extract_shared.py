@@ -81,7 +81,10 @@ def test_candidate_weights_come_from_the_fitted_file_and_a_wrong_file_is_named(
     monkeypatch.setattr(shared, "CHOICE_MODEL_FILE", broken)
     shared.choice_weights.cache_clear()
     try:
-        with pytest.raises(BuildError, match=r"choice_model\.json: the outlet weights name .*"):
+        with pytest.raises(
+            BuildError,
+            match=r"choice_model\.json: the outlet weights lack url_host and name unknown nothing",
+        ):
             shared.choice_weights("outlet", tuple(OUTLET_FEATURES))
         broken.write_text("{", encoding="utf-8")
         with pytest.raises(BuildError, match=r"choice_model\.json: cannot read the headline"):

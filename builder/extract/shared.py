@@ -113,9 +113,15 @@ def choice_weights(field: str, features: tuple[str, ...]) -> dict[str, float]:
             f"{CHOICE_MODEL_FILE}: cannot read the {field} weights ({err!r})"
         ) from None
     if sorted(weights) != sorted(features):
+        # The difference, not both lists: a headline has hundreds of terms.
+        missing, unknown = (
+            sorted(set(features) - set(weights)),
+            sorted(set(weights) - set(features)),
+        )
         raise BuildError(
-            f"{CHOICE_MODEL_FILE}: the {field} weights name {', '.join(sorted(weights))}; "
-            f"the features are {', '.join(sorted(features))} (refit: benchmarks/fit_weights.py)"
+            f"{CHOICE_MODEL_FILE}: the {field} weights lack {', '.join(missing) or 'nothing'} "
+            f"and name unknown {', '.join(unknown) or 'nothing'} "
+            "(refit: benchmarks/fit_weights.py)"
         )
     return {name: float(weights[name]) for name in features}
 
