@@ -1,6 +1,7 @@
 import pytest
 
 from builder.extract import name_opening
+from tests.conftest import REPO
 from tests.helpers import read_byline
 
 
@@ -86,6 +87,16 @@ def test_candidate_weights_come_from_the_fitted_file_and_a_wrong_file_is_named(
             match=r"choice_model\.json: the outlet weights lack url_host and name unknown nothing",
         ):
             shared.choice_weights("outlet", tuple(OUTLET_FEATURES))
+        # A refit (benchmarks/fit_weights.py sets the switch) loads the missing term as zero.
+        monkeypatch.setenv(shared.REFIT_ENV, "1")
+        shared.choice_weights.cache_clear()
+        refitting = shared.choice_weights("outlet", tuple(OUTLET_FEATURES))
+        assert refitting["url_host"] == 0.0
+        assert refitting["title_suffix"] == OUTLET_WEIGHTS["title_suffix"]
+        switch = f'os.environ["{shared.REFIT_ENV}"] = "1"'
+        assert switch in (REPO / "benchmarks" / "fit_weights.py").read_text(encoding="utf-8")
+        monkeypatch.delenv(shared.REFIT_ENV)
+        shared.choice_weights.cache_clear()
         broken.write_text("{", encoding="utf-8")
         with pytest.raises(BuildError, match=r"choice_model\.json: cannot read the headline"):
             shared.choice_weights("headline", tuple(HEADLINE_FEATURES))
