@@ -256,6 +256,22 @@ def test_a_headline_and_byline_stand_above_a_video_playlist_however_long():
     assert meta["headline"] != headline
 
 
+def test_a_menus_by_entry_far_above_does_not_reach_over_the_headline():
+    # With no byline near, the window reaches up to one far off (a video playlist may stand
+    # between): a dated one, or one the cleaner took for a byline; not a menu entry that
+    # reads as one ("Von Mensch zu Mensch"), which would clear every title under it.
+    headline = "Regional force plans deployment of troops to the north"
+    menu = [(f"Rubrik {k}", LineReason.boilerplate) for k in range(70)]
+    tail = [("Corona", LineReason.outside_article), ("15.05.2020, 07:11", LineReason.date_line)]
+    home = ("Home", LineReason.boilerplate)
+    entry = ("Von Mensch zu Mensch", LineReason.outside_article)
+    assert headline in _candidates_under(home, [*menu[:3], entry, *menu[3:]], tail)
+    for byline in (("By Jane Doe March 11, 2015 3:46 PM", LineReason.outside_article),
+                   ("Von Jane Doe", LineReason.byline)):  # fmt: skip
+        gap = [*menu[:3], byline, *menu[3:]]
+        assert headline not in _candidates_under(home, gap, tail), byline
+
+
 def test_a_title_part_is_joined_to_the_rest_of_its_line_by_a_separator():
     def part(key: str, *lines: str) -> bool:
         return _is_title_part(key, "\n" + "\n".join([key, *lines]) + "\n")
@@ -593,20 +609,22 @@ def test_a_list_of_signed_teasers_above_the_headline_does_not_make_it_an_affilia
     assert "Sahel Courier Staff" not in texts
 
 
-def _candidates_under(above: tuple[str, LineReason], gap: list) -> list[str]:
+def _candidates_under(
+    above: tuple[str, LineReason], gap: list, under: tuple = (("Share", LineReason.boilerplate),)
+) -> list[str]:
     """The headline candidates of a page: a line, a gap of menu lines, the headline, the
-    article."""
+    lines under it, the article."""
     from builder.doc import Doc
 
     texts = [
         above,
         *gap,
         ("Regional force plans deployment of troops to the north", LineReason.outside_article),
-        ("Share", LineReason.boilerplate),
+        *under,
         *((text, None) for text in PROSE),
     ]
     doc = Doc("t.txt", b"", "", "0" * 16, lines=[Line(n, t, r) for n, (t, r) in enumerate(texts)])
-    return [doc.lines[i].text for i, _ in headline_candidates(doc, len(gap) + 3)]
+    return [doc.lines[i].text for i, _ in headline_candidates(doc, len(gap) + 2 + len(under))]
 
 
 def test_a_menus_by_entry_far_above_the_article_does_not_make_the_headline_an_affiliation():

@@ -267,11 +267,18 @@ def _headline_window(lines: list[Line], body_start: int) -> list[int]:
     # reaches up to a byline further off, and the headline above it.
     if not any(_reads_as_byline(lines[i]) for i in above):
         far = max(0, body_start - FAR_BYLINE_WINDOW)
-        byline = next((i for i in range(top - 1, far - 1, -1) if _reads_as_byline(lines[i])), None)
+        byline = next((i for i in range(top - 1, far - 1, -1) if _far_byline(lines[i])), None)
         if byline is not None:
             above += range(top - 1, max(-1, byline - BYLINE_HEAD_LINES - 1), -1)
     window = opening + above
     return window + [i for i in range(min(3, len(lines))) if i not in window]
+
+
+def _far_byline(line: Line) -> bool:
+    """A byline far above the article that the window reaches up to: one the cleaner took for
+    a byline, or one dated ("By Jane Doe March 11, 2015 3:46 PM"); a menu's "Von Mensch zu
+    Mensch" reads as one too, and would clear every title under it."""
+    return _reads_as_byline(line) and (line.reason is LineReason.byline or _has_noise(line.text))
 
 
 # A picture's credit alone ("Getty Images/Sipa USA"), not a caption that ends with one.
