@@ -166,7 +166,7 @@ def _is_title_part(key: str, others: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-_LONG_WORD = re.compile(r"(?<!\w)(?=\w*[^\W\d])\w{3,}")
+_LONG_WORD = re.compile(r"\w{3,}")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -174,11 +174,11 @@ def content_words(text: str) -> Counter:
     """Words of three letters or more, counted; CJK runs, written without spaces, as pairs."""
     folded = text.casefold()
     if not _CJK_RUN.search(folded):
-        # Every token of three word characters or more but digits alone, counted in C.
+        # Every token of three word characters or more, counted in C; then the numbers go,
+        # each distinct one judged once ("2013", "²⁰¹³").
         counts = Counter(_LONG_WORD.findall(folded))
-        if not folded.isascii():  # digits \d leaves to isdigit(): "²⁰¹³"
-            for token in [token for token in counts if token.isdigit()]:
-                del counts[token]
+        for token in [token for token in counts if token.isdigit()]:
+            del counts[token]
         return counts
     counts = Counter()
     # Each distinct token is judged once: a page's vocabulary is a fraction of its tokens.
