@@ -139,13 +139,13 @@ def place_article(
             best = max(best, run[0])
         low = high + 1
     start, end, weight = 0, -1, 0.0
+    # What tells a box inside the article from what follows it (_box_continues).
+    boxes = (section_end, inline_box, teaser_box, stamp, continues)
     fair = max(weights[_W_FIRST_SHARE] * best, min(weights[_W_FIRST_MIN], best))
     reach = -1  # where the article ends past boxes of related links inside it
     for k, (total, run_start, run_end) in enumerate(runs):
         # An article that a box of related links interrupts weighs as a whole.
-        boxed_weight, reach = _boxed_run(
-            runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues
-        )
+        boxed_weight, reach = _boxed_run(runs, k, words, prose, codes, boxes)
         if total > 0 and boxed_weight >= fair:
             start, end, weight = run_start, run_end, total
             break
@@ -157,19 +157,7 @@ def place_article(
                 start, end, weight = run_start, run_end, total
                 break
     if end >= start:
-        end = _past_boxes(
-            runs,
-            end,
-            weight,
-            words,
-            prose,
-            codes,
-            section_end,
-            inline_box,
-            teaser_box,
-            stamp,
-            continues,
-        )
+        end = _past_boxes(runs, end, weight, words, prose, codes, boxes)
         end = _past_widgets(scores, end, weight, words, prose, codes)
         # A run that starts or ends inside a list (one mark, item after item) holds all of
         # it: items are short, and scoring alone would cut the list anywhere.
@@ -303,14 +291,14 @@ def _drop_gap(codes, first, last):
 
 
 @compiled(cache=True, nogil=True)
-def _box_continues(
-    runs, k, end, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues
-):
+def _box_continues(runs, k, end, words, prose, codes, boxes):
     """Whether runs[k] goes on an article ending at end, past a box inside it: a box of
     related links (a few titles), or a box of other stories the site places inside its
     articles (up to RESUME_MAX_GAP lines, no dates) after which two paragraphs or more run
     on; and no header of what follows an article, unless a note that the story continues
-    below (continues) stands under it: then any box the gap holds, and prose after it."""
+    below (continues) stands under it: then any box the gap holds, and prose after it.
+    boxes holds place_article's section_end, inline_box, teaser_box, stamp and continues."""
+    section_end, inline_box, teaser_box, stamp, continues = boxes
     _, run_start, run_end = runs[k]
     boxed = teasers = dated = noted = False
     for i in range(end + 1, run_start):
@@ -356,7 +344,7 @@ def _inside_box(run):
 
 
 @compiled(cache=True, nogil=True)
-def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues):
+def _boxed_run(runs, k, words, prose, codes, boxes):
     """The weight of runs[k] with the runs that go on after it past boxes inside it, and
     where the last of them ends. Runs past boxes count once together they weigh
     RESUME_SHARE of what came before (an article a box interrupts again and again)."""
@@ -368,19 +356,7 @@ def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box
         paragraphs += codes[i] == KEPT and prose[i]
     pending, pending_end = 0.0, end
     for j in range(k + 1, len(runs)):
-        if not _box_continues(
-            runs,
-            j,
-            pending_end,
-            words,
-            prose,
-            codes,
-            section_end,
-            inline_box,
-            teaser_box,
-            stamp,
-            continues,
-        ):
+        if not _box_continues(runs, j, pending_end, words, prose, codes, boxes):
             if paragraphs >= 2 and _inside_box(runs[j]):
                 continue
             break
@@ -394,9 +370,7 @@ def _boxed_run(runs, k, words, prose, codes, section_end, inline_box, teaser_box
 
 
 @compiled(cache=True, nogil=True)
-def _past_boxes(
-    runs, end, weight, words, prose, codes, section_end, inline_box, teaser_box, stamp, continues
-):
+def _past_boxes(runs, end, weight, words, prose, codes, boxes):
     """The article's end once it goes on past boxes inside it (_box_continues): the next
     parts' runs, once together they weigh RESUME_SHARE of the article. The boxes' titles
     are a short run."""
@@ -405,19 +379,7 @@ def _past_boxes(
         first += 1
     pending, pending_end = 0.0, end
     for k in range(first, len(runs)):
-        if not _box_continues(
-            runs,
-            k,
-            pending_end,
-            words,
-            prose,
-            codes,
-            section_end,
-            inline_box,
-            teaser_box,
-            stamp,
-            continues,
-        ):
+        if not _box_continues(runs, k, pending_end, words, prose, codes, boxes):
             if _inside_box(runs[k]):
                 continue
             break
