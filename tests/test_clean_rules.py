@@ -150,7 +150,9 @@ def test_a_skip_link_is_chrome_in_other_languages_too():
 
 
 def test_a_photographer_and_an_agency_alone_are_a_credit():
-    for credit in ("Evan Vucci / AP", "Spencer Platt/Getty", "Jane Doe/AFP"):
+    credits = ("Evan Vucci / AP", "Spencer Platt/Getty", "Jane Doe/AFP")
+    credits += ("Screenshot by Jane Doe/Sahel Esports",)  # a screenshot's taker
+    for credit in credits:
         page = "\n\n".join(["Mali plan agreed", PROSE[0], credit, *PROSE[1:]])
         assert reasons(cleaned(page))[credit] == "photo_credit", credit
     # A line of prose that ends with an agency's name is not one.

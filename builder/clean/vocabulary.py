@@ -237,7 +237,7 @@ PHOTO_CREDIT = re.compile(
     r"""(?ix)
     (?:^|\|\s*)(?:photo|image|picture|foto|bild|credit|illustration|video|graphic)s?\s*
     (?:credit|source)?\s*[:|]|^credit\s
-    |^(?:photo(?:graph)?|image|picture|illustration)s?\ (?:by|courtesy\ of)\s
+    |^(?:photo(?:graph)?|image|picture|illustration|screenshot)s?\ (?:by|courtesy\ of)\s
     |\b(?:getty\ images|shutterstock|associated\ press\ photo|ap\ photo|afp\ photo|
     reuters/|/reuters|/afp|/ap\b|epa/|image\ copyright|image\ caption|photograph:|
     \(photo|\[photo|\(credit|file\ photo|istock)
@@ -290,6 +290,7 @@ PHOTO_CUES = frozenset(
         "photograph",
         "istock",
         "file",
+        "screenshot",
     ]
 )
 BYLINE_CUES = frozenset(["by", "par", "von", "por", "di", "door", "av", "przez", "от", "автор"])
