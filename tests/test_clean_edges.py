@@ -71,11 +71,13 @@ def test_prompts_to_sign_up_or_give_at_the_articles_edges_are_left_out():
         "Never miss the latest news from the Sahel Times. Sign up for our newsletters to get "
         "today's top stories delivered to your inbox.",
         "Make your contribution now and help the Sahel Times thrive in 2013. Donate today",
+        "Turn on notifications to receive alerts as stories develop. You can manage alerts in "
+        "your app's settings.",
     ]
     page = "\n".join(["Mali talks resume in Algiers", above, *PROSE, *below])
     assert cleaned_body(page) == PROSE
     got = reasons(cleaned(page))
-    assert [got[line] for line in [above, *below]] == ["outside_article"] * 3
+    assert [got[line] for line in [above, *below]] == ["outside_article"] * 4
     # Inside the article, a sentence that speaks of subscribers is the article's.
     quoted = (
         "You can subscribe to the radio's bulletins by text message, the minister told the "

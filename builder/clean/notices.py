@@ -173,10 +173,11 @@ READER = re.compile(
 )
 # What a site asks of its reader at an article's edges: to subscribe, sign up or in, give,
 # or keep the story ("Never miss the latest news from the Star. Sign up for our newsletters",
-# "You can find this story in My Bookmarks", "Make your contribution now … Donate today").
+# "You can find this story in My Bookmarks", "Make your contribution now … Donate today"), or
+# turn on its alerts ("Turn on notifications to receive alerts as stories develop").
 _READER_ASK = re.compile(
     r"(?i)\b(?:subscri(?:be|bers?|bing|ption)|sign(?:ing)? ?(?:up|in)|log(?:ged)? ?in|newsletters?"
-    r"|inbox|donat(?:e|ion|ing)|contribution|bookmarks?|register)\b"
+    r"|inbox|donat(?:e|ion|ing)|contribution|bookmarks?|register|notifications|alerts)\b"
 )
 PROMPT_MAX_WORDS = 60
 
