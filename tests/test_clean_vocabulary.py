@@ -165,3 +165,11 @@ def test_a_note_that_the_story_continues_is_told_from_a_sentence_saying_so():
         "The story continues below the fold of the newspaper.",
     ]
     assert [bool(CONTINUES_BELOW.match(text)) for text in sentences] == [False, False]
+
+
+def test_a_header_over_the_authors_bio_ends_the_article_in_several_languages():
+    bio = "Jane Doe has covered the Sahel for the Times since 2010 and lives in Bamako."
+    for header in ("About the writer", "Über den Autor", "Sobre el autor", "À propos de l'auteur"):
+        assert SECTION_END.match(header), header
+        doc = clean(doc_from_text("\n".join(["Home", *PROSE, header, bio])))
+        assert [line.text for line in doc.lines if line.kept] == PROSE, header

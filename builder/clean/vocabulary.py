@@ -155,7 +155,9 @@ SECTION_END = re.compile(
     + r"""
     you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)|recommended\ (?:for\ you|stories|articles)|
     you\ (?:may|might)\ also\ (?:want\ to\ )?(?:check\ (?:these|this)\ out|read|see)|
-    about\ the\ authors?|discussion\ about\ this\ (?:post|article|story)|
+    about\ the\ (?:authors?|writers?)|über\ (?:den|die)\ autor(?:in|en)?|
+    sobre\ (?:el|la)\ autora?|à\ propos\ de\ l['’]auteur|
+    discussion\ about\ this\ (?:post|article|story)|
     most\ (?:popular|read|viewed|shared|commented)|popular\ (?:stories|now|articles|posts)|
     trending(?:\ (?:now|stories|articles|news|topics))?|in\ case\ you\ missed\ it|don'?t\ miss|
     comments|\d+\ comment|comments?\ \(\d+\)|responses|
@@ -336,6 +338,8 @@ SECTION_CUES = frozenset(
         "filed",
         "categories",
         "about",
+        "über",
+        "sobre",
         "discussion",
         "load",
         "promoted",
