@@ -173,3 +173,13 @@ def test_a_header_over_the_authors_bio_ends_the_article_in_several_languages():
         assert SECTION_END.match(header), header
         doc = clean(doc_from_text("\n".join(["Home", *PROSE, header, bio])))
         assert [line.text for line in doc.lines if line.kept] == PROSE, header
+
+
+def test_links_to_a_sites_standards_and_corrections_are_chrome():
+    footers = [
+        "JOURNALISTIC STANDARDS REPORT AN ERROR",
+        "Submit Correction View Editorial Guidelines",
+    ]
+    for footer in footers:
+        doc = cleaned("\n".join(["Home", *PROSE, footer, *MORE_PROSE]))
+        assert reasons(doc)[footer] == "boilerplate", footer

@@ -98,6 +98,10 @@ CHROME_PHRASES = tuple(
         "hide caption", "link copied",
         # A sign-up form's messages: "Thank you for signing up!", "Please try again later."
         "signing up", "you will now receive", "try again later",
+        # The footer's links to a site's standards and corrections: "Request Reprint &
+        # Licensing Submit Correction View Editorial Guidelines", "Report an error".
+        "report an error", "submit correction", "submit a correction", "editorial guidelines",
+        "editorial standards", "journalistic standards", "request reprint",
         *SKIP_LINK_PHRASES,
     )
 )  # fmt: skip
