@@ -74,11 +74,13 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
 def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
     said = [
         "This is a modal window. This modal can be closed by pressing the Escape key.",
+        "Sorry, your browser doesn't support embedded videos.",
         "inRead invented by Teads",
+        "Your browser does not support the video tag.",
         "We are a participant in the Amazon Services LLC Associates Program, an affiliate "
         "advertising program designed to provide a means for us to earn fees.",
     ]
-    article = [*PROSE, said[0], *MORE_PROSE, said[1], *LATER_PROSE, said[2]]
+    article = [*PROSE, *said[:2], *MORE_PROSE, *said[2:4], *LATER_PROSE, said[4]]
     doc = cleaned("\n".join(["Mali talks resume in Algiers", *article]))
     assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE, *LATER_PROSE]
     # A video player's caption settings, as its dialog lists them.
@@ -95,6 +97,8 @@ def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
     assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE]
     sentence = "The font family of the new flag was chosen by the ministry of culture."
     assert FORM_NOTICE.match(sentence) is None
+    told = "If your browser does not support the new rules, the ministry said, update it."
+    assert FORM_NOTICE.match(told) is None
 
 
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():
