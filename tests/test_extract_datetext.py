@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -7,6 +8,9 @@ from builder.extract import dates_in, page_date_order
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 LATEST = dt.date(2030, 12, 31)
+# dateparser's first parse in a process loads its locales (about 3 s): the tests that hold
+# the fast readers to it share one test worker, and so that load.
+pytestmark = pytest.mark.xdist_group("dateparser")
 
 
 def test_dates_of_many_shapes():
