@@ -251,6 +251,18 @@ def test_a_stamp_saying_published_leaves_the_body_however_long():
     assert told in [line.text for line in doc.lines if line.kept]
 
 
+def test_the_dates_heading_a_timelines_entries_stay():
+    headline = "Mali: how the crisis unfolded"
+    article = [f"{sentence[:-1]}, paragraph {k}." for k in range(2) for sentence in PROSE]
+    entries = ["January 10, 2013", PROSE[0], "January 11, 2013", PROSE[1]]
+    entries += ["January 26, 2013", PROSE[2], "January 28, 2013", PROSE[3]]
+    doc = cleaned("\n\n".join([headline, *article, *entries]))
+    assert [line.text for line in doc.lines if line.kept] == [*article, *entries]
+    # Two such lines are stamps, wherever they stand.
+    doc = cleaned("\n\n".join([headline, *article, *entries[:4]]))
+    assert [line.text for line in doc.lines if line.kept] == [*article, *PROSE[:2]]
+
+
 def test_an_update_stamp_and_a_long_signed_stamp_leave_the_body():
     headline = "Regional force plans deployment of troops"
     signed = "By Jane Doe / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"

@@ -282,16 +282,29 @@ _STAMP_OPENING = re.compile(
 STRAY_STAMP_MAX_CHARS = 100
 
 
+# An article with this many lines that are dates alone is a timeline, or a list of dated
+# items: the dates head its entries ("January 11, 2013" / "France launches …"), not stamps.
+TIMELINE_MIN_DATES = 3
+
+
 def mark_stray_stamps(doc: Doc) -> None:
-    """Take the article's stamp lines out of its body, wherever they stand."""
+    """Take the article's stamp lines out of its body, wherever they stand: a line that says
+    it dates the page ("Updated …"), or dates alone outside a timeline's headings."""
+    said, alone = [], []
     for line in doc.lines:
         text = line.text
         if not line.kept or len(text) >= STRAY_STAMP_MAX_CHARS:
             continue
         if text.endswith(".") and not text.endswith(("a.m.", "p.m.")):
             continue
-        if _has_full_date(text) and (_STAMP_OPENING.match(text) or _only_a_stamp(text)):
-            line.reason = LineReason.date_line
+        if not _has_full_date(text):
+            continue
+        if _STAMP_OPENING.match(text):
+            said.append(line)
+        elif _only_a_stamp(text):
+            alone.append(line)
+    for line in said + (alone if len(alone) < TIMELINE_MIN_DATES else []):
+        line.reason = LineReason.date_line
 
 
 # What a stamp holds beside its dates: a clock, a zone, a weekday, the words that say which
