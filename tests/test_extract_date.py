@@ -261,6 +261,10 @@ def test_the_dates_heading_a_timelines_entries_stay():
     # Two such lines are stamps, wherever they stand.
     doc = cleaned("\n\n".join([headline, *article, *entries[:4]]))
     assert [line.text for line in doc.lines if line.kept] == [*article, *PROSE[:2]]
+    # A timeline from the article's first line: its first entry's date is not the page's.
+    doc = cleaned("\n\n".join([headline, *entries]))
+    assert [line.text for line in doc.lines if line.kept] == entries[1:]
+    assert doc.meta["date"] is None
 
 
 def test_an_update_stamp_and_a_long_signed_stamp_leave_the_body():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from builder.clean.text import is_prose, word_count
@@ -59,10 +59,22 @@ def find_date_dateline(doc: Doc, ctx: _Context) -> dt.date | None:
 
 
 def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
-    """A short line near the headline that states a date ("Published on 15/01/2013")."""
+    """A short line near the headline that states a date ("Published on 15/01/2013"); in a
+    timeline's article, not the date heading its first entry."""
     best: tuple[tuple[int, int], dt.date] | None = None
+    timeline: bool | None = None  # read once a date alone stands in the article
     for i in ctx.head_window:
         line = doc.lines[i]
+        # The first entry's date may stand over the article's first paragraph.
+        if (
+            i >= ctx.body_start - 1
+            and len(line.text) < STRAY_STAMP_MAX_CHARS
+            and _only_a_stamp(line.text)
+        ):
+            if timeline is None:
+                timeline = len(_dates_alone(doc)) >= TIMELINE_MIN_DATES
+            if timeline:
+                continue
         dates, published = _stated_dates(line, ctx)
         if not dates:
             if _is_update_stamp(line, ctx) and (
@@ -290,21 +302,30 @@ TIMELINE_MIN_DATES = 3
 def mark_stray_stamps(doc: Doc) -> None:
     """Take the article's stamp lines out of its body, wherever they stand: a line that says
     it dates the page ("Updated …"), or dates alone outside a timeline's headings."""
-    said, alone = [], []
-    for line in doc.lines:
-        text = line.text
-        if not line.kept or len(text) >= STRAY_STAMP_MAX_CHARS:
-            continue
-        if text.endswith(".") and not text.endswith(("a.m.", "p.m.")):
-            continue
-        if not _has_full_date(text):
-            continue
-        if _STAMP_OPENING.match(text):
-            said.append(line)
-        elif _only_a_stamp(text):
-            alone.append(line)
-    for line in said + (alone if len(alone) < TIMELINE_MIN_DATES else []):
+    for line in _stamp_lines(doc, _STAMP_OPENING.match):
         line.reason = LineReason.date_line
+    alone = _dates_alone(doc)
+    if len(alone) < TIMELINE_MIN_DATES:
+        for line in alone:
+            line.reason = LineReason.date_line
+
+
+def _stamp_lines(doc: Doc, test: Callable[[str], object]) -> list[Line]:
+    """The article's short lines with a full date that pass test."""
+    return [
+        line
+        for line in doc.lines
+        if line.kept
+        and len(line.text) < STRAY_STAMP_MAX_CHARS
+        and (not line.text.endswith(".") or line.text.endswith(("a.m.", "p.m.")))
+        and test(line.text)
+        and _has_full_date(line.text)
+    ]
+
+
+def _dates_alone(doc: Doc) -> list[Line]:
+    """The article's lines that hold nothing but dates and a stamp's other parts."""
+    return _stamp_lines(doc, lambda text: not _STAMP_OPENING.match(text) and _only_a_stamp(text))
 
 
 # What a stamp holds beside its dates: a clock, a zone, a weekday, the words that say which
@@ -317,8 +338,15 @@ _STAMP_PARTS = re.compile(
 )
 
 
+# Two dates with their clocks, zones and words ("Dec. 13, 2016, 12:31 PM UTC / Updated
+# Dec. 13, 2016, 6:06 PM UTC") take 14 spaces.
+STAMP_MAX_SPACES = 16
+
+
 def _only_a_stamp(text: str) -> bool:
     """Whether a line holds nothing but dates and a stamp's other parts."""
+    if text.count(" ") > STAMP_MAX_SPACES or not _DIGIT.search(text):
+        return False  # a sentence, or no date at all: read no further
     for pattern in _FULL_DATES:
         text = pattern.sub(" ", text)
     return not any(char.isalnum() for char in _STAMP_PARTS.sub(" ", text))
