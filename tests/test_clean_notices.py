@@ -77,10 +77,12 @@ def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
         "Sorry, your browser doesn't support embedded videos.",
         "inRead invented by Teads",
         "Your browser does not support the video tag.",
+        "Please be polite. It's OK to disagree with someone's ideas, but personal attacks, "
+        "insults, threats and hate speech are not.",
         "We are a participant in the Amazon Services LLC Associates Program, an affiliate "
         "advertising program designed to provide a means for us to earn fees.",
     ]
-    article = [*PROSE, *said[:2], *MORE_PROSE, *said[2:4], *LATER_PROSE, said[4]]
+    article = [*PROSE, *said[:2], *MORE_PROSE, *said[2:5], *LATER_PROSE, said[5]]
     doc = cleaned("\n".join(["Mali talks resume in Algiers", *article]))
     assert [line.text for line in doc.lines if line.kept] == [*PROSE, *MORE_PROSE, *LATER_PROSE]
     # A video player's caption settings, as its dialog lists them.

@@ -85,6 +85,8 @@ FORM_NOTICE = re.compile(
     # A video player's caption settings (video.js): its dialog and the options it lists.
     r"(?:beginning|end) of dialog window\b|reset restore all settings to the default values\b|"
     r"text edge style\b|font family default\b|font size 50%|defaults done$|"
+    # A comment policy (Gannett's sites).
+    r"please be polite\. it['’]s ok to disagree with someone['’]s ideas\b|"
     # A player's fallback text where the page's text has no player.
     r"(?:sorry, )?your browser (?:does not|doesn['’]t|cannot|can['’]t) (?:support|play)\b|"
     r"(?:(?:foreground|background|window|color)\W+)?(?:white black|black white) red green blue\b|"
