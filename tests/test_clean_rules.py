@@ -10,15 +10,20 @@ def test_a_copyright_notice_is_chrome_however_many_sentences_follow_its_mark():
         "Copyright 2013 Sahel Media Inc. All rights reserved. This material may not be "
         "published, broadcast, rewritten, or redistributed.",
         "© 2013 Sahel Courier. All Rights Reserved.",
+        # The mark further in, after the section's name or a wire's trademark.
+        "Part of Sahel Courier Politics. ©2013 Sahel Media, Inc. All rights reserved.",
+        "The-Sahel-Wire™ & © 2013 Sahel Broadcasting, Inc. All rights reserved.",
     ]
     got = reasons(cleaned("\n".join(["Mali talks resume in Algiers", *PROSE, *notices])))
-    assert [got[notice] for notice in notices] == ["boilerplate"] * 2
+    assert [got[notice] for notice in notices] == ["boilerplate"] * 4
     # A sentence about copyright is the article's.
     reported = (
         "Copyright lawyers in Bamako said the 2013 law would protect the country's musicians "
         "from pirated recordings sold in the markets."
     )
     assert kept_amid_prose(reported)
+    rights = "All rights reserved, the minister said of the © symbol the new law puts on songs."
+    assert kept_amid_prose(rights)
 
 
 def test_a_link_label_with_a_screen_readers_note_is_chrome():

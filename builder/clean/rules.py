@@ -126,11 +126,26 @@ _OPENS_ELSEWHERE = re.compile(r"(?i)\bopens? in (?:a )?new (?:tab|window)\)?$")
 _NOTE_ENDINGS = ("tab", "tab)", "window", "window)", "Tab", "Tab)", "Window", "Window)")
 
 
+_RIGHTS_RESERVED = re.compile(r"(?i)\ball rights reserved\b")
+# A copyright notice that does not open with its mark is this short at most.
+NOTICE_MAX_WORDS = 20
+
+
 def mark_copyright_notices(texts: list[str], codes: np.ndarray, hits: np.ndarray) -> None:
     """A line the scan found chrome words in (only one of DENSE_PHRASE_MAX_WORDS words or
-    fewer has any) is a copyright notice when it opens with the mark and its year."""
+    fewer has any) is a copyright notice when it opens with the mark and its year, or holds
+    the mark, then "All rights reserved", in a few words."""
     for i in np.flatnonzero((hits > 0) & (codes == KEPT)).tolist():
-        if texts[i][:1] in "Cc©(" and _COPYRIGHT_OPENING.match(texts[i]):
+        text = texts[i]
+        if text[:1] in "Cc©(" and _COPYRIGHT_OPENING.match(text):
+            codes[i] = BOILERPLATE
+        elif (
+            (mark := text.find("©")) >= 0
+            and len(text.split()) <= NOTICE_MAX_WORDS
+            and _RIGHTS_RESERVED.search(text, mark)
+        ):
+            # The mark further in: "Part of HuffPost Politics. ©2023 BuzzFeed, Inc. All rights
+            # reserved.", a wire's "™ & © 2013 Cable News Network, Inc. All rights reserved."
             codes[i] = BOILERPLATE
 
 
