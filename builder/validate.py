@@ -76,7 +76,7 @@ def _feature_counts(next_move, row_base, output, data):
             counts[groups] = 0
             groups += 1
         counts[groups - 1] += 1
-    by_sighting = np.argsort(firsts[:groups])
+    by_sighting = np.argsort(firsts[:groups], kind="mergesort")  # one sort compiled, not two
     return passed[firsts[:groups][by_sighting]], counts[:groups][by_sighting]
 
 
