@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from builder.clean.text import is_prose, word_count
@@ -72,7 +72,7 @@ def find_date_stamp(doc: Doc, ctx: _Context) -> dt.date | None:
             and _only_a_stamp(line.text)
         ):
             if timeline is None:
-                timeline = len(_dates_alone(doc)) >= TIMELINE_MIN_DATES
+                timeline = len(_stray_stamps(doc)[1]) >= TIMELINE_MIN_DATES
             if timeline:
                 continue
         dates, published = _stated_dates(line, ctx)
@@ -302,30 +302,28 @@ TIMELINE_MIN_DATES = 3
 def mark_stray_stamps(doc: Doc) -> None:
     """Take the article's stamp lines out of its body, wherever they stand: a line that says
     it dates the page ("Updated …"), or dates alone outside a timeline's headings."""
-    for line in _stamp_lines(doc, _STAMP_OPENING.match):
+    said, alone = _stray_stamps(doc)
+    for line in said + (alone if len(alone) < TIMELINE_MIN_DATES else []):
         line.reason = LineReason.date_line
-    alone = _dates_alone(doc)
-    if len(alone) < TIMELINE_MIN_DATES:
-        for line in alone:
-            line.reason = LineReason.date_line
 
 
-def _stamp_lines(doc: Doc, test: Callable[[str], object]) -> list[Line]:
-    """The article's short lines with a full date that pass test."""
-    return [
-        line
-        for line in doc.lines
-        if line.kept
-        and len(line.text) < STRAY_STAMP_MAX_CHARS
-        and (not line.text.endswith(".") or line.text.endswith(("a.m.", "p.m.")))
-        and test(line.text)
-        and _has_full_date(line.text)
-    ]
-
-
-def _dates_alone(doc: Doc) -> list[Line]:
-    """The article's lines that hold nothing but dates and a stamp's other parts."""
-    return _stamp_lines(doc, lambda text: not _STAMP_OPENING.match(text) and _only_a_stamp(text))
+def _stray_stamps(doc: Doc) -> tuple[list[Line], list[Line]]:
+    """The article's short dated lines that say they date the page, and those that hold
+    nothing but dates and a stamp's other parts, in one pass."""
+    said, alone = [], []
+    for line in doc.lines:
+        text = line.text
+        if not line.kept or len(text) >= STRAY_STAMP_MAX_CHARS:
+            continue
+        if text.endswith(".") and not text.endswith(("a.m.", "p.m.")):
+            continue
+        if not _has_full_date(text):
+            continue
+        if _STAMP_OPENING.match(text):
+            said.append(line)
+        elif _only_a_stamp(text):
+            alone.append(line)
+    return said, alone
 
 
 # What a stamp holds beside its dates: a clock, a zone, a weekday, the words that say which
