@@ -418,6 +418,8 @@ def test_a_short_title_case_headline_under_a_section_label_is_no_name():
         "This site is protected by reCAPTCHA and the Google Privacy Notice applies",
         "Sorry, there seem to be some issues. Please try again later.",
         "This is a preview of subscription content, log in to check access",
+        "Login Sign up",
+        "Letters to the Editor Email letters@saheltimes.example",
     ],
 )
 def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
@@ -508,6 +510,15 @@ def test_a_call_to_sign_up_or_join_is_chrome_a_headline_about_signing_up_is_not(
     for chrome in ("Subscribe to receive a free cookbook! Sign Up!", "Defence Jobs - JOIN NOW"):
         assert CHROME_LINE.search(chrome), chrome
     for headline in ("Thousands of young Malians rush to sign up", "Mali's farmers sign up"):
+        assert CHROME_LINE.search(headline) is None, headline
+
+
+def test_account_links_alone_are_chrome_a_headline_about_logging_in_is_not():
+    from builder.extract.headline import CHROME_LINE
+
+    for chrome in ("Login Sign up", "Sign in / Register", "Log In or Create an Account"):
+        assert CHROME_LINE.search(chrome), chrome
+    for headline in ("Thousands log in as Mali results go online", "Login woes hit Bamako"):
         assert CHROME_LINE.search(headline) is None, headline
 
 

@@ -332,7 +332,11 @@ CHROME_LINE = re.compile(
     r"|\bmanage your (?:profile|account|preferences|subscriptions?)\b|\bprotected by recaptcha\b"
     r"|\btry again later\b|\bby submitting your\b|\bpreview of subscription content\b"
     r"|\bnotify you\b|\b(?:turn on|enable|allow) (?:push |browser )?notifications\b"
-    r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b)"
+    r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b"
+    # The account links alone ("Login Sign up", "Sign in / Register"), and a line giving an
+    # email address: a contact, never a story's title.
+    r"|^\W*(?:log ?in|sign ?in)\W*(?:(?:or|and)\W*)?(?:sign ?up|register|join(?: now)?"
+    r"|subscribe|create (?:an )?account)\W*$|[\w.+-]+@[\w-]+\.[a-z]{2,})"
 )
 
 # A site speaking to its reader ("Did you know we have a UK site?", "We rely on your support",
