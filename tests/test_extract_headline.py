@@ -420,6 +420,7 @@ def test_a_short_title_case_headline_under_a_section_label_is_no_name():
         "This is a preview of subscription content, log in to check access",
         "Login Sign up",
         "Letters to the Editor Email letters@saheltimes.example",
+        "> Fashion & Red Carpet",
     ],
 )
 def test_a_consent_error_or_sign_up_line_is_never_the_headline(chrome):
@@ -520,6 +521,14 @@ def test_account_links_alone_are_chrome_a_headline_about_logging_in_is_not():
         assert CHROME_LINE.search(chrome), chrome
     for headline in ("Thousands log in as Mali results go online", "Login woes hit Bamako"):
         assert CHROME_LINE.search(headline) is None, headline
+
+
+def test_a_breadcrumbs_tail_is_chrome_a_quote_in_guillemets_is_not():
+    from builder.extract.headline import CHROME_LINE
+
+    for chrome in ("> Red Carpet", "» World", "› Africa"):
+        assert CHROME_LINE.search(chrome), chrome
+    assert CHROME_LINE.search("»Wir schaffen das« – Mali mission extended") is None
 
 
 def test_a_breadcrumb_with_double_arrows_counts_against_a_line():

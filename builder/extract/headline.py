@@ -336,7 +336,10 @@ CHROME_LINE = re.compile(
     # The account links alone ("Login Sign up", "Sign in / Register"), and a line giving an
     # email address: a contact, never a story's title.
     r"|^\W*(?:log ?in|sign ?in)\W*(?:(?:or|and)\W*)?(?:sign ?up|register|join(?: now)?"
-    r"|subscribe|create (?:an )?account)\W*$|[\w.+-]+@[\w-]+\.[a-z]{2,})"
+    r"|subscribe|create (?:an )?account)\W*$|[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    # A breadcrumb's tail, its separator first ("> Red Carpet"; no title of the dev pages
+    # opens so, 231 of their lines do).
+    r"|^[>»›]\s)"
 )
 
 # A site speaking to its reader ("Did you know we have a UK site?", "We rely on your support",
