@@ -27,6 +27,15 @@ def test_title_suffix_and_copyright_name_the_outlet():
     assert (meta["outlet"], meta["outlet_source"]) == ("Sahel Times", "text:copyright")
 
 
+def test_a_newspaper_named_the_x_and_y_keeps_its_and_a_tagline_does_not():
+    lines = ["Mali talks resume", *PROSE]
+    owner = "© Copyright 2013 The Sahel and Courier Inc. All Rights Reserved."
+    meta = cleaned("\n\n".join([*lines, owner])).meta
+    assert (meta["outlet"], meta["outlet_source"]) == ("Sahel and Courier", "text:copyright")
+    tagline = "© 2013 Sahel News and Information for Greater Bamako."
+    assert cleaned("\n\n".join([*lines, tagline])).meta["outlet"] == "Sahel News"
+
+
 def test_a_title_suffix_is_neither_the_headlines_own_close_nor_a_taglines_last_word():
     closing = "This County Jailed Students for Bad Grades – Until Now"
     meta = cleaned("\n\n".join(["Skip navigation", closing, *PROSE])).meta

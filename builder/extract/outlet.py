@@ -87,10 +87,12 @@ def find_outlet_agency_line(doc: Doc, ctx: _Context) -> str | None:
     return None
 
 
-# A name: capitalised words ("eHow", "iPhone" too), with the small words names hold.
+# A name: capitalised words ("eHow", "iPhone" too), with the small words names hold; "and"
+# only in a name that opens with "The" ("The Globe and Mail", "The Post and Courier"), not
+# in a company's description ("Hyperlocal News and Information for Metro Atlanta").
 _NAME = (
-    r"((?:[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
-    r"(?: (?:[A-Z0-9&][\w&!.'’-]*|(?:of|de|du|en|für)\b)){0,4})"
+    r"((?P<the>[Tt]he )?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&!.'’-]*"
+    r"(?: (?:[A-Z0-9&][\w&!.'’-]*|(?:of|de|du|en|für)\b|(?(the)and(?= [A-Z0-9])|(?!)))){0,4})"
 )
 # A name that does not end as a domain does (".com", ".de").
 _NO_DOMAIN = r"(?<!\.[a-z]{2})(?<!\.[a-z]{3})"
