@@ -389,6 +389,7 @@ def test_a_copyright_names_the_outlet_without_its_rights_statement(footer, outle
         "© Derechos Reservados - Coordinador de Redacción",
         "About Classifieds FAQ",  # UI words together name nothing either
         "Contact Customer Care",
+        "Sign in to Comment",
     ],
 )
 def test_a_button_or_a_legal_line_names_no_outlet(chrome):
@@ -467,6 +468,11 @@ def test_a_company_that_owns_mastheads_gives_way_to_the_brand():
     # Where nothing better exists, the owner is still the evidence there is.
     alone = cleaned("\n\n".join(["Mali talks resume in Algiers", *PROSE, "© 2023 MediaNews Group"]))
     assert alone.meta["outlet"] == "MediaNews Group"
+    # A wire's owner on the copyright of the wire story a newspaper runs.
+    wire = [*page[:-1], "© Copyright 2014 Thomson Reuters. All rights reserved."]
+    doc, candidates = _page_candidates(wire)
+    assert candidates["Thomson Reuters"]["parent_company"] == 1.0
+    assert doc.meta["outlet"] == "Sahel Glamour"
 
 
 def test_an_address_in_a_short_byline_spells_the_outlet():

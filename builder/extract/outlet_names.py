@@ -121,7 +121,8 @@ def _is_menu_word(text: str) -> bool:
 # Now!", "Sign up for Newsletters and Alerts", "Copyright Notice", "© Riproduzione riservata".
 _UI_NAMES = frozenset(
     """now notice newsletters alerts events view load more trademarks classifieds faq archive
-    archives archivio developers premium podcasts videos photos riproduzione verified""".split()
+    archives archivio developers premium podcasts videos photos riproduzione verified comment
+    comments""".split()
     # Words that qualify, negate or point and name nothing alone, caught before "Newsletter"
     # or "on Twitter": "Subscribe to our Daily Newsletter", "Free Newsletters", "Not on
     # Twitter? Sign up".
@@ -168,8 +169,8 @@ _PARENT_COMPANIES = frozenset(
     Newsquest|Nine Entertainment|NYP Holdings|Penske Business Media|Penske Media|Postmedia|
     Prisma Média|RCS MediaGroup|Red Ventures|Ringier|Sanoma|Schibsted|
     Sinclair Broadcast|Singapore Press Holdings|Tamedia|Tegna|Telegraph Media Group|
-    Times Internet|Torstar|Tribune Media|Tribune Publishing|Trinity Mirror|Valnet|Vocento|
-    Vox Media|Ziff Davis""".split("|")
+    Thomson Reuters|Times Internet|Torstar|Tribune Media|Tribune Publishing|Trinity Mirror|
+    Valnet|Vocento|Vox Media|Ziff Davis""".split("|")
 )
 
 
