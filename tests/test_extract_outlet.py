@@ -533,6 +533,10 @@ def test_a_word_that_qualifies_a_newsletter_names_no_outlet_a_short_title_stays_
     assert outlet_of("Not on Twitter? Sign up, tune into the things you care about") is None
     assert outlet_of("Subscribe to our St. Lucia Times Newsletter") == "St. Lucia Times"
     assert outlet_of("Subscribe to our Daily Sahel Newsletter") == "Daily Sahel"
+    # A sentence about someone else's account or newsletter names no masthead.
+    assert outlet_of("What do you call two monkeys that share a Sahel Bank account?") is None
+    assert outlet_of("Readers of the Sahel Courier newsletter wrote to us about it.") is None
+    assert outlet_of("Sign in to your Sahel Courier account") == "Sahel Courier"
 
 
 def test_a_rights_statement_a_role_or_initials_are_no_outlet():

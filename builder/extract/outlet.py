@@ -104,6 +104,10 @@ _SUBSCRIBE = (
 # The site describing itself in its chrome (never the article's prose, which describes
 # others): "Deadline News is the leading independent news agency in Scotland", "KentNews.Online
 # is a news site for the people of Kent".
+# "Sahel Times newsletter", "Your Sahel Times account": a site's own service, in a button or a
+# label; not in a sentence that speaks of another's ("… two monkeys that share an Amazon
+# account?").
+_NAMED_ACCOUNT = re.compile(rf"{_NAME} (?i:newsletters?|account)\b")
 _SELF_DESCRIPTION = re.compile(
     rf"^{_NAME} (?:is|è|est|es|ist) (?:a|an|the|una?|une?|ein|eine|la|le|el)\b"
     # not a person's bio: "Jane Doe is a writer for Sahel News"
@@ -176,7 +180,7 @@ _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     # MNT" is no such cue: an acronym outranks the name it stands for.)
     (re.compile(rf"^{_NAME} (?i:uses cookies)\b"), "about", ("uses cookies",)),
     (_SELF_DESCRIPTION, "about", (" is ", " è ", " est ", " es ", " ist ")),
-    (re.compile(rf"{_NAME} (?i:newsletters?|account)\b"), "account", ("newsletter", "account")),
+    (_NAMED_ACCOUNT, "account", ("newsletter", "account")),
     (
         # Near the opening of the line or a field of it ("More About The Week", "Log In Join
         # HuffPost"), not deep in a teaser's title ("5 Hilarious Jokes About Parenting").
@@ -359,6 +363,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 masthead_open = False  # a menu's "Politics": the masthead was above it
         if len(line.text) > 200 or line_cues is None:
             continue
+        sentence_end = line.text.endswith((".", "?", "!"))
         caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")
         for pattern, kind, cues in _BRAND_PATTERNS:
             if line_cues.isdisjoint(cues):
@@ -369,6 +374,8 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 continue  # a picture in the article ("Firefox logo") shows what it is about
             if pattern is _SELF_DESCRIPTION and line.kept:
                 continue  # "Wheeler is the second commissioner to leave the agency"
+            if pattern is _NAMED_ACCOUNT and words > CREDIT_MAX_WORDS // 2 and sentence_end:
+                continue
             if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
                 continue  # amid the article ("© UC Global"), it credits a picture
             if kind == "copyright" and shown[line.text] >= CREDIT_MIN_REPEATS:
