@@ -242,6 +242,12 @@ def test_outlet_names_lose_leading_years_and_credit_labels():
     mentions = ["Read more from the Sahel Times desk", "Sahel Times reporters in Gao"]
     page = "\n\n".join(["From: Sahel Times", "Mali talks resume in Algiers", *PROSE, *mentions])
     assert cleaned(page).meta["outlet"] == "Sahel Times"
+    # A paid tier after the name goes; a name that opens with the word keeps it.
+    assert [_clean_name(t) for t in ("Sahel Times Premium", "Premium Times", "Premium")] == [
+        "Sahel Times",
+        "Premium Times",
+        "Premium",
+    ]
 
 
 def test_credits_need_a_photo_and_initials_do_not_end_a_name():

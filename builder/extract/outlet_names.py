@@ -40,6 +40,8 @@ _LEADING_THE = re.compile(r"(?i)^the\s+")
 _LEGAL_FORM = re.compile(
     r"(?:,\s*|\s+)(?:(?i:inc|llc|ltd|plc|gmbh|pty(?: ltd)?|sp(?:\. z o\.o)?)|DAC)\.?$"
 )
+# A site's paid tier after its name ("Independent Premium"): the masthead is the name.
+_SUBSCRIPTION_TIER = re.compile(r"\s+Premium$")
 _NO_NAME_WORDS = re.compile(r"(?i)\ball rights\b|\bcookies?\b|\bprivacy\b")
 
 
@@ -68,6 +70,8 @@ def _clean_name(name: str) -> str | None:
     # DROITS RESERVES"), then its legal form ("Acme, Inc.", "SitePoint Pty Ltd").
     name = _RIGHTS_TAIL.sub("", name).strip(" .,-–—|:")
     name = _LEGAL_FORM.sub("", name)
+    if name.endswith("Premium"):
+        name = _SUBSCRIPTION_TIER.sub("", name)
     if not name or len(name) > 60 or word_count(name) > 6 or not name[0].isalnum():
         return None
     if _NO_NAME_WORDS.search(name):
