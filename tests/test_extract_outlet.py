@@ -119,6 +119,15 @@ def test_outlet_spelled_by_the_domain_of_a_staff_address():
     assert _names_of_email_domains([Line(0, contact, LineReason.boilerplate)], text) == []
     page = [*domain, contact, "Channel Sahel Times"]
     assert outlet_of(*page) == ("Sahel Times", "text:email")
+    # A directory of addresses at one domain lists people (members of a parliament), not the
+    # site's staff: its domain spells no masthead.
+    members = [
+        Line(k, f"Member {k} member{k}.mp@sahelparliament.org", LineReason.boilerplate)
+        for k in range(12)
+    ]
+    text = "\n".join([line.text for line in members] + ["The Sahel Parliament votes"])
+    assert _names_of_email_domains(members, text) == []
+    assert _names_of_email_domains(members[:3], text) == ["Sahel Parliament"]
 
 
 def test_a_name_inside_a_longer_candidate_is_not_counted_as_its_own_mention():

@@ -205,15 +205,25 @@ def _contact_line(text: str) -> bool:
     return word_count(text) <= STAMP_MAX_WORDS and not text.rstrip().endswith((".", "!", "?"))
 
 
+# A page giving this many addresses at one domain lists its people (a directory of members
+# of parliament); a site's own staff addresses on an article page are a few.
+EMAIL_DIRECTORY_MIN_ADDRESSES = 10
+
+
 def _names_of_email_domains(lines: list[Line], text: str) -> list[str]:
     """Names the page writes with the letters of a domain its chrome gives an address at."""
+    addresses: dict[str, set[str]] = {}
+    for line in lines:
+        if "@" in line.text and (not line.kept or _contact_line(line.text)):
+            for match in _EMAIL_DOMAIN.finditer(line.text):
+                address = line.text[line.text.rfind(" ", 0, match.start()) + 1 : match.end()]
+                addresses.setdefault(match.group(1).casefold(), set()).add(address.casefold())
     labels = {
-        match.group(1).casefold()
-        for line in lines
-        if "@" in line.text and (not line.kept or _contact_line(line.text))
-        for match in _EMAIL_DOMAIN.finditer(line.text)
+        label
+        for label, given in addresses.items()
+        if len(given) < EMAIL_DIRECTORY_MIN_ADDRESSES and label not in _WEBMAIL
     }
-    return _names_spelled(labels - _WEBMAIL, text)
+    return _names_spelled(labels, text)
 
 
 # Host labels that name no site: "www", "edition", "m", country and language subdomains.
