@@ -187,6 +187,15 @@ def test_a_logo_pictured_inside_the_article_is_not_the_sites_masthead():
     assert cleaned("\n\n".join(masthead)).meta["outlet"] == "Kidal Radio"
 
 
+def test_the_logos_link_to_the_home_page_names_the_site_a_link_to_anothers_does_not():
+    def outlet_of(chrome: str):
+        page = [chrome, "Mali talks resume in Algiers", *PROSE]
+        return cleaned("\n\n".join(page)).meta["outlet"]
+
+    assert outlet_of("Go to Sahel Times Home Page.") == "Sahel Times"
+    assert outlet_of("Rsync Home Page. Rsync Documentation. Rsync Mailing Lists.") is None
+
+
 def test_menu_words_alone_do_not_make_an_outlet():
     # Repeated navigation lines are not evidence of a publisher: no cue names them.
     page = "\n\n".join(["World", "Politics", "Mali talks resume in Algiers", *PROSE, "World"])

@@ -122,6 +122,12 @@ _SELF_DESCRIPTION = re.compile(
 # a line holds one before the pattern runs). The kinds are features of the outlet model.
 _BRAND_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(rf"{_NAME} (?:logo|homepage|home page)\b"), "logo", ("logo", "home")),
+    # The logo's link: "Go to Wired Home Page." ("Rsync Home Page" links to another's site).
+    (
+        re.compile(rf"(?i:go|back|return) to (?:the )?{_NAME} (?i:home ?page)\b"),
+        "logo",
+        ("home",),
+    ),
     (re.compile(rf"(?i:visit) {_NAME}[’']s? (?:Facebook|Twitter)"), "social", ("visit",)),
     (
         re.compile(
