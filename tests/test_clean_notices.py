@@ -103,6 +103,14 @@ def test_what_a_player_an_ad_slot_or_an_affiliate_programme_says_is_left_out():
     assert FORM_NOTICE.match(told) is None
 
 
+def test_a_site_pointing_to_its_other_editions_is_chrome_not_the_articles_opening():
+    editions = [f"Did you know we have a {name} site?" for name in ("UK", "France", "Mali")]
+    doc = cleaned("\n".join(["Mali talks resume in Algiers", *editions, *PROSE]))
+    assert [line.text for line in doc.lines if line.kept] == PROSE
+    asked = "Did you know we have a new president? Malians asked each other in Bamako."
+    assert FORM_NOTICE.match(asked) is None
+
+
 def test_a_forms_consent_to_processing_the_readers_data_is_chrome_not_the_article():
     form = [
         "Wyrażam zgodę na przetwarzanie moich danych osobowych przez Sahel24 Sp. z o.o. z "

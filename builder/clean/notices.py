@@ -80,6 +80,8 @@ FORM_NOTICE = re.compile(
     r"(?:user|personal) (?:information|data))|"
     r"this is a preview of subscription content\b|"
     r"did you know you can manage your (?:profile|account)\b|"
+    # A site pointing to its other editions: "Did you know we have a UK site?"
+    r"did you know we have an? [^.?!]{1,40} (?:site|edition|app)\?$|"
     r"(?:click here to )?(?:get|download) (?:the|our) (?:[\w-]+ ){0,3}app\b|"
     r"this is a modal window\b|inread invented by teads\b|contact me with news and offers\b|"
     # A video player's caption settings (video.js): its dialog and the options it lists.
