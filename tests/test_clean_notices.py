@@ -56,6 +56,8 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
         "This site is protected by reCAPTCHA and the Google Privacy Notice and Terms apply.",
         "By submitting your email address you agree to our Terms and Privacy Policy.",
         "CLICK HERE TO GET THE SAHEL COURIER APP",
+        "Please enter a valid email address",
+        "Thank you for signing up to Sahel Courier. You will receive a verification email.",
     ]
     page = "\n".join(
         ["Mali talks resume in Algiers", *PROSE, *box, *MORE_PROSE, *box, *LATER_PROSE]
@@ -67,6 +69,7 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
     for quoted in (
         "By submitting your application, officials said, you agree to be vetted by the army.",
         "Farmers in Mopti get the new weather app from the ministry this week.",
+        "Thank you for signing up for the trial, the doctor told the volunteers in Gao.",
     ):
         assert FORM_NOTICE.match(quoted) is None, quoted  # an article's sentence
 

@@ -80,6 +80,11 @@ FORM_NOTICE = re.compile(
     r"(?:user|personal) (?:information|data))|"
     r"this is a preview of subscription content\b|"
     r"did you know you can manage your (?:profile|account)\b|"
+    # A sign-up form's messages: "Please enter a valid email address", "Thank you for
+    # signing up to X. You will receive a verification email shortly."
+    r"please enter a valid e-?mail\b|"
+    r"thanks? (?:you )?for (?:signing up|subscribing)(?: (?:to|for) [^.!]{1,40})?(?:!?$|[.!] "
+    r"(?:you will receive|a confirmation|see you|please (?:check|confirm|select)))|"
     # A site pointing to its other editions: "Did you know we have a UK site?"
     r"did you know we have an? [^.?!]{1,40} (?:site|edition|app)\?$|"
     r"(?:click here to )?(?:get|download) (?:the|our) (?:[\w-]+ ){0,3}app\b|"
