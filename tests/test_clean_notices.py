@@ -58,6 +58,8 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
         "CLICK HERE TO GET THE SAHEL COURIER APP",
         "Please enter a valid email address",
         "Thank you for signing up to Sahel Courier. You will receive a verification email.",
+        "Submitting...",
+        "You are using an older browser version. Please use a supported version.",
     ]
     page = "\n".join(
         ["Mali talks resume in Algiers", *PROSE, *box, *MORE_PROSE, *box, *LATER_PROSE]
@@ -70,6 +72,7 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
         "By submitting your application, officials said, you agree to be vetted by the army.",
         "Farmers in Mopti get the new weather app from the ministry this week.",
         "Thank you for signing up for the trial, the doctor told the volunteers in Gao.",
+        "Submitting papers to the court took the lawyers of the junta three weeks.",
     ):
         assert FORM_NOTICE.match(quoted) is None, quoted  # an article's sentence
 
