@@ -60,6 +60,7 @@ def test_a_forms_notices_inside_the_article_are_left_out_without_cutting_it():
         "Thank you for signing up to Sahel Courier. You will receive a verification email.",
         "Submitting...",
         "You are using an older browser version. Please use a supported version.",
+        "JavaScript is currently disabled in this browser. Reactivate it to view this content.",
     ]
     page = "\n".join(
         ["Mali talks resume in Algiers", *PROSE, *box, *MORE_PROSE, *box, *LATER_PROSE]

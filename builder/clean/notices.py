@@ -87,7 +87,7 @@ FORM_NOTICE = re.compile(
     r"(?:you will receive|a confirmation|see you|please (?:check|confirm|select)))|"
     # ... its state while it sends ("Submitting..."), and the page's word on an old browser.
     r"submitting(?:\.\.\.|…)$|you(?: are|['’]re) using an? (?:older|outdated|old|unsupported) "
-    r"(?:web )?browser\b|"
+    r"(?:web )?browser\b|javascript is (?:currently )?(?:disabled|turned off|not enabled)\b|"
     # A site pointing to its other editions: "Did you know we have a UK site?"
     r"did you know we have an? [^.?!]{1,40} (?:site|edition|app)\?$|"
     r"(?:click here to )?(?:get|download) (?:the|our) (?:[\w-]+ ){0,3}app\b|"
