@@ -56,6 +56,12 @@ def compiled(**options: Any) -> Callable[[Callable], Callable]:
 
         @functools.wraps(function)
         def first_call(*args: Any) -> Any:
+            current = namespace[function.__name__]
+            if current is not first_call:
+                # Compiled already: a reference taken before (``from module import name``)
+                # runs the dispatcher too. Run as plain Python, the function would call the
+                # compiled kernels it uses with Python lists, each a new signature to compile.
+                return current(*args)
             if _interpreted:
                 if getattr(_running, "kernel", False):
                     return function(*args)

@@ -22,6 +22,34 @@ def test_first_call_compiles_every_registered_function_in_place():
     assert globals()["_double_all"]((5,)) == 10
 
 
+@compiled()
+def _add_one(value):
+    return value + 1
+
+
+@compiled()
+def _sum_plus_ones(values):
+    total = 0
+    for value in values:
+        total += _add_one(value)
+    return total
+
+
+# Taken before anything compiles, as ``from module import name`` holds a kernel.
+_SUM_REFERENCE = _sum_plus_ones
+
+
+def test_a_reference_taken_before_compiling_runs_the_compiled_kernel_after():
+    big = (2**62, 2**62)
+    with interpreted(False):
+        wrapped = _SUM_REFERENCE(big)  # compiled integers wrap
+    assert wrapped != 2**63 + 2
+    # Inside an interpreted block the compiled kernel still runs, not the plain function
+    # (which would add Python integers, and compile _add_one's callers anew).
+    with interpreted():
+        assert _SUM_REFERENCE(big) == wrapped
+
+
 _CLEAN_ALL = """
 import json, sys
 from pathlib import Path
