@@ -101,13 +101,14 @@ _SUBSCRIBE = (
     *("subscribe", "sign up", "sign in", "log in", "welcome"),
     *("abonn", "bienvenue", "suscr", "assine"),  # French, Spanish, Portuguese
 )
+# "Sahel Times newsletter", "Your Sahel Times account": a site's own service, in a button or a
+# label; a line of more than this many words that ends as a sentence speaks of another's ("…
+# two monkeys that share an Amazon account?").
+_NAMED_ACCOUNT = re.compile(rf"{_NAME} (?i:newsletters?|account)\b")
+ACCOUNT_LABEL_MAX_WORDS = 7
 # The site describing itself in its chrome (never the article's prose, which describes
 # others): "Deadline News is the leading independent news agency in Scotland", "KentNews.Online
 # is a news site for the people of Kent".
-# "Sahel Times newsletter", "Your Sahel Times account": a site's own service, in a button or a
-# label; not in a sentence that speaks of another's ("… two monkeys that share an Amazon
-# account?").
-_NAMED_ACCOUNT = re.compile(rf"{_NAME} (?i:newsletters?|account)\b")
 _SELF_DESCRIPTION = re.compile(
     rf"^{_NAME} (?:is|è|est|es|ist) (?:a|an|the|una?|une?|ein|eine|la|le|el)\b"
     # not a person's bio: "Jane Doe is a writer for Sahel News"
@@ -380,7 +381,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 continue  # a picture in the article ("Firefox logo") shows what it is about
             if pattern is _SELF_DESCRIPTION and line.kept:
                 continue  # "Wheeler is the second commissioner to leave the agency"
-            if pattern is _NAMED_ACCOUNT and words > CREDIT_MAX_WORDS // 2 and sentence_end:
+            if pattern is _NAMED_ACCOUNT and words > ACCOUNT_LABEL_MAX_WORDS and sentence_end:
                 continue
             if kind == "copyright" and ctx.article_span.start <= i < ctx.article_span.stop - 1:
                 continue  # amid the article ("© UC Global"), it credits a picture
