@@ -300,12 +300,16 @@ def _box_continues(runs, k, end, words, prose, codes, boxes):
     boxes holds place_article's section_end, inline_box, teaser_box, stamp and continues."""
     section_end, inline_box, teaser_box, stamp, continues = boxes
     _, run_start, run_end = runs[k]
-    boxed = teasers = dated = noted = False
+    # Above a note that the story continues below, headers are of boxes inside it.
+    last_note = -1
     for i in range(end + 1, run_start):
-        # Above a note that the story continues below, headers are of boxes inside it.
-        if section_end[i] and not inline_box[i] and not continues[i:run_start].any():
+        if continues[i]:
+            last_note = i
+    noted = last_note >= 0
+    boxed = teasers = dated = False
+    for i in range(end + 1, run_start):
+        if section_end[i] and not inline_box[i] and i > last_note:
             return False
-        noted |= continues[i]
         boxed |= inline_box[i]
         teasers |= teaser_box[i]
         dated |= stamp[i]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from builder.clean.notices import READER, SITE_VOICE
 from builder.clean.text import word_count
+from builder.clean.vocabulary import EMAIL_ADDRESS
 from builder.doc import Doc, Line, LineReason
 from builder.extract.shared import (
     _BY_KEYWORD,
@@ -333,13 +334,11 @@ CHROME_LINE = re.compile(
     r"|\btry again later\b|\bby submitting your\b|\bpreview of subscription content\b"
     r"|\bnotify you\b|\b(?:turn on|enable|allow) (?:push |browser )?notifications\b"
     r"|\bthis (?:article|story|page) is more than \w+ (?:years?|months?|days?) old\b"
-    # The account links alone ("Login Sign up", "Sign in / Register"), and a line giving an
-    # email address: a contact, never a story's title.
+    # The account links alone ("Login Sign up", "Sign in / Register"); a breadcrumb's tail,
+    # its separator first ("> Red Carpet"; no title of the dev pages opens so, 231 of their
+    # lines do); and a line giving an email address: a contact, never a story's title.
     r"|^\W*(?:log ?in|sign ?in)\W*(?:(?:or|and)\W*)?(?:sign ?up|register|join(?: now)?"
-    r"|subscribe|create (?:an )?account)\W*$|[\w.+-]+@[\w-]+\.[a-z]{2,}"
-    # A breadcrumb's tail, its separator first ("> Red Carpet"; no title of the dev pages
-    # opens so, 231 of their lines do).
-    r"|^[>»›]\s)"
+    r"|subscribe|create (?:an )?account)\W*$|^[>»›]\s|" + EMAIL_ADDRESS.pattern + ")"
 )
 
 # A site speaking to its reader ("Did you know we have a UK site?", "We rely on your support",
