@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from builder import linescan
 from builder import validate as validate_module
-from builder.clean import marks, placement
+from builder.clean import placement
 from builder.defaults import DEFAULT_MAX_BYTES, ENGINE_NAMES
 from builder.doc import BuildError, OptionError
 
@@ -144,7 +144,7 @@ def _text_size(path: Path, max_bytes: int) -> int:
 
 # The modules whose functions builder.jit compiles: Numba caches each one's kernels in the
 # __pycache__ beside its file.
-KERNEL_MODULES = (placement, marks, linescan, validate_module)
+KERNEL_MODULES = (placement, linescan, validate_module)
 
 
 def kernels_cached() -> bool:

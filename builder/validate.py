@@ -40,6 +40,7 @@ def _language_identifier():
                     np.frombuffer(self.tk_nextmove, dtype=np.uint32),
                     np.asarray(self._rowbase, dtype=np.int64),
                     np.asarray(self.tk_output, dtype=np.int32),
+                    int(np.max(self.tk_output)) + 1,  # how many features there are
                 )
             data = np.frombuffer(text, dtype=np.uint8)
             features, counts = _feature_counts(*self._walk_tables, data)
@@ -52,32 +53,28 @@ def _language_identifier():
 
 
 @compiled(cache=True, nogil=True)
-def _feature_counts(next_move, row_base, output, data):
+def _feature_counts(next_move, row_base, output, feature_count, data):
     """py3langid's visit_counts: the features the byte automaton passes, with their counts,
-    in the order each is first seen."""
-    passed = np.empty(len(data), dtype=np.int64)
-    size = 0
+    in the order each is first seen (the order its scores are summed in)."""
+    # A tally over every feature the automaton can output, not a sort of the features
+    # passed: the sort was a second of the kernels' first compile.
+    tally = np.zeros(feature_count, dtype=np.int64)
+    firsts = np.empty(len(data), dtype=np.int64)
+    groups = 0
     state = 0
     for byte in data:
         state = next_move[row_base[state] + byte]
-        if output[state] >= 0:
-            passed[size] = output[state]
-            size += 1
-    passed = passed[:size]
-    # Group equal features (a stable sort keeps each group's first sighting first), then
-    # order the groups by that sighting.
-    order = np.argsort(passed, kind="mergesort")
-    firsts = np.empty(size, dtype=np.int64)
-    counts = np.empty(size, dtype=np.int64)
-    groups = 0
-    for rank in range(size):
-        if rank == 0 or passed[order[rank]] != passed[order[rank - 1]]:
-            firsts[groups] = order[rank]
-            counts[groups] = 0
-            groups += 1
-        counts[groups - 1] += 1
-    by_sighting = np.argsort(firsts[:groups], kind="mergesort")  # one sort compiled, not two
-    return passed[firsts[:groups][by_sighting]], counts[:groups][by_sighting]
+        feature = output[state]
+        if feature >= 0:
+            if tally[feature] == 0:
+                firsts[groups] = feature
+                groups += 1
+            tally[feature] += 1
+    features = firsts[:groups].copy()
+    counts = np.empty(groups, dtype=np.int64)
+    for k in range(groups):
+        counts[k] = tally[features[k]]
+    return features, counts
 
 
 def detect_language(body: str) -> str | None:

@@ -3,9 +3,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from builder.clean import clean
-from builder.clean.marks import _repeats_itself, introduced_lists
+from builder.clean.codes import DUPLICATE, KEPT, OUTSIDE_ARTICLE
+from builder.clean.marks import _mark_repeats, _repeats_itself, _shared_heads, introduced_lists
 from builder.clean.rules import scan_lines
 from builder.clean.vocabulary import SELF_REPEAT_HEAD_CHARS
+from builder.linescan import UNSURE
 from tests.helpers import (
     LATER_PROSE,
     MORE_PROSE,
@@ -228,3 +230,33 @@ def test_a_gallery_showing_its_first_counter_alone_is_captions_not_article():
     # Without the counter, captions in a row are the article's own lines.
     doc = clean(doc_from_text("\n\n".join(["Mali plan agreed", *PROSE[:2], *slides, *PROSE[2:]])))
     assert slides[0] in [line.text for line in doc.lines if line.kept]
+
+
+# Few distinct keys, so that repeats are common; UNSURE among the heads.
+_KEYS = st.lists(st.sampled_from([1, 2, 3, 2**63 + 5, UNSURE]), max_size=40)
+_CODES = st.lists(st.sampled_from([KEPT, KEPT, OUTSIDE_ARTICLE, DUPLICATE]), max_size=40)
+
+
+@given(_KEYS, _CODES)
+def test_every_kept_copy_after_a_lines_first_is_a_duplicate(keys, codes):
+    size = min(len(keys), len(codes))
+    keys, codes = np.array(keys[:size], dtype=np.uint64), np.array(codes[:size], dtype=np.int8)
+    marked = codes.copy()
+    _mark_repeats(keys, marked)
+    expected, seen = codes.copy(), set()
+    for i, key in enumerate(keys.tolist()):
+        if key in seen and codes[i] == KEPT:
+            expected[i] = DUPLICATE
+        seen.add(key)
+    assert marked.tolist() == expected.tolist()
+
+
+@given(st.lists(st.sampled_from([0, 1, 2, 3, UNSURE]), max_size=40), _CODES)
+def test_shared_heads_are_the_kept_lines_whose_head_another_kept_line_has(heads, codes):
+    size = min(len(heads), len(codes))
+    heads, codes = np.array(heads[:size], dtype=np.uint64), np.array(codes[:size], dtype=np.int8)
+    kept = [i for i in range(size) if codes[i] == KEPT and heads[i] != 0]
+    expected = [
+        i for i in kept if heads[i] == UNSURE or sum(heads[j] == heads[i] for j in kept) > 1
+    ]
+    assert _shared_heads(heads, codes).tolist() == expected

@@ -1,7 +1,9 @@
+import numpy as np
+
 from builder import jit
 from builder.doc import Rejection, RejectReason
 from builder.model import Article
-from builder.validate import _language_identifier, validate
+from builder.validate import _feature_counts, _language_identifier, validate
 from tests.helpers import PROSE, cleaned
 
 
@@ -54,3 +56,25 @@ def test_compiled_language_walk_scores_as_py3langid_does():
     with jit.interpreted(False):
         for text in texts:
             assert _language_identifier().classify(text) == stock.classify(text), text
+
+
+def test_language_walk_counts_features_in_the_order_py3langid_first_sees_them():
+    from py3langid.langid import visit_counts
+
+    identifier = _language_identifier()
+    identifier.classify("warm")  # the walk's tables are built on the first text
+    tables = identifier._walk_tables
+    texts = [
+        *PROSE,
+        "Les forces françaises sont entrées à Tombouctou.",
+        "马里危机持续发酵",
+        "a a a",
+    ]
+    with jit.interpreted(False):
+        for text in texts:
+            data = text.encode()
+            features, counts = _feature_counts(*tables, np.frombuffer(data, dtype=np.uint8))
+            stock = visit_counts(*tables[:3], data)
+            assert list(zip(features.tolist(), counts.tolist(), strict=True)) == list(
+                stock.items()
+            ), text

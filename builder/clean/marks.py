@@ -21,7 +21,6 @@ from builder.clean.vocabulary import (
     TEASER_MIN_CHARS,
 )
 from builder.doc import Line
-from builder.jit import compiled
 
 # An HTML tag as raw markup writes it: "<div class=…>", "</p>", "<img … />".
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
@@ -246,13 +245,15 @@ def mark_long_captions(
             codes[i] = PHOTO_CREDIT_CODE
 
 
-@compiled(cache=True, nogil=True)
-def _mark_repeats(keys, codes):
-    order = np.argsort(keys, kind="mergesort")  # stable: a key's first line comes first
-    for rank in range(1, len(order)):
-        i = order[rank]
-        if keys[i] == keys[order[rank - 1]] and codes[i] == KEPT:
-            codes[i] = DUPLICATE
+def _mark_repeats(keys: np.ndarray, codes: np.ndarray) -> None:
+    """Every kept copy of a line after its first is a duplicate. Array operations, not a
+    compiled loop: a page's few hundred keys take them microseconds, and compiling the sort
+    was over a second of a first large build."""
+    order = np.argsort(keys, kind="stable")  # a key's first line comes first
+    ranked = keys[order]
+    repeat = np.zeros(len(keys), dtype=np.bool_)
+    repeat[order[1:][ranked[1:] == ranked[:-1]]] = True
+    codes[repeat & (codes == KEPT)] = DUPLICATE
 
 
 def restore_placed_copies(keys, prose, codes, start: int, end: int) -> None:
@@ -290,20 +291,15 @@ def mark_teasers(texts: list[str], codes: np.ndarray, heads: np.ndarray) -> None
             codes[i] = DUPLICATE
 
 
-@compiled(cache=True, nogil=True)
-def _shared_heads(heads, codes):
-    """Kept lines whose head key another kept line shares, or is not known."""
+def _shared_heads(heads: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Kept lines whose head key another kept line shares, or is not known, in line order."""
     kept = np.flatnonzero((codes == KEPT) & (heads != 0))
-    # Equal heads are marked together, so any sort would do: mergesort, as the other kernels
-    # sort, compiles one sort implementation fewer on a first run.
-    order = kept[np.argsort(heads[kept], kind="mergesort")]
-    shared = np.zeros(len(heads), dtype=np.bool_)
-    for rank in range(len(order)):
-        head = heads[order[rank]]
-        if (
-            head == linescan.UNSURE
-            or (rank > 0 and heads[order[rank - 1]] == head)
-            or (rank + 1 < len(order) and heads[order[rank + 1]] == head)
-        ):
-            shared[order[rank]] = True
-    return np.flatnonzero(shared)
+    kept_heads = heads[kept]
+    order = np.argsort(kept_heads, kind="stable")
+    ranked = kept_heads[order]
+    equal = ranked[1:] == ranked[:-1]  # equal heads stand together once sorted
+    shared = np.zeros(len(kept), dtype=np.bool_)
+    shared[order[1:][equal]] = True
+    shared[order[:-1][equal]] = True
+    shared |= kept_heads == linescan.UNSURE
+    return kept[shared]
