@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from builder.doc import BuildError, Doc, OptionError
-from builder.extract import CHROME_LINE
+from builder.extract import is_chrome_line
 
 MODEL_FILE = Path(__file__).with_name("confidence_model.json")
 FIELDS = ("headline", "date", "outlet", "author")
@@ -55,12 +55,12 @@ def field_features(field: str, meta: Mapping) -> dict[str, float] | None:
         features.update(
             words=min(words, 30) / 10,
             short=float(words <= 3),
-            chrome=float(bool(CHROME_LINE.search(text))),
+            chrome=float(is_chrome_line(text)),
             upper=float(text.isupper()),
             full_stop=float(text.endswith(".")),
         )
     elif field == "outlet":
-        features.update(chrome=float(bool(CHROME_LINE.search(text))), upper=float(text.isupper()))
+        features.update(chrome=float(is_chrome_line(text)), upper=float(text.isupper()))
     elif field == "author":
         features.update(
             name_words=min(words, 12) / 4,

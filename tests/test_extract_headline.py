@@ -18,13 +18,15 @@ from builder.extract import (
     extract,
     headline_candidates,
 )
-from builder.extract.headline import _uncut
+from builder.extract.headline import CHROME_LINE as CHROME_LINE_PATTERN
+from builder.extract.headline import _uncut, is_chrome_line
 from builder.extract.title_shape import (
     _is_sentence,
     _over_signed_standfirst,
     _title_like,
     _under_titled_stamp,
 )
+from tests.conftest import REPO
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 
@@ -672,3 +674,27 @@ def test_only_the_nearest_byline_over_the_article_makes_what_follows_it_an_affil
     ]
     doc = Doc("t.txt", b"", "", "0" * 16, lines=[Line(n, t, r) for n, (t, r) in enumerate(texts)])
     assert headline in [doc.lines[i].text for i, _ in headline_candidates(doc, 7)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.from_regex(CHROME_LINE_PATTERN, alphabet=st.characters(codec="ascii")))
+@example("Page not found")
+@example("> Red Carpet")
+def test_every_line_the_chrome_pattern_matches_passes_its_word_filter(line):
+    # Lines drawn from the pattern itself: a phrase added to it without one of the filter's
+    # words would be skipped on ASCII lines.
+    assert CHROME_LINE_PATTERN.search(line)
+    assert is_chrome_line(line)
+
+
+def test_the_word_filter_decides_as_the_pattern_on_real_lines():
+    pages = sorted((REPO / "tests" / "fixtures" / "devset").glob("*/raw.txt"))
+    lines = {
+        " ".join(line.split())
+        for page in pages
+        for line in page.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip() and len(line) < 300
+    }
+    chrome = {line for line in lines if CHROME_LINE_PATTERN.search(line)}
+    assert len(chrome) > 20  # the pages hold chrome for the pattern to find
+    assert {line for line in lines if is_chrome_line(line)} == chrome

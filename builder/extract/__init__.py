@@ -74,6 +74,7 @@ from builder.extract.headline import (
     content_words,
     find_headline,
     headline_candidates,
+    is_chrome_line,
 )
 from builder.extract.outlet import (
     OUTLET_WEIGHTS,
@@ -117,6 +118,7 @@ __all__ = [
     "extract",
     "extract_with_context",
     "headline_candidates",
+    "is_chrome_line",
     "name_opening",
     "outlet_candidates",
     "page_date_order",
