@@ -97,12 +97,12 @@ def with_progress(results: Iterable[Any], total: int, progress: bool, label: str
 
 
 # Below this many input files the compiled kernels run as plain Python: compiling them
-# costs 15-40 s on a first run, plain Python about 55 ms a page more (94 dev pages in 7.6 s
+# costs 10-35 s on a first run, plain Python about 55 ms a page more (94 dev pages in 7.6 s
 # plain, 2.4 s compiled from the cache), and the output is the same.
 COMPILE_MIN_INPUTS = 50
 # ... and below this many bytes of text in all: plain Python takes about 2-3 s a megabyte
 # more (a single 5 MB line: 12.4 s plain, 4.0 s compiled; the 1.6 MB of the mozilla pages:
-# 7.6 s and 2.4 s), against 15-40 s to compile on a first run and about 1 s to load the
+# 7.6 s and 2.4 s), against 10-35 s to compile on a first run and about 1 s to load the
 # compiled kernels once cached.
 PLAIN_MAX_BYTES = 4_000_000
 PLAIN_MAX_BYTES_CACHED = 400_000
