@@ -5,6 +5,16 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from builder.extract import dates_in, page_date_order
+from builder.extract.datetext import (
+    _CJK_DATE,
+    _DIGIT_SEPARATOR,
+    _FULL_DATES,
+    _ISO_DATE,
+    _NUMERIC_DATE,
+    _WORD_DATE,
+    _YEAR_DIGITS,
+    _has_full_date,
+)
 from tests.helpers import PROSE, cleaned, doc_from_text
 
 LATEST = dt.date(2030, 12, 31)
@@ -237,3 +247,33 @@ def test_a_clocks_zone_comes_before_the_language_of_the_article():
     assert dates_in("10/11/2022 08:00 AM EDT", None, latest, "DMY") == [dt.date(2022, 10, 11)]
     assert dates_in("10/11/2022 08:00", None, latest, "DMY") == [dt.date(2022, 11, 10)]
     assert dates_in("10/11/2022 08:00", "MDY", latest, "DMY") == [dt.date(2022, 10, 11)]
+
+
+# The scans that pass over lines without a date hold only if every date pattern needs what
+# they look for: strings drawn from each pattern show it.
+@pytest.mark.parametrize("pattern", [_ISO_DATE, _WORD_DATE, _CJK_DATE], ids=["iso", "word", "cjk"])
+def test_every_year_bearing_date_has_the_year_digits_the_scan_looks_for(pattern):
+    @settings(max_examples=100, deadline=None)
+    @given(st.from_regex(pattern))
+    def check(text):
+        assert _YEAR_DIGITS.search(text), text
+
+    check()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.from_regex(_NUMERIC_DATE))
+def test_every_numeric_date_has_the_digits_and_separator_the_scan_looks_for(text):
+    assert _DIGIT_SEPARATOR.search(text), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(_WORD_DATE),
+        st.from_regex(_NUMERIC_DATE),
+        st.text(alphabet="0123456789 ./-'’年月日Marchy,", max_size=30),
+    )
+)
+def test_a_full_date_is_found_as_the_patterns_find_it(text):
+    assert _has_full_date(text) == any(p.search(text) for p in _FULL_DATES)

@@ -676,15 +676,30 @@ def test_only_the_nearest_byline_over_the_article_makes_what_follows_it_an_affil
     assert headline in [doc.lines[i].text for i, _ in headline_candidates(doc, 7)]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.from_regex(CHROME_LINE_PATTERN, alphabet=st.characters(codec="ascii")))
-@example("Page not found")
-@example("> Red Carpet")
 def test_every_line_the_chrome_pattern_matches_passes_its_word_filter(line):
     # Lines drawn from the pattern itself: a phrase added to it without one of the filter's
     # words would be skipped on ASCII lines.
     assert CHROME_LINE_PATTERN.search(line)
     assert is_chrome_line(line)
+
+
+# A line of each of the pattern's phrases, the filter's words alone in it.
+CHROME_SAMPLES = (
+    *("We use cookies", "Cookie settings", "Your privacy matters", "Privacy policy"),
+    *("Accept & Close", "Something went wrong", "Page not found", "An error occurred"),
+    *("Please wait", "JavaScript is disabled", "Ad blocker detected", "Subscribe now"),
+    *("Sign up today", "Already a subscriber?", "Log in with Google", "Sign in to comment"),
+    *("Create a free account", "Subscribers only", "Continue reading", "Join now"),
+    *("Thank you for signing up", "Subscribe to receive updates", "Expand/Collapse"),
+    *("Forgot your password?", "Not a member yet?", "Search for this author"),
+    *("Delivered to your inbox", "Click here", "Did you know you can", "Get the free app"),
+    *("Download our news app", "Manage your account", "Protected by reCAPTCHA"),
+    *("Try again later", "By submitting your email", "Preview of subscription content"),
+    *("We will notify you", "Turn on notifications", "This article is more than 5 years old"),
+    *("Login or register", "Signin / Signup", "> Red Carpet", "news@example.com", "Sign up!"),
+)
 
 
 def test_the_word_filter_decides_as_the_pattern_on_real_lines():
@@ -695,6 +710,8 @@ def test_the_word_filter_decides_as_the_pattern_on_real_lines():
         for line in page.read_text(encoding="utf-8", errors="replace").splitlines()
         if line.strip() and len(line) < 300
     }
+    assert all(CHROME_LINE_PATTERN.search(line) for line in CHROME_SAMPLES)
+    lines |= set(CHROME_SAMPLES)
     chrome = {line for line in lines if CHROME_LINE_PATTERN.search(line)}
     assert len(chrome) > 20  # the pages hold chrome for the pattern to find
     assert {line for line in lines if is_chrome_line(line)} == chrome

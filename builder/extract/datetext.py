@@ -39,6 +39,14 @@ _WORD_DATE = re.compile(
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+# What every date pattern but the numeric one needs: a four-digit year, or two digits after an
+# apostrophe ("14 January '15"); and what the numeric one needs. Scans for them (a digit first:
+# re skips to the digits) pass over the lines that have none, where a date pattern, opening
+# with a word boundary, is tried at every character.
+_YEAR_DIGITS = re.compile(r"\d{4}|['’]\d{2}")
+_DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse(candidate: str, order: str) -> dt.date | None:
     import dateparser
@@ -176,6 +184,8 @@ def numeric_date_survey(lines: Sequence[Line]) -> tuple[str | None, bool]:
     orders = set()
     ambiguous = False
     for line in lines:
+        if _DIGIT_SEPARATOR.search(line.text) is None:
+            continue  # most lines
         for match in _NUMERIC_DATE.finditer(line.text):
             first, second = int(match.group(1)), int(match.group(2))
             order = _numeric_order(first, second, None)
@@ -231,15 +241,17 @@ def dates_in(
     An ambiguous numeric date is read in the page's order, else in the order the zone of the
     clock after it implies, else in fallback_order (the article's language's)."""
     found: list[tuple[int, dt.date]] = []
-    for match in _ISO_DATE.finditer(text):
+    # An ISO, CJK or word-month date holds a four-digit year or an apostrophe's two digits.
+    dated = _YEAR_DIGITS.search(text) is not None
+    for match in _ISO_DATE.finditer(text) if dated else ():
         year, month, day = (int(g) for g in match.groups())
         with contextlib.suppress(ValueError):
             found.append((match.start(), dt.date(year, month, day)))
-    for match in _CJK_DATE.finditer(text):
+    for match in _CJK_DATE.finditer(text) if dated else ():
         year, month, day = (int(g) for g in match.groups())
         with contextlib.suppress(ValueError):
             found.append((match.start(), dt.date(year, month, day)))
-    for match in _NUMERIC_DATE.finditer(text):
+    for match in _NUMERIC_DATE.finditer(text) if _DIGIT_SEPARATOR.search(text) else ():
         candidate = match.group(0)
         if len(match.group(3)) == 2:
             candidate = _with_century(match, latest)
@@ -258,7 +270,7 @@ def dates_in(
         year = int(candidate.rsplit(candidate[len(match.group(1))], 1)[-1])
         if order and (date := _numeric_date(first, second, year, order)):
             found.append((match.start(), date))
-    for match in _WORD_DATE.finditer(text):
+    for match in _WORD_DATE.finditer(text) if dated else ():
         if date := _word_date(match.group(0), latest):
             found.append((match.start(), date))
     return [d for _, d in sorted(found) if EARLIEST_DATE <= d <= latest]
@@ -268,13 +280,18 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 _FULL_DATES = (_NUMERIC_DATE, _ISO_DATE, _WORD_DATE, _CJK_DATE)
+_YEARED_DATES = (_ISO_DATE, _WORD_DATE, _CJK_DATE)  # each holds _YEAR_DIGITS
 
 
 _DIGIT = re.compile(r"\d")
 
 
 def _has_full_date(text: str) -> bool:
-    return _DIGIT.search(text) is not None and any(p.search(text) for p in _FULL_DATES)
+    if _DIGIT.search(text) is None:
+        return False
+    if _DIGIT_SEPARATOR.search(text) and _NUMERIC_DATE.search(text):
+        return True
+    return _YEAR_DIGITS.search(text) is not None and any(p.search(text) for p in _YEARED_DATES)
 
 
 # A person's name standing alone above an article with a date, a handle or an age:
