@@ -3,7 +3,7 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from builder.clean import clean
@@ -715,3 +715,19 @@ def test_the_word_filter_decides_as_the_pattern_on_real_lines():
     chrome = {line for line in lines if CHROME_LINE_PATTERN.search(line)}
     assert len(chrome) > 20  # the pages hold chrome for the pattern to find
     assert {line for line in lines if is_chrome_line(line)} == chrome
+
+
+_WORDY = st.text(alphabet="abcßSS_1²é 马里,.-\n", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDY, _WORDY)
+@example("Mali talks", "The talks in Mali resumed")
+@example("talks", "small_talks talks2 ²talks")
+def test_a_headlines_words_are_found_in_the_article_as_its_counted_words_are(headline, article):
+    from builder.extract.headline import _share_used
+
+    words = set(content_words(headline))
+    assume(words)
+    counted = content_words(article)
+    assert _share_used(words, article) == sum(w in counted for w in words) / len(words)

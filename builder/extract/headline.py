@@ -603,10 +603,31 @@ def _headline_context(doc: Doc, anchor: int) -> dict[str, float]:
         if i != anchor and line.reason in (LineReason.headline, LineReason.breadcrumb)
     )
     words = {w for w in content_words(headline.text) if len(w) > 3 or not w.isascii()}
-    article = content_words(
-        " ".join(line.text for line in doc.lines[anchor + 1 : anchor + 60] if line.kept)
-    )
+    article = " ".join(line.text for line in doc.lines[anchor + 1 : anchor + 60] if line.kept)
     return {
         "copies": math.log1p(copies),
-        "in_article": sum(1 for w in words if w in article) / len(words) if words else 0.0,
+        "in_article": _share_used(words, article) if words else 0.0,
     }
+
+
+def _share_used(words: set[str], text: str) -> float:
+    """Share of words (content_words' keys) among content_words(text), without counting
+    every word of text: a key of it is a whole run of word characters of the folded text."""
+    folded = text.casefold()
+    if _CJK_RUN.search(folded):
+        counted = content_words(text)  # its runs of CJK count as pairs of characters
+        return sum(1 for w in words if w in counted) / len(words)
+    return sum(1 for w in words if _stands_alone(w, folded)) / len(words)
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    """Whether word occurs in text with no word character either side (re's \\w)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        at = text.find(word, at + 1)
+    return False
