@@ -253,7 +253,7 @@ def test_a_clocks_zone_comes_before_the_language_of_the_article():
 # they look for: strings drawn from each pattern show it.
 @pytest.mark.parametrize("pattern", [_ISO_DATE, _WORD_DATE, _CJK_DATE], ids=["iso", "word", "cjk"])
 def test_every_year_bearing_date_has_the_year_digits_the_scan_looks_for(pattern):
-    @settings(max_examples=100, deadline=None)
+    @settings(max_examples=50, deadline=None)
     @given(st.from_regex(pattern))
     def check(text):
         assert _YEAR_DIGITS.search(text), text
@@ -261,13 +261,13 @@ def test_every_year_bearing_date_has_the_year_digits_the_scan_looks_for(pattern)
     check()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.from_regex(_NUMERIC_DATE))
 def test_every_numeric_date_has_the_digits_and_separator_the_scan_looks_for(text):
     assert _DIGIT_SEPARATOR.search(text), text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     st.one_of(
         st.from_regex(_WORD_DATE),

@@ -676,7 +676,7 @@ def test_only_the_nearest_byline_over_the_article_makes_what_follows_it_an_affil
     assert headline in [doc.lines[i].text for i, _ in headline_candidates(doc, 7)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.from_regex(CHROME_LINE_PATTERN, alphabet=st.characters(codec="ascii")))
 def test_every_line_the_chrome_pattern_matches_passes_its_word_filter(line):
     # Lines drawn from the pattern itself: a phrase added to it without one of the filter's
@@ -720,7 +720,7 @@ def test_the_word_filter_decides_as_the_pattern_on_real_lines():
 _WORDY = st.text(alphabet="abcßSS_1²é 马里,.-\n", max_size=60)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_WORDY, _WORDY)
 @example("Mali talks", "The talks in Mali resumed")
 @example("talks", "small_talks talks2 ²talks")
