@@ -25,6 +25,7 @@ from builder.extract.shared import (
     _SEPARATORS,
     _evidence,
     _lead,
+    _mentions,
     _norm,
     choice_weights,
 )
@@ -617,17 +618,4 @@ def _share_used(words: set[str], text: str) -> float:
     if _CJK_RUN.search(folded):
         counted = content_words(text)  # its runs of CJK count as pairs of characters
         return sum(1 for w in words if w in counted) / len(words)
-    return sum(1 for w in words if _stands_alone(w, folded)) / len(words)
-
-
-def _stands_alone(word: str, text: str) -> bool:
-    """Whether word occurs in text with no word character either side (re's \\w)."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        before = text[at - 1] if at else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
-            return True
-        at = text.find(word, at + 1)
-    return False
+    return sum(1 for w in words if _mentions(folded, w)) / len(words)

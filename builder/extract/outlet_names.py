@@ -15,7 +15,7 @@ from collections import Counter
 
 from builder.clean.text import NAME_PARTICLES, word_count
 from builder.doc import Line
-from builder.extract.shared import _NOT_NAMES, STAMP_MAX_WORDS, _place_names
+from builder.extract.shared import _NOT_NAMES, STAMP_MAX_WORDS, _mentions, _place_names
 
 _AFTER_NAME = re.compile(
     r"\s*(?<!\d)(?:19|20)\d{2}(?!\d)|\s+(?:Impressum|Datenschutz\w*|Imprint|Privacy|Terms|"
@@ -261,23 +261,6 @@ def _names_spelled(labels: set[str], text: str) -> list[str]:
 def _spelling(label: str) -> re.Pattern:
     letters = [re.escape(ch) for ch in label if ch.isalnum()]
     return re.compile(r"(?<![\w.@])" + r"[ .&'’-]?".join(letters) + r"(?![\w@]|\.\w)", re.I)
-
-
-def _mentions(text: str, name: str) -> int:
-    """How often name stands in text as whole words (not "Ars" in "Stars")."""
-    count, start, size = 0, text.find(name), len(name)
-    while start >= 0:
-        end = start + size
-        if (start == 0 or not _is_word_char(text[start - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
-        ):
-            count += 1
-        start = text.find(name, start + 1)
-    return count
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _written_small(name: str, text: str) -> bool:

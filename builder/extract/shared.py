@@ -132,6 +132,23 @@ def choice_weights(field: str, features: tuple[str, ...]) -> dict[str, float]:
     return {name: float(weights[name]) for name in features}
 
 
+def _mentions(text: str, name: str) -> int:
+    """How often name stands in text as whole words (not "Ars" in "Stars")."""
+    count, start, size = 0, text.find(name), len(name)
+    while start >= 0:
+        end = start + size
+        if (start == 0 or not _is_word_char(text[start - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            count += 1
+        start = text.find(name, start + 1)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 # Headline and outlet finders normalise every line of a page, some more than once.
 @functools.lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
