@@ -1,7 +1,7 @@
 """Fit the confidence models (builder/confidence_model.json) on the dev sets, grouped by site.
 
     python benchmarks/fit_confidence.py ../shared/devset/silver ../shared/devset/mozilla \
-        [--folds 5] [--out builder/confidence_model.json] [--field headline]
+        [--folds 5] [--out builder/confidence_model.json] [--field headline] [--path html]
 
 Every page goes through a build's stages up to the confidence stage, by text and by HTML
 (page.html.gz). Each value given where the gold has one becomes a row: the field's features
@@ -47,6 +47,8 @@ RECALL_FLOORS = {"headline": 0.85, "date": 0.65, "outlet": 0.50, "author": 0.50}
 # calibrated, so a confidence is the share of such values that are right).
 EVEN_ODDS = 0.5
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+# The model key of a field's values on each input path (builder.confidence.model_key).
+PATHS = {"text": lambda field: field, "html": lambda field: f"{field}@html"}
 BINS = 10
 
 
@@ -326,6 +328,10 @@ def main() -> None:
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--out", type=Path, default=Path("builder/confidence_model.json"))
     parser.add_argument("--field", choices=FIELDS, action="append", help="Default: all.")
+    # A change to one path refits its models alone; the other path's stay as they were fitted.
+    parser.add_argument(
+        "--path", choices=PATHS, action="append", help="text or html models. Default: both."
+    )
     args = parser.parse_args()
     import sklearn
 
@@ -335,7 +341,7 @@ def main() -> None:
     model = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     model.setdefault("fields", {})
     for field in args.field or FIELDS:
-        for key in (field, f"{field}@html"):
+        for key in (PATHS[path](field) for path in args.path or PATHS):
             fitted = fit_field(key, rows[key], gold_values[key], args.folds, seeds.get(key, []))
             model["fields"][key] = fitted
             cv = fitted["cross_validated"]

@@ -120,7 +120,8 @@ def main() -> None:
     parser.add_argument(
         "--floors",
         type=Path,
-        help="JSON of floors per set (the folder's name): exit 1 when a figure falls below",
+        help="JSON of floors per set (the folder's name; NAME@html with --html): exit 1 when a "
+        "figure falls below",
     )
     parser.add_argument(
         "--with-url",
@@ -144,7 +145,8 @@ def main() -> None:
     returncode = subprocess.run(command, check=False).returncode
     if args.floors:
         floors = json.loads(args.floors.read_text(encoding="utf-8"))
-        name = args.gold_dir.resolve().name
+        # The HTML path has floors of its own: "silver@html".
+        name = args.gold_dir.resolve().name + ("@html" if args.html else "")
         if name not in floors:
             sys.exit(f"{args.floors}: no floors for the set {name!r}; sets: {', '.join(floors)}")
         failures = gate_failures(

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from builder.check import check_version
 from builder.confidence import load_model
-from builder.diff import MAJOR, MINOR, PATCH, VersionDiff, diff_against_build, diff_versions
+from builder.diff import (
+    MAJOR,
+    MINOR,
+    PATCH,
+    VersionDiff,
+    diff_against_build,
+    diff_versions,
+    option_lines,
+)
 from builder.doc import BuildError, RejectedInputs, Rejection
 from builder.docs import (
     CHANGELOG,
@@ -102,6 +110,9 @@ def refresh_docs(data_dir: Path, repo_root: Path) -> list[str]:
             summary = [f"First version: {load_manifest(view[version])['records']} records."]
         else:
             summary = diff_versions(data_dir, previous, version).summary_lines()
+            summary += option_lines(
+                load_manifest(view[previous])["options"], load_manifest(view[version])["options"]
+            )
         missing.append((version, summary))
     notes = [f"repair: added v{version} to {data_dir / CHANGELOG}" for version, _ in missing]
     unlisted = sorted(set(view) - set(read_manifest_sums(data_dir)), key=parse_version)
@@ -283,6 +294,9 @@ def _build_locked(
             )
         if changes is not None:
             summary = changes.summary_lines()
+            summary += option_lines(
+                load_manifest(data_dir / f"v{newest}")["options"], options_record
+            )
         else:
             summary = [f"First version: {len(articles)} records."]
         view = published_view(data_dir, pending=(chosen, staging))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyarrow as pa
@@ -60,6 +60,28 @@ class VersionDiff:
     def _headline(self, record_id: str) -> str:
         headline = self.headlines.get(record_id)
         return f" {json.dumps(headline, ensure_ascii=False)}" if headline else ""
+
+
+def option_lines(old: Mapping, new: Mapping) -> list[str]:
+    """The build options that differ between two manifests, one line each, dotted within a
+    nested option ("min_confidence.headline@html: 0.5 -> 0.0"): a version whose records are
+    those of the one before says what else changed."""
+    before, after = _flat(old), _flat(new)
+    return [
+        f"- option `{name}`: {json.dumps(before.get(name))} -> {json.dumps(after.get(name))}"
+        for name in sorted(set(before) | set(after))
+        if before.get(name) != after.get(name)
+    ]
+
+
+def _flat(options: Mapping, prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for name, value in options.items():
+        if isinstance(value, Mapping):
+            flat.update(_flat(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat
 
 
 def rows_of(parquet: pq.ParquetFile) -> Iterator[dict]:

@@ -1,10 +1,12 @@
 """HTML stage: saved pages go through trafilatura for body and metadata.
 
 trafilatura reads the markup (link density, tags, meta elements), which text alone does not
-have, so HTML input skips the text cleaner and its line-level rules. Headline, date, outlet
-and author come from trafilatura, each value's source marked ``html:…``. A dateline and a
-wire agency are words of the article's opening, not markup, so the text path's rules find
-them in the body's first lines, with the sources the text path gives them.
+have, so HTML input skips the text cleaner and its line-level rules. The author comes from
+trafilatura; headline, date and outlet are what the publisher declares in the markup
+(html_meta), trafilatura's where it declares none; each value's source is marked
+``html:…``. A dateline and a wire agency are words of the article's opening, not markup, so
+the text path's rules find them in the body's first lines, with the sources the text path
+gives them.
 
 An HTML page has no lines of its own. Its raw lines are the page rendered as text by
 page_lines (one line a block, as a browser lays out paragraphs, headings, menu items), and
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 
 from builder.doc import Doc, Line, LineReason, Rejection, RejectReason
 from builder.extract import EARLIEST_DATE, dateline_and_agency
+from builder.html_meta import declared_date, declared_headline, site_name
 
 # Elements that start and end a line of text (the rest run on inside their line).
 _BLOCKS = frozenset(
@@ -52,13 +55,24 @@ def page_lines(text: str) -> list[str]:
     """The page's <body> as text lines: one line a block, whitespace collapsed, blank lines
     left out, scripts and styles dropped, everything else kept (menus, captions, footers).
     Line n of an HTML record's removed_lines is the n-th of these."""
+    root = _document(text)
+    return _rendered_lines(root) if root is not None else []
+
+
+def _document(text: str):
+    """The page's element tree, or None when lxml finds no document in it."""
     import lxml.etree
     import lxml.html
 
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text.lstrip("\ufeff")))
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text.lstrip("\ufeff")))
     except (lxml.etree.ParserError, ValueError):
-        return []
+        return None
+
+
+def _rendered_lines(root) -> list[str]:
+    import lxml.etree
+
     body = root.find("body")
     parts: list[str] = []
     hidden = 0  # depth inside skipped elements
@@ -278,9 +292,18 @@ def extract_html(doc: Doc, latest: dt.date) -> Doc | Rejection:
     if result is None or not (result.text or "").strip():
         return doc.reject(RejectReason.no_article, "trafilatura found no article in the HTML")
     meta = doc.meta
+    root = _document(doc.text)
+    rendered = _rendered_lines(root) if root is not None else []
+    # The headline the publisher declares and prints; trafilatura's pick where it declares
+    # none.
+    declared = declared_headline(root, rendered) if root is not None else None
+    headline = declared[:2] if declared else (result.title, "html:trafilatura")
+    if declared:
+        meta.setdefault("evidence", {})["headline"] = declared[2]
+    site = site_name(root) if root is not None else None
     found = {
-        "headline": (result.title, "html:title"),
-        "outlet": (result.sitename, "html:sitename"),
+        "headline": headline,
+        "outlet": (site, "html:site_name") if site else (result.sitename, "html:sitename"),
         "author": (result.author, "html:author"),
     }
     for name, (value, source) in found.items():
@@ -291,12 +314,16 @@ def extract_html(doc: Doc, latest: dt.date) -> Doc | Rejection:
         for paragraph in result.text.split("\n")
         if (stripped := " ".join(paragraph.split()))
     ]
-    doc.lines = _page_and_body(page_lines(doc.text), paragraphs, meta["headline"])
+    doc.lines = _page_and_body(rendered, paragraphs, meta["headline"])
     body = [line for line in doc.lines if line.kept]
     if not body:
         return doc.reject(RejectReason.no_article, "trafilatura found only the headline")
-    meta["date"] = _parse_date(result.date, latest)
-    meta["date_source"] = "html:date" if meta["date"] else None
+    dated = declared_date(root) if root is not None else None
+    meta["date"] = _parse_date(dated[0], latest) if dated else None
+    meta["date_source"] = dated[1] if meta["date"] else None
+    if meta["date"] is None:  # none declared: trafilatura's search of the page
+        meta["date"] = _parse_date(result.date, latest)
+        meta["date_source"] = "html:date" if meta["date"] else None
     # The rules read the body alone: the rendered page's menus are not the article's opening.
     meta.update(dateline_and_agency(dataclasses.replace(doc, lines=body), latest))
     if doc.url is None and result.url:

@@ -73,3 +73,37 @@ def test_rows_in_id_order_are_joined_in_one_pass():
     assert diff.added == ("b", "e")
     assert diff.removed == ("a", "f")
     assert diff.changed == {"c": ("x",)}
+
+
+def test_a_version_whose_records_are_unchanged_lists_the_options_that_changed(make_repo):
+    from builder.pipeline import Options
+
+    root = make_repo()
+    seeds, data = root / "seeds", root / "data"
+    build(seeds, data)
+    options = Options(dedup_threshold=0.9, min_confidence=(("author@html", 0.7),))
+    assert build(seeds, data, options=options).published.version == "1.0.1"
+    changelog = (data / "CHANGELOG.md").read_text(encoding="utf-8")
+    entry = changelog[changelog.index("## v1.0.1") : changelog.index("## v1.0.0")]
+    assert entry.splitlines()[2:5] == [
+        "Against v1.0.0: 0 added, 0 removed, 0 changed",
+        "- option `dedup_threshold`: 0.8 -> 0.9",
+        "- option `min_confidence.author@html`: 0.5 -> 0.7",
+    ]
+    # A changelog rebuilt from the versions (repair) says the same.
+    (data / "CHANGELOG.md").write_text(changelog.replace(entry, ""), encoding="utf-8")
+    rebuilt = build(seeds, data, options=options)
+    assert rebuilt.published.changed is False
+    assert entry in (data / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_option_lines_name_each_changed_option_dotted():
+    from builder.diff import option_lines
+
+    old = {"dedup": "keep", "min_confidence": {"date": 0.0, "outlet": 0.39}}
+    new = {"dedup": "keep", "min_confidence": {"date": 0.0, "outlet": 0.5}, "max_bytes": 10}
+    assert option_lines(old, new) == [
+        "- option `max_bytes`: null -> 10",
+        "- option `min_confidence.outlet`: 0.39 -> 0.5",
+    ]
+    assert option_lines(old, old) == []

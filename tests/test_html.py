@@ -56,9 +56,13 @@ def _record(html: str):
 
 def test_html_page_becomes_a_record_with_html_sources():
     article = process_doc(_html_doc(gzip.decompress(PAGE.read_bytes())), Options(), StageCounts())
-    assert article.headline.startswith("'Neutral' Snopes Fact-Checker David Emery")
-    assert article.headline_source == "html:title"
-    assert article.date == dt.date(2016, 12, 22) and article.date_source == "html:date"
+    # The Open Graph title, without the site's name after it that the page's title shows.
+    assert article.headline == (
+        "'Neutral' Snopes Fact-Checker David Emery: 'Are There Any Un-Angry Trump Supporters?'"
+    )
+    assert article.headline_source == "html:og_title"
+    assert article.date == dt.date(2016, 12, 22) and article.date_source == "html:meta"
+    assert (article.outlet, article.outlet_source) == ("Breitbart", "html:site_name")
     assert article.author == "Lucas Nolan" and article.author_source == "html:author"
     assert article.source_format == "html"
     assert article.body.startswith("Snopes fact checker and staff writer David Emery")
