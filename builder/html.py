@@ -1,12 +1,11 @@
-"""HTML stage: saved pages go through trafilatura for body and metadata.
+"""HTML stage: saved pages go through trafilatura for the body, and their markup for metadata.
 
 trafilatura reads the markup (link density, tags, meta elements), which text alone does not
-have, so HTML input skips the text cleaner and its line-level rules. The author comes from
-trafilatura; headline, date and outlet are what the publisher declares in the markup
-(html_meta), trafilatura's where it declares none; each value's source is marked
-``html:…``. A dateline and a wire agency are words of the article's opening, not markup, so
-the text path's rules find them in the body's first lines, with the sources the text path
-gives them.
+have, so HTML input skips the text cleaner and its line-level rules. Headline, date, outlet
+and author are what the publisher declares in the markup (html_meta), trafilatura's where
+it declares none; each value's source is marked ``html:…``. A dateline and a wire agency
+are words of the article's opening, not markup, so the text path's rules find them in the
+body's first lines, with the sources the text path gives them.
 
 An HTML page has no lines of its own. Its raw lines are the page rendered as text by
 page_lines (one line a block, as a browser lays out paragraphs, headings, menu items), and
@@ -27,7 +26,7 @@ from collections.abc import Sequence
 
 from builder.doc import Doc, Line, LineReason, Rejection, RejectReason
 from builder.extract import EARLIEST_DATE, dateline_and_agency
-from builder.html_meta import declared_date, declared_headline, site_name
+from builder.html_meta import declared_author, declared_date, declared_headline, site_name
 
 # Elements that start and end a line of text (the rest run on inside their line).
 _BLOCKS = frozenset(
@@ -301,10 +300,11 @@ def extract_html(doc: Doc, latest: dt.date) -> Doc | Rejection:
     if declared:
         meta.setdefault("evidence", {})["headline"] = declared[2]
     site = site_name(root) if root is not None else None
+    author = declared_author(root) if root is not None else None
     found = {
         "headline": headline,
         "outlet": (site, "html:site_name") if site else (result.sitename, "html:sitename"),
-        "author": (result.author, "html:author"),
+        "author": author or (result.author, "html:author"),
     }
     for name, (value, source) in found.items():
         value = " ".join((value or "").split()) or None

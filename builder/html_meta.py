@@ -1,4 +1,5 @@
-"""What a page's markup declares about itself: the headline and the date its publisher gives.
+"""What a page's markup declares about itself: the headline, date, outlet and author its
+publisher gives.
 
 A publisher states a page's headline several times over: in JSON-LD (schema.org's
 ``headline`` of an Article), in Open Graph and Twitter cards, in ``<title>`` (often with the
@@ -11,7 +12,9 @@ article. When none is shown, the first declared one stands.
 The date of publication is declared the same way: JSON-LD's ``datePublished``, then the
 meta elements publishing systems write (``article:published_time`` first), then the page's
 first ``<time datetime>``. Only a date written as ISO 8601 is taken: a meta element's free
-text is left to trafilatura's date search, which reads it.
+text is left to trafilatura's date search, which reads it. The outlet is ``og:site_name``,
+else the JSON-LD publisher's name; the author the names of an Article's JSON-LD authors
+(people, not the site itself), else the author meta elements.
 """
 
 from __future__ import annotations
@@ -207,3 +210,35 @@ def declared_date(root: Any) -> tuple[str, str] | None:
         if (value := finder(root)) and (iso := _ISO_DATE.match(value)):
             return iso.group(1), source
     return None
+
+
+# Meta elements naming a page's author (a URL there is a profile's, not a name).
+_AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
+
+
+def _people(author: object) -> list[str]:
+    """The names in a JSON-LD author: a string, a Person, or a list of them; an
+    Organization is the site or an agency, not a byline's person."""
+    if isinstance(author, list):
+        return [name for item in author for name in _people(item)]
+    if isinstance(author, dict):
+        if "organization" in _types(author).casefold():
+            return []
+        author = author.get("name")
+    return [name] if (name := _text(author)) else []
+
+
+def declared_author(root: Any) -> tuple[str, str] | None:
+    """The authors an Article's JSON-LD names, joined with commas, else the author meta
+    element, and its source; never the site's own name ("National Geographic")."""
+    site = name_key(site_name(root) or "")
+
+    def person(name: str) -> bool:
+        return name_key(name) != site and not name.startswith(("http://", "https://"))
+
+    for item in _json_ld(root):
+        names = [name for name in _people(item.get("author")) if person(name)]
+        if names and _ARTICLE_TYPE.search(_types(item)):
+            return ", ".join(dict.fromkeys(names)), "html:json_ld"
+    name = _meta(root, *_AUTHOR_METAS)
+    return (name, "html:meta") if name and person(name) else None

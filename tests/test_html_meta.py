@@ -3,6 +3,7 @@ import json
 import lxml.html
 
 from builder.html_meta import (
+    declared_author,
     declared_date,
     declared_headline,
     name_key,
@@ -97,3 +98,22 @@ def test_declared_date_in_order_json_ld_meta_time():
     assert declared_date(_page('<meta name="date" content="January 15, 2013">')) is None
     microdata = '<meta itemprop="datePublished" content="2013-02-01">'
     assert declared_date(_page("", microdata)) == ("2013-02-01", "html:meta")
+
+
+def test_declared_author_names_an_articles_people_not_the_site():
+    authors = [
+        {"@type": "Person", "name": "Jane  Doe"},
+        "John Roe",
+        {"@type": "Organization", "name": "Sahel Wire"},
+        {"@type": "Person", "name": "Jane Doe"},
+    ]
+    article = {"@type": "NewsArticle", "author": authors}
+    assert declared_author(_page(_json_ld(article))) == ("Jane Doe, John Roe", "html:json_ld")
+    # The site named as the author is no byline; the meta element's author is.
+    site = {"@type": "Article", "author": {"@type": "Person", "name": "The Sahel Wire"}}
+    head = SITE.format("Sahel Wire") + _json_ld(site) + '<meta name="author" content="Ann Lee">'
+    assert declared_author(_page(head)) == ("Ann Lee", "html:meta")
+    # A WebPage's author, a profile's URL, nothing: none declared.
+    page = {"@type": "WebPage", "author": "Jane Doe"}
+    url = '<meta property="article:author" content="https://example.com/jane">'
+    assert declared_author(_page(_json_ld(page) + url)) is None
