@@ -111,7 +111,7 @@ MONTH_NAMES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(
     day=st.integers(0, 32),
     month=st.integers(0, 11),
@@ -178,7 +178,7 @@ _OTHER_MONTHS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(
     language=st.integers(0, len(_OTHER_MONTHS) - 1),
     month=st.integers(0, 11),

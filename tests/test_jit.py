@@ -1,4 +1,10 @@
+import pytest
+
 from builder.jit import compiled, interpreted
+
+# One worker compiles the kernels, once: the tests that compile them share it (numba's cache
+# on disk then serves the next ones), instead of two workers compiling the same at once.
+pytestmark = pytest.mark.xdist_group("compiled")
 
 
 @compiled(inline="always")

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from builder import jit
 from builder.doc import Rejection, RejectReason
@@ -40,6 +41,7 @@ def test_language_is_detected_or_left_null():
     assert detect_language("12 34") is None
 
 
+@pytest.mark.xdist_group("compiled")  # with the other tests that compile (test_jit)
 def test_compiled_language_walk_scores_as_py3langid_does():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -58,6 +60,7 @@ def test_compiled_language_walk_scores_as_py3langid_does():
             assert _language_identifier().classify(text) == stock.classify(text), text
 
 
+@pytest.mark.xdist_group("compiled")
 def test_language_walk_counts_features_in_the_order_py3langid_first_sees_them():
     from py3langid.langid import visit_counts
 
