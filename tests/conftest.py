@@ -56,3 +56,16 @@ def built_repo(tmp_path_factory):
     (root / "README.md").write_text("# test repo\n", encoding="utf-8")
     build(root / "seeds", root / "data", "1.0.0")
     return root
+
+
+@pytest.fixture(scope="session")
+def compiled_kernels():
+    """Every kernel compiled in this worker, once, before the tests that compile on purpose
+    (marked xdist_group "compiled", so one worker runs them all): a compiled kernel stays so
+    for the worker's later tests, and a kernel first called there would compile then."""
+    from builder.pipeline import analyse_page
+    from tests.helpers import PROSE
+
+    with jit.interpreted(False):
+        page = "\n".join(["Menu", "Mali talks resume", "By Jane Doe", *PROSE, "© 2013 Wire"])
+        analyse_page(page.encode(), "000_0000000000000000.txt")

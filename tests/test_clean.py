@@ -67,6 +67,7 @@ _cue_lines = st.lists(
 
 
 @pytest.mark.xdist_group("compiled")  # with the other tests that compile (test_jit)
+@pytest.mark.usefixtures("compiled_kernels")
 @settings(max_examples=400, deadline=None)
 @given(_cue_lines)
 def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):

@@ -4,7 +4,7 @@ from builder.jit import compiled, interpreted
 
 # One worker compiles the kernels, once: the tests that compile them share it (numba's cache
 # on disk then serves the next ones), instead of two workers compiling the same at once.
-pytestmark = pytest.mark.xdist_group("compiled")
+pytestmark = [pytest.mark.xdist_group("compiled"), pytest.mark.usefixtures("compiled_kernels")]
 
 
 @compiled(inline="always")

@@ -42,6 +42,7 @@ def test_language_is_detected_or_left_null():
 
 
 @pytest.mark.xdist_group("compiled")  # with the other tests that compile (test_jit)
+@pytest.mark.usefixtures("compiled_kernels")
 def test_compiled_language_walk_scores_as_py3langid_does():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -61,6 +62,7 @@ def test_compiled_language_walk_scores_as_py3langid_does():
 
 
 @pytest.mark.xdist_group("compiled")
+@pytest.mark.usefixtures("compiled_kernels")
 def test_language_walk_counts_features_in_the_order_py3langid_first_sees_them():
     from py3langid.langid import visit_counts
 
