@@ -68,4 +68,4 @@ def compiled_kernels():
 
     with jit.interpreted(False):
         page = "\n".join(["Menu", "Mali talks resume", "By Jane Doe", *PROSE, "© 2013 Wire"])
-        analyse_page(page.encode(), "000_0000000000000000.txt")
+        analyse_page(page.encode(), "000_0000000000000000.txt", stop_before="dedup")
