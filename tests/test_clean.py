@@ -68,7 +68,7 @@ _cue_lines = st.lists(
 
 @pytest.mark.xdist_group("compiled")  # with the other tests that compile (test_jit)
 @pytest.mark.usefixtures("compiled_kernels")
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(_cue_lines)
 def test_the_compiled_scan_decides_every_line_as_the_rules_do(texts):
     with jit.interpreted(False):
@@ -132,7 +132,7 @@ def _is_subsequence(items: list[str], of: list[str]) -> bool:
     return all(any(item == other for other in remaining) for item in items)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_PAGE_LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\n \t\n"]))
 # Found by the property: a fragment before a box of related links is no article to go on.
 @example(
