@@ -56,75 +56,26 @@ def test_a_reference_taken_before_compiling_runs_the_compiled_kernel_after():
         assert _SUM_REFERENCE(big) == wrapped
 
 
-_CLEAN_ALL = """
+# One fresh process, where no kernel is compiled yet, answers the tests below in turn (a
+# process's start costs seconds): a small build; the plain scan's error states; then every
+# fixture page cleaned as plain Python and compiled (plain first: once compiled, a kernel
+# stays so in this process).
+_FRESH_PROCESS = """
 import json, sys
 from pathlib import Path
+import numpy as np
 from builder import jit
+from builder.build import build
 from builder.clean import clean, placement
+from builder.clean.rules import scan_lines
 from builder.decode import decode
 from builder.doc import Doc
 from builder.extract import extract
-def clean_all():
-    out = {}
-    for page in sorted(p for p in Path(sys.argv[1]).iterdir() if (p / "raw.txt").is_file()):
-        raw = (page / "raw.txt").read_bytes()
-        doc = extract(clean(decode(Doc(page.name, raw, "0" * 64, page.name))))
-        out[page.name] = [[line.no, line.reason and line.reason.value] for line in doc.lines]
-        out[page.name].append(str(doc.meta.get("headline")))
-    return out, type(placement.place_article).__name__
-# Plain first: once compiled, a kernel stays so in this process.
-with jit.interpreted():
-    plain = clean_all()
-compiled = clean_all()
-print(json.dumps({"plain": plain, "compiled": compiled}))
-"""
 
+repo, fixtures = Path(sys.argv[1]), Path(sys.argv[2])
+build(repo / "seeds", repo / "data", workers=1)
+small_build = [type(placement.place_article).__name__, "numba" in sys.modules]
 
-def test_small_builds_run_the_kernels_as_plain_python_with_the_same_output():
-    """The plain-Python path a small build takes gives what the compiled kernels give, line
-    for line, on real pages (in a fresh process, where no kernel is compiled yet)."""
-    import json
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
-    fixtures = REPO / "tests" / "fixtures" / "devset"
-    runs = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", _CLEAN_ALL, str(fixtures)],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=REPO,
-        ).stdout
-    )
-    (plain, plain_kernel), (compiled, compiled_kernel) = runs["plain"], runs["compiled"]
-    assert (plain_kernel, compiled_kernel) == ("function", "CPUDispatcher")
-    assert len(plain) == 20
-    assert plain == compiled
-
-
-def test_a_small_build_compiles_nothing(make_repo):
-    import subprocess
-    import sys
-
-    root = make_repo()
-    probe = (
-        "import sys; from pathlib import Path; from builder.build import build; "
-        "build(Path('seeds'), Path('data'), workers=1); "
-        "import builder.clean.placement as c; "
-        "print(type(c.place_article).__name__, 'numba' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["function", "False"]
-
-
-_COUNT_ERROR_STATES = """
-import numpy as np
-from builder import jit
 jit.interpret()
 entered = []
 errstate = np.errstate
@@ -132,25 +83,60 @@ def counting(**kwargs):
     entered.append(kwargs)
     return errstate(**kwargs)
 np.errstate = counting
-from builder.clean.rules import scan_lines
 scan = scan_lines([" ".join(["Mali talks resume in Algiers"] * 40)])
-print(len(entered), int(scan.words[0]))
+np.errstate = errstate
+error_states = [len(entered), int(scan.words[0])]
+
+def clean_all():
+    out = {}
+    for page in sorted(p for p in fixtures.iterdir() if (p / "raw.txt").is_file()):
+        raw = (page / "raw.txt").read_bytes()
+        doc = extract(clean(decode(Doc(page.name, raw, "0" * 64, page.name))))
+        out[page.name] = [[line.no, line.reason and line.reason.value] for line in doc.lines]
+        out[page.name].append(str(doc.meta.get("headline")))
+    return out, type(placement.place_article).__name__
+with jit.interpreted():
+    plain = clean_all()
+jit.interpret(False)
+compiled = clean_all()
+print(json.dumps({"small_build": small_build, "error_states": error_states,
+                  "plain": plain, "compiled": compiled}))
 """
 
 
-def test_a_plain_python_kernel_enters_the_error_state_once_not_per_call_it_makes():
-    """The scan calls its character decoder once a character; as plain Python those inner
-    calls run inside the outer call's error state (entering it cost more than the calls)."""
+@pytest.fixture(scope="module")
+def fresh_process(tmp_path_factory):
+    import json
+    import shutil
     import subprocess
     import sys
 
-    from tests.conftest import REPO
+    from tests.conftest import REPO, SEEDS
 
-    result = subprocess.run(
-        [sys.executable, "-c", _COUNT_ERROR_STATES],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-    )
-    assert result.stdout.split() == ["1", "200"]
+    repo = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(SEEDS, repo / "seeds")
+    (repo / "README.md").write_text("# test repo\n", encoding="utf-8")
+    fixtures = REPO / "tests" / "fixtures" / "devset"
+    command = [sys.executable, "-c", _FRESH_PROCESS, str(repo), str(fixtures)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(done.stdout)
+
+
+def test_small_builds_run_the_kernels_as_plain_python_with_the_same_output(fresh_process):
+    """The plain-Python path a small build takes gives what the compiled kernels give, line
+    for line, on real pages."""
+    (plain, plain_kernel) = fresh_process["plain"]
+    (compiled, compiled_kernel) = fresh_process["compiled"]
+    assert (plain_kernel, compiled_kernel) == ("function", "CPUDispatcher")
+    assert len(plain) == 20
+    assert plain == compiled
+
+
+def test_a_small_build_compiles_nothing(fresh_process):
+    assert fresh_process["small_build"] == ["function", False]
+
+
+def test_a_plain_python_kernel_enters_the_error_state_once_not_per_call_it_makes(fresh_process):
+    """The scan calls its character decoder once a character; as plain Python those inner
+    calls run inside the outer call's error state (entering it cost more than the calls)."""
+    assert fresh_process["error_states"] == [1, 200]
