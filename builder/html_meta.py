@@ -97,8 +97,11 @@ def twitter_title(root: Any) -> str | None:
 
 
 def document_title(root: Any) -> str | None:
-    title = root.find(".//title")
-    return _text(title.text_content()) if title is not None else None
+    """The page's <title>; an icon's (an SVG's <title>, "Facebook") names no page."""
+    for title in root.iter("title"):
+        if not any(ancestor.tag == "svg" for ancestor in title.iterancestors()):
+            return _text(title.text_content())
+    return None
 
 
 def sole_h1(root: Any) -> str | None:

@@ -71,6 +71,9 @@ def test_only_an_articles_json_ld_headline_and_a_sole_h1_count():
         "Mopti",
         "html:h1",
     )
+    # An icon's title is no page's: the page declares nothing.
+    icon = "<svg><title>Share on Facebook</title></svg>"
+    assert declared_headline(_page("", icon), ["Share on Facebook"]) is None
     # Two h1 elements: a logo and a section, neither the headline.
     assert declared_headline(_page("", "<h1>Sahel Wire</h1><h1>World</h1>"), []) is None
 
