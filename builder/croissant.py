@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import typing
 from pathlib import Path
@@ -108,8 +109,14 @@ def croissant_metadata(version: str, includes: str = "*.parquet") -> dict:
 
 def write_croissant(folder: Path, version: str, includes: str = "*.parquet") -> Path:
     path = folder / CROISSANT
-    document = croissant_metadata(version, includes)
-    path.write_text(
-        json.dumps(document, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
-    )
+    path.write_text(croissant_text(version, includes), encoding="utf-8")
     return path
+
+
+# A version's document depends on its number and place alone, and mlcroissant takes a tenth of
+# a second to make one: a process that publishes, repairs or exports the same version again
+# (the tests build v1.0.0 a hundred times) writes the text it made the first time.
+@functools.lru_cache(maxsize=16)
+def croissant_text(version: str, includes: str = "*.parquet") -> str:
+    document = croissant_metadata(version, includes)
+    return json.dumps(document, indent=2, sort_keys=True, default=str) + "\n"
