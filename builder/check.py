@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import pyarrow.parquet as pq
 import pydantic
-import yaml
 
 from builder.diff import rows_of
 from builder.doc import BuildError
@@ -19,6 +18,7 @@ from builder.docs import (
     CHANGELOG,
     MANIFEST_SUMS,
     changelog_versions,
+    load_yaml,
     manifest_sum,
     read_manifest_sums,
 )
@@ -56,7 +56,7 @@ def _readme_configs(
     if not readme.is_file():
         return {}, None, {}
     front, _ = split_front_matter(readme.read_text(encoding="utf-8"))
-    meta = yaml.safe_load(front) or {}
+    meta = load_yaml(front) or {}
     infos = meta.get("dataset_info") or []
     infos = [infos] if isinstance(infos, dict) else infos
     sizes = {

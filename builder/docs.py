@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import yaml
 
 from builder.doc import LINE_REASONS, REJECT_REASONS, BuildError
 from builder.model import SPLIT_NAMES, features, field_table
@@ -35,6 +36,11 @@ CHANGELOG = "CHANGELOG.md"
 MANIFEST_SUMS = "SHA256SUMS"
 
 View = dict[str, Path]  # version (X.Y.Z) -> its folder, oldest first
+
+# libyaml's C emitter and parser where PyYAML was built with it (its wheels are), else the
+# same in Python: the same text and data either way.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def published_view(data_dir: Path, pending: tuple[str, Path] | None = None) -> View:
@@ -91,14 +97,30 @@ def readme_metadata(view: View, prefix: str) -> dict:
 
 
 def readme_text(view: View, data_dir: Path, repo_root: Path) -> str:
-    from huggingface_hub import DatasetCard, DatasetCardData
+    from huggingface_hub import DatasetCardData
 
     readme = repo_root / "README.md"
     _, prose = split_front_matter(readme.read_text(encoding="utf-8") if readme.exists() else "")
-    card_data = DatasetCardData(**readme_metadata(view, _prefix(data_dir, repo_root)))
+    # DatasetCardData applies the Hub library's checks to the fields; the YAML is written and
+    # read back as the Hub writes and reads it (DatasetCard: yaml.dump, yaml.safe_load), by
+    # libyaml's C emitter and parser, which give the same text and data in a tenth of the
+    # time (1.6 s a build with 29 versions listed, growing with each).
+    data = DatasetCardData(**readme_metadata(view, _prefix(data_dir, repo_root))).to_dict()
+    front = yaml_text(data)
+    if load_yaml(front) != data:
+        raise BuildError("README.md: its front matter does not read back as the data it holds")
     prose = prose if prose.strip() else "\n# mali-news\n"
-    # Parsing the result back through DatasetCard applies the Hub library's own checks.
-    return str(DatasetCard(f"---\n{card_data.to_yaml()}\n---\n{prose}"))
+    return f"---\n{front}\n---\n{prose}"
+
+
+def yaml_text(data: dict) -> str:
+    """data as huggingface_hub writes a card's front matter (keys in order, Unicode kept)."""
+    return yaml.dump(data, Dumper=_YAML_DUMPER, sort_keys=False, allow_unicode=True).strip()
+
+
+def load_yaml(text: str):
+    """YAML as yaml.safe_load reads it."""
+    return yaml.load(text, Loader=_YAML_LOADER)
 
 
 # --- dataset_card.md: prose kept, build facts regenerated ------------------------------------

@@ -26,3 +26,21 @@ def test_the_first_entry_of_a_new_changelog(tmp_path):
     assert changelog_text(tmp_path, [("1.0.0", ["First version: 5 records."])]) == (
         "# Changelog\n\n## v1.0.0\n\nFirst version: 5 records.\n"
     )
+
+
+def test_readme_front_matter_is_what_the_hub_library_writes_and_reads(built_repo):
+    """libyaml writes the front matter as huggingface_hub's DatasetCard (PyYAML in Python)
+    would, byte for byte, and it reads back as the data."""
+    from huggingface_hub import DatasetCard, DatasetCardData
+
+    from builder.docs import _prefix, load_yaml, published_view, readme_metadata, readme_text
+
+    data_dir = built_repo / "data"
+    view = published_view(data_dir)
+    ours = readme_text(view, data_dir, built_repo)
+    card_data = DatasetCardData(**readme_metadata(view, _prefix(data_dir, built_repo)))
+    prose = ours.split("\n---\n", 1)[1]
+    assert ours == str(DatasetCard(f"---\n{card_data.to_yaml()}\n---\n{prose}"))
+    front = ours.split("\n---\n", 1)[0].removeprefix("---\n")
+    assert load_yaml(front) == card_data.to_dict()
+    assert load_yaml("a: [1, {b: 'ü'}]") == {"a": [1, {"b": "ü"}]}
