@@ -140,3 +140,12 @@ def test_a_plain_python_kernel_enters_the_error_state_once_not_per_call_it_makes
     """The scan calls its character decoder once a character; as plain Python those inner
     calls run inside the outer call's error state (entering it cost more than the calls)."""
     assert fresh_process["error_states"] == [1, 200]
+
+
+def test_the_tests_that_compile_share_one_worker(request):
+    """Under pytest-xdist's loadgroup, this group's tests run in one worker: its node id says
+    so. A pytest whose ids lose the suffix (9.2, pytest-xdist#1386) spreads the group, and
+    every worker compiles the kernels."""
+    if getattr(request.config, "workerinput", None) is None:
+        pytest.skip("not run by pytest-xdist")
+    assert request.node.nodeid.endswith("@compiled"), request.node.nodeid
