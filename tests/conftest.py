@@ -62,8 +62,7 @@ def built_repo(tmp_path_factory):
 def compiled_kernels():
     """Every kernel compiled in this worker, once, before the tests that compile on purpose
     (marked xdist_group "compiled", so one worker runs them all): a compiled kernel stays so
-    for the worker's later tests, and a kernel first called there would compile then. Tests
-    that clean many pages join the group too: plain Python takes seconds on them."""
+    for the worker's later tests, and a kernel first called there would compile then."""
     from builder.pipeline import analyse_page
     from tests.helpers import PROSE
 

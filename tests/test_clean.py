@@ -132,8 +132,6 @@ def _is_subsequence(items: list[str], of: list[str]) -> bool:
     return all(any(item == other for other in remaining) for item in items)
 
 
-@pytest.mark.xdist_group("compiled")
-@pytest.mark.usefixtures("compiled_kernels")
 @settings(max_examples=200, deadline=None)
 @given(_PAGE_LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\n \t\n"]))
 # Found by the property: a fragment before a box of related links is no article to go on.
@@ -177,8 +175,6 @@ def test_properties_hold_on_a_page_with_an_article():
     assert cleaned_body("\n\n".join(body)) == body
 
 
-@pytest.mark.xdist_group("compiled")
-@pytest.mark.usefixtures("compiled_kernels")
 def test_real_pages_cleaned_twice_give_the_same_body():
     pages = sorted((REPO / "tests" / "fixtures" / "devset").glob("*/raw.txt"))
     assert len(pages) >= 20

@@ -1,6 +1,5 @@
 import datetime as dt
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -51,8 +50,6 @@ _CUES = st.sampled_from(
 )
 
 
-@pytest.mark.xdist_group("compiled")
-@pytest.mark.usefixtures("compiled_kernels")
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(_CUES, st.sampled_from(PROSE), st.text(max_size=60)), max_size=25))
 def test_every_metadata_value_is_read_from_the_page(lines):
