@@ -58,7 +58,7 @@ def _json_ld(root: Any) -> Iterator[dict]:
             continue
         try:
             pending = [json.loads(script.text or "")]
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
             continue
         while pending:
             item = pending.pop(0)
@@ -220,15 +220,22 @@ _AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author"
 
 
 def _people(author: object) -> list[str]:
-    """The names in a JSON-LD author: a string, a Person, or a list of them; an
-    Organization is the site or an agency, not a byline's person."""
-    if isinstance(author, list):
-        return [name for item in author for name in _people(item)]
-    if isinstance(author, dict):
-        if "organization" in _types(author).casefold():
-            return []
-        author = author.get("name")
-    return [name] if (name := _text(author)) else []
+    """The names in a JSON-LD author: a string, a Person, or lists of them (however deep,
+    walked without recursion); an Organization is the site or an agency, not a byline's
+    person."""
+    names, pending = [], [author]
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending[:0] = item
+            continue
+        if isinstance(item, dict):
+            if "organization" in _types(item).casefold():
+                continue
+            item = item.get("name")
+        if name := _text(item):
+            names.append(name)
+    return names
 
 
 def declared_author(root: Any) -> tuple[str, str] | None:

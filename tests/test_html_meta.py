@@ -67,6 +67,7 @@ def test_only_an_articles_json_ld_headline_and_a_sole_h1_count():
     graph = {"@graph": [{"@type": "Organization"}, {"@type": ["BlogPosting"], "headline": "Kidal"}]}
     assert declared_headline(_page(_json_ld(graph)), [])[:2] == ("Kidal", "html:json_ld")
     broken = '<script type="application/ld+json">{"headline": </script>'
+    broken += '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
     assert declared_headline(_page(broken, "<h1>Mopti</h1>"), ["Mopti"])[:2] == (
         "Mopti",
         "html:h1",
@@ -112,6 +113,11 @@ def test_declared_author_names_an_articles_people_not_the_site():
     ]
     article = {"@type": "NewsArticle", "author": authors}
     assert declared_author(_page(_json_ld(article))) == ("Jane Doe, John Roe", "html:json_ld")
+    nested = {"@type": "NewsArticle", "author": [[["Ann Lee"]]]}
+    assert declared_author(_page(_json_ld(nested))) == ("Ann Lee", "html:json_ld")
+    deep = '{"@type": "NewsArticle", "author": ' + "[" * 900 + '"Ann Lee"' + "]" * 900 + "}"
+    script = f'<script type="application/ld+json">{deep}</script>'
+    assert declared_author(_page(script)) == ("Ann Lee", "html:json_ld")
     # The site named as the author is no byline; the meta element's author is.
     site = {"@type": "Article", "author": {"@type": "Person", "name": "The Sahel Wire"}}
     head = SITE.format("Sahel Wire") + _json_ld(site) + '<meta name="author" content="Ann Lee">'
