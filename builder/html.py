@@ -26,7 +26,14 @@ from collections.abc import Sequence
 
 from builder.doc import Doc, Line, LineReason, Rejection, RejectReason
 from builder.extract import EARLIEST_DATE, dateline_and_agency
-from builder.html_meta import declared_author, declared_date, declared_headline, site_name
+from builder.html_meta import (
+    SITE_SUFFIX,
+    declared_author,
+    declared_date,
+    declared_headline,
+    line_key,
+    site_name,
+)
 
 # Elements that start and end a line of text (the rest run on inside their line).
 _BLOCKS = frozenset(
@@ -46,8 +53,6 @@ _WORD = re.compile(r"\w+")
 # that happens to name one of its words.
 MOVED_LINE_MIN_WORDS = 8
 # The site's name after a page title: "<headline> - Breitbart" shows the headline too.
-_SITE_SUFFIX = re.compile(r"\s+[-|–—:·»]{1,2}\s+[^-|–—:·»]{1,60}$")
-_QUOTES = re.compile("[\"'`‘’‚‛“”„‟«»‹›]")
 
 
 def page_lines(text: str) -> list[str]:
@@ -102,13 +107,8 @@ def _rendered_lines(root) -> list[str]:
     return [line for line in lines if line]
 
 
-def _key(text: str) -> str:
-    """A line as a headline is compared: case, spacing and quote marks do not count."""
-    return " ".join(_QUOTES.sub("", text).split()).casefold()
-
-
 def _shows_title(text: str, title: str) -> bool:
-    return bool(title) and title in (_key(text), _key(_SITE_SUFFIX.sub("", text)))
+    return bool(title) and title in (line_key(text), line_key(SITE_SUFFIX.sub("", text)))
 
 
 class _Text:
@@ -232,10 +232,10 @@ def _moved(page: _Text, body: _Text, found: list[int | None], room: list[int]) -
 def _page_and_body(rendered: list[str], paragraphs: list[str], headline: str | None) -> list[Line]:
     """The record's lines: the body's paragraphs, each at the first rendered line it shows,
     and every other rendered line with its reason, in the rendering's order."""
-    title = _key(headline or "")
+    title = line_key(headline or "")
     # trafilatura keeps a heading inside the article as its first paragraph: a title shown
     # again, not the article's text.
-    skip_lead = bool(title and paragraphs and _key(paragraphs[0]) == title)
+    skip_lead = bool(title and paragraphs and line_key(paragraphs[0]) == title)
     pieces, owners = _pieces(paragraphs)
     page, body = _Text(rendered), _Text(pieces)
     sources = [owners[piece] if piece is not None else None for piece in _sources(page, body)]
@@ -293,14 +293,15 @@ def extract_html(doc: Doc, latest: dt.date) -> Doc | Rejection:
     meta = doc.meta
     root = _document(doc.text)
     rendered = _rendered_lines(root) if root is not None else []
-    # The headline the publisher declares and prints; trafilatura's pick where it declares
-    # none.
-    declared = declared_headline(root, rendered) if root is not None else None
+    # What the publisher declares (nothing where lxml finds no document); trafilatura's picks
+    # where it declares nothing.
+    declared = site = author = dated = None
+    if root is not None:
+        declared = declared_headline(root, rendered)
+        site, author, dated = site_name(root), declared_author(root), declared_date(root)
     headline = declared[:2] if declared else (result.title, "html:trafilatura")
     if declared:
         meta.setdefault("evidence", {})["headline"] = declared[2]
-    site = site_name(root) if root is not None else None
-    author = declared_author(root) if root is not None else None
     found = {
         "headline": headline,
         "outlet": (site, "html:site_name") if site else (result.sitename, "html:sitename"),
@@ -318,7 +319,6 @@ def extract_html(doc: Doc, latest: dt.date) -> Doc | Rejection:
     body = [line for line in doc.lines if line.kept]
     if not body:
         return doc.reject(RejectReason.no_article, "trafilatura found only the headline")
-    dated = declared_date(root) if root is not None else None
     meta["date"] = _parse_date(dated[0], latest) if dated else None
     meta["date_source"] = dated[1] if meta["date"] else None
     if meta["date"] is None:  # none declared: trafilatura's search of the page

@@ -19,14 +19,16 @@ else the JSON-LD publisher's name; the author the names of an Article's JSON-LD 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
-# The site's name after a title, behind one of the separators sites use.
-_SITE_SUFFIX = re.compile(r"\s+[-|–—:·»]{1,2}\s+([^-|–—:·»]{1,80})$")
+# The site's name after a page title ("<headline> - Breitbart"), behind one of the
+# separators sites use.
+SITE_SUFFIX = re.compile(r"\s+[-|–—:·»]{1,2}\s+([^-|–—:·»]{1,60})$")
 # schema.org types whose headline is the page's own: Article and its kinds (NewsArticle,
 # BlogPosting, ReportageNewsArticle, LiveBlogPosting…); a WebSite's or an Organization's
 # "headline" is the site's slogan.
@@ -38,19 +40,31 @@ def _text(value: object) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
-def _meta(root: Any, *names: str) -> str | None:
-    """The content of the first <meta> named so (by property, name or itemprop, in any case)
-    that has one, the names tried in their order."""
-    contents: dict[str, str] = {}
+@functools.lru_cache(maxsize=1)
+def _markup(root: Any) -> tuple[tuple[dict, ...], dict[str, str]]:
+    """The page's JSON-LD objects and its meta elements' contents by name, read once a page
+    (every finder asks them)."""
+    metas: dict[str, str] = {}
     for element in root.iter("meta"):
         content = _text(element.get("content"))
         for attribute in ("property", "name", "itemprop"):
             if content and (name := (element.get(attribute) or "").strip().casefold()):
-                contents.setdefault(name, content)
-    return next((contents[name] for name in names if name in contents), None)
+                metas.setdefault(name, content)
+    return tuple(_json_ld_objects(root)), metas
 
 
-def _json_ld(root: Any) -> Iterator[dict]:
+def _meta(root: Any, *names: str) -> str | None:
+    """The content of the first <meta> named so (by property, name or itemprop, in any case)
+    that has one, the names tried in their order."""
+    metas = _markup(root)[1]
+    return next((metas[name] for name in names if name in metas), None)
+
+
+def _json_ld(root: Any) -> tuple[dict, ...]:
+    return _markup(root)[0]
+
+
+def _json_ld_objects(root: Any) -> Iterator[dict]:
     """Every object of the page's JSON-LD, nested @graph lists included; a script that is not
     JSON is skipped (sites ship broken ones)."""
     for script in root.iter("script"):
@@ -144,7 +158,7 @@ def line_key(text: str) -> str:
 
 def without_site_name(title: str, site: str | None) -> str:
     """The title without the site's name after it ("<headline> | Malay Mail")."""
-    match = _SITE_SUFFIX.search(title)
+    match = SITE_SUFFIX.search(title)
     if site and match and name_key(match.group(1)) == name_key(site):
         return title[: match.start()]
     return title
