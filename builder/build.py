@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 
 from builder.check import check_version
@@ -16,7 +17,7 @@ from builder.diff import (
     diff_versions,
     option_lines,
 )
-from builder.doc import BuildError, RejectedInputs, Rejection
+from builder.doc import BuildError, RejectedInputs, Rejection, RejectReason
 from builder.docs import (
     CHANGELOG,
     MANIFEST_SUMS,
@@ -33,7 +34,7 @@ from builder.docs import (
 )
 from builder.engines import require_engine
 from builder.model import SCHEMA_VERSION
-from builder.pipeline import Options, RecordSet, StageCounts, process_folder
+from builder.pipeline import DEBUG_HINT, Options, RecordSet, StageCounts, process_folder
 from builder.release import (
     MANIFEST,
     Published,
@@ -227,6 +228,18 @@ def build(
     return result
 
 
+def stage_error_notes(rejections: list[Rejection]) -> list[str]:
+    """One line for the inputs a stage failed on: a bug to report, not input to fix."""
+    failed = [r.source_file for r in rejections if r.reason is RejectReason.stage_error]
+    if not failed:
+        return []
+    others = f" and {len(failed) - 1} more" if len(failed) > 1 else ""
+    return [
+        f"warning: a stage failed on {failed[0]}{others} (rejected as stage_error: a builder "
+        f"bug, please report it with the file); {DEBUG_HINT}"
+    ]
+
+
 def _build_locked(
     seeds_dir: Path,
     data_dir: Path,
@@ -244,7 +257,13 @@ def _build_locked(
         seeds_dir, options, previous_splits, **engine_options
     )
     if not len(articles):
-        raise BuildError(f"{seeds_dir}: no input became a record ({len(rejections)} rejected)")
+        reasons = Counter(r.reason.value for r in rejections)
+        by_reason = ", ".join(f"{reason}={n}" for reason, n in sorted(reasons.items()))
+        hint = f"; {DEBUG_HINT}" if RejectReason.stage_error in reasons else ""
+        raise BuildError(
+            f"{seeds_dir}: no input became a record ({len(rejections)} rejected"
+            f"{': ' + by_reason if by_reason else ''}){hint}"
+        )
     if strict and rejections:
         raise RejectedInputs(rejections, counts)
     options_record = options.record()
@@ -253,7 +272,7 @@ def _build_locked(
         "in_multi_member_clusters": counts.clusters.multi_member,
     }
     changes = diff_against_build(data_dir, newest, articles.tables()) if newest else None
-    notes: list[str] = []
+    notes = stage_error_notes(rejections)
     same = _identical_version(data_dir, versions, changes, articles, rejections, options_record)
     if same is not None and wanted in (None, same):
         published = Published(same, data_dir / f"v{same}", changed=False)

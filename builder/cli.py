@@ -106,7 +106,12 @@ def _one_line(command):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Show the traceback of an error; a build stops at a stage's error on a page instead "
+    "of rejecting the page as stage_error.",
+)
 def cli(debug: bool) -> None:
     """Build and check the mali-news dataset."""
 
@@ -202,6 +207,7 @@ def build(
         dedup=dedup,
         dedup_threshold=dedup_threshold,
         min_confidence=_field_values(min_confidence),
+        debug=click.get_current_context().find_root().params.get("debug", False),
     )
     result = build_dataset(
         seeds_dir,

@@ -23,6 +23,7 @@ class RejectReason(enum.StrEnum):
     duplicate_id = "duplicate_id"
     not_regular_file = "not_regular_file"
     unreadable = "unreadable"
+    stage_error = "stage_error"
 
 
 REJECT_REASONS: dict[RejectReason, str] = {
@@ -41,6 +42,10 @@ REJECT_REASONS: dict[RejectReason, str] = {
     ),
     RejectReason.unreadable: (
         "reading the file, or listing the folder it names, failed; the message gives the reason"
+    ),
+    RejectReason.stage_error: (
+        "a stage failed on it with an unexpected error: a builder bug, not bad input; the "
+        "message names the stage and the error (`mali-news --debug build` stops there instead)"
     ),
 }
 

@@ -73,6 +73,9 @@ class Options:
     dedup_threshold: float = DEFAULT_THRESHOLD
     # field -> threshold, overriding the fitted ones (build --min-confidence FIELD=X)
     min_confidence: tuple[tuple[str, float], ...] = ()
+    # A stage's unexpected error stops the build with its traceback (mali-news --debug build)
+    # instead of rejecting the input as stage_error. Not in record(): output never depends on it.
+    debug: bool = False
 
     def __post_init__(self) -> None:
         thresholds(dict(self.min_confidence))  # names a field that does not exist
@@ -177,13 +180,33 @@ def process_doc(
     for stage, step in _steps(doc.format, options, frequent, sources, date_orders):
         counts.inputs[stage] += 1
         started = time.perf_counter()
-        result = step(result)
+        try:
+            result = step(result)
+        except BuildError:
+            raise  # a fatal error (a model file that cannot be read) stops the build
+        except Exception as error:
+            # One page must not end a build of a million, nor vanish: it is rejected with
+            # what failed, and the build goes on.
+            if options.debug:
+                raise
+            result = doc.reject(RejectReason.stage_error, stage_error_message(stage, error))
         counts.seconds[stage] += time.perf_counter() - started
         if isinstance(result, Rejection):
             counts.reject(stage, result.reason.value)
             return result
         counts.outputs[stage] += 1
     return result
+
+
+def stage_error_message(stage: str, error: Exception) -> str:
+    detail = " ".join(str(error).split())[:STAGE_ERROR_DETAIL_CHARS]
+    what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return f"the {stage} stage failed ({what}); {DEBUG_HINT}"
+
+
+# An error's own text is cut to this many characters in a rejection's message.
+STAGE_ERROR_DETAIL_CHARS = 200
+DEBUG_HINT = "rerun with mali-news --debug build for the traceback"
 
 
 def analyse_page(
@@ -302,8 +325,18 @@ class _TemplateShard:
     sources: Mapping[str, Source]
 
     def __call__(self, path: Path) -> list[tuple[list[int], tuple[str, str] | None]]:
-        documents = read_inputs(path, self.seeds_dir, self.options.max_bytes)
-        return [found for doc in documents for found in _phase_one(doc, self.sources)]
+        found: list[tuple[list[int], tuple[str, str] | None]] = []
+        for doc in read_inputs(path, self.seeds_dir, self.options.max_bytes):
+            try:
+                found += _phase_one(doc, self.sources)
+            except BuildError:
+                raise
+            except Exception:
+                # Phase two meets the page again and rejects it as stage_error if it fails
+                # there too; here it only gives no template lines or date order.
+                if self.options.debug:
+                    raise
+        return found
 
 
 def process_file(

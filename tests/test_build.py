@@ -51,6 +51,36 @@ def test_bad_files_are_rejected_and_listed(make_repo):
     ]
 
 
+def test_a_stage_error_is_published_as_a_rejection_with_a_warning(make_repo, monkeypatch):
+    import json
+
+    import builder.pipeline
+    from builder.check import check_repo
+
+    extract = builder.pipeline.extract
+
+    def failing(doc, *args, **kwargs):
+        if doc.source_file.startswith("003_"):
+            raise KeyError("evidence")
+        return extract(doc, *args, **kwargs)
+
+    monkeypatch.setattr(builder.pipeline, "extract", failing)
+    root = make_repo()
+    result = build(root / "seeds", root / "data", "1.0.0")
+    assert len(result.articles) == 4
+    assert result.notes == [
+        "warning: a stage failed on 003_4c147c20ba632c38.txt (rejected as stage_error: a "
+        "builder bug, please report it with the file); rerun with mali-news --debug build for "
+        "the traceback"
+    ]
+    rejected = [json.loads(line) for line in (root / "data/v1.0.0/rejected.jsonl").open()]
+    assert [(r["source_file"], r["reason"]) for r in rejected] == [
+        ("003_4c147c20ba632c38.txt", "stage_error")
+    ]
+    assert rejected[0]["message"].startswith("the extract stage failed (KeyError: 'evidence')")
+    assert check_repo(root) == []
+
+
 def test_missing_seeds_folder_is_a_fatal_error(tmp_path):
     with pytest.raises(BuildError, match="no such seeds folder"):
         build(tmp_path / "nope", tmp_path / "data")

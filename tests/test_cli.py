@@ -139,6 +139,27 @@ def test_os_errors_are_one_line_and_debug_shows_the_traceback(make_repo, monkeyp
     assert isinstance(debug.exception, OSError) and debug.exception.errno == errno.ENOSPC
 
 
+def test_a_stage_error_warns_in_one_line_and_debug_stops_with_it(make_repo, monkeypatch):
+    import builder.pipeline
+
+    def failing(doc, *args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(builder.pipeline, "extract", failing)
+    root = make_repo()
+    where = ["--seeds", str(root / "seeds"), "--out", str(root / "data")]
+    result = CliRunner().invoke(cli, ["build", *where])
+    # Every page failed: nothing to publish, said in one line.
+    assert result.exit_code == EXIT_FATAL
+    assert result.output.strip().splitlines()[-1] == (
+        f"error: {root / 'seeds'}: no input became a record (5 rejected: stage_error=5); "
+        "rerun with mali-news --debug build for the traceback"
+    )
+    debug = CliRunner().invoke(cli, ["--debug", "build", *where])
+    assert isinstance(debug.exception, ZeroDivisionError)
+    assert not (root / "data" / "v1.0.0").exists()
+
+
 def test_a_second_writer_exits_naming_the_holder(make_repo):
     import os
 

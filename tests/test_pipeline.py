@@ -1,9 +1,11 @@
 import datetime as dt
 import gzip
+import hashlib
 
 import pytest
 
-from builder.pipeline import process_folder
+from builder.doc import BuildError
+from builder.pipeline import Options, process_folder
 from tests.conftest import SEEDS
 
 # The seeds table of the foundation issue: (headline, date, outlet, author).
@@ -109,6 +111,79 @@ def test_every_input_ends_as_one_record_or_one_rejection(tmp_path):
     lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
     assert "validate   in=2 out=1 rejected=1 (no_article=1)" in lines
     assert "read       in=4 out=3 rejected=1 (empty=1)" in lines
+
+
+def _failing_extract(monkeypatch, error: Exception, on: str = "000_") -> None:
+    """The extract stage raises error on the pages whose file name opens with on."""
+    import builder.pipeline
+
+    extract = builder.pipeline.extract
+
+    def failing(doc, *args, **kwargs):
+        if doc.source_file.startswith(on):
+            raise error
+        return extract(doc, *args, **kwargs)
+
+    monkeypatch.setattr(builder.pipeline, "extract", failing)
+
+
+def _two_seeds(folder):
+    for name in ("000_f43590dcf1fa9506.txt", "001_11a2904bc4289e89.txt"):
+        (folder / name).write_bytes((SEEDS / name).read_bytes())
+
+
+def test_a_stage_error_rejects_its_page_and_the_build_goes_on(tmp_path, monkeypatch):
+    _two_seeds(tmp_path)
+    _failing_extract(monkeypatch, IndexError("list index out of range"))
+    articles, rejections, counts = process_folder(tmp_path)
+    assert [a.source_file for a in articles] == ["001_11a2904bc4289e89.txt"]
+    assert [(r.source_file, r.reason.value, r.message) for r in rejections] == [
+        (
+            "000_f43590dcf1fa9506.txt",
+            "stage_error",
+            "the extract stage failed (IndexError: list index out of range); "
+            "rerun with mali-news --debug build for the traceback",
+        )
+    ]
+    assert (
+        rejections[0].sha256
+        == hashlib.sha256((SEEDS / "000_f43590dcf1fa9506.txt").read_bytes()).hexdigest()
+    )
+    lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
+    assert "extract    in=2 out=1 rejected=1 (stage_error=1)" in lines
+
+
+def test_debug_stops_at_a_stage_error_and_a_fatal_error_always_stops(tmp_path, monkeypatch):
+    _two_seeds(tmp_path)
+    _failing_extract(monkeypatch, IndexError("list index out of range"))
+    with pytest.raises(IndexError, match="out of range"):
+        process_folder(tmp_path, Options(debug=True))
+    _failing_extract(monkeypatch, BuildError("model.json: cannot read the model"), on="001_")
+    with pytest.raises(BuildError, match="cannot read the model"):
+        process_folder(tmp_path)
+
+
+def test_a_page_phase_one_fails_on_still_gets_built(tmp_path, monkeypatch):
+    import builder.pipeline
+
+    _two_seeds(tmp_path)
+    hashes = builder.pipeline.template_hashes
+
+    def failing(texts):
+        texts = list(texts)
+        if any("Aspen" in text for text in texts):  # a line of 000_'s article
+            raise ValueError("bad line")
+        return hashes(texts)
+
+    monkeypatch.setattr(builder.pipeline, "template_hashes", failing)
+    articles, rejections, _ = process_folder(tmp_path)
+    assert sorted(a.source_file for a in articles) == [
+        "000_f43590dcf1fa9506.txt",
+        "001_11a2904bc4289e89.txt",
+    ]
+    assert rejections == []
+    with pytest.raises(ValueError, match="bad line"):
+        process_folder(tmp_path, Options(debug=True))
 
 
 def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
