@@ -1,5 +1,8 @@
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from builder.extract import _is_age
 from tests.helpers import PROSE, cleaned, reasons
 
@@ -236,3 +239,30 @@ def test_a_byline_loses_its_role_its_full_stop_and_its_repeat():
     assert {name: tidy_author(name) for name in cases} == cases
     page = ["Regional force plans deployment of troops", "By Jane Doe Staff Writer", *PROSE]
     assert cleaned("\n\n".join(page)).meta["author"] == "Jane Doe"
+
+
+_BY_TAILS = st.sampled_from(["by", "BY", "By", "par", "por", "Von", "door", "bye", "baby"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(max_size=20),
+    _BY_TAILS,
+    st.sampled_from(["", " ", "  ", "\u00a0", "\t"]),
+    st.sampled_from(["", ":", " :", ": "]),
+)
+def test_the_cheap_by_test_passes_every_line_the_pattern_finds(head, word, space, colon):
+    from builder.extract.author import _BY_AT_END, _may_end_with_by
+
+    text = f"{head}{space}{word}{colon}"
+    if _BY_AT_END.search(text):
+        assert _may_end_with_by(text)
+
+
+def test_the_cheap_by_test_passes_over_lines_that_do_not_end_with_by():
+    from builder.extract.author import _may_end_with_by
+
+    assert _may_end_with_by("Written on Feb 24 by")
+    assert _may_end_with_by("Reportage par :")
+    assert not _may_end_with_by("Stand by me, the reader said.")
+    assert not _may_end_with_by("Posted in News")

@@ -277,3 +277,13 @@ def test_every_numeric_date_has_the_digits_and_separator_the_scan_looks_for(text
 )
 def test_a_full_date_is_found_as_the_patterns_find_it(text):
     assert _has_full_date(text) == any(p.search(text) for p in _FULL_DATES)
+
+
+def test_dates_in_gives_a_list_of_its_own_each_call():
+    latest = dt.date(2030, 12, 31)
+    first = dates_in("Published 15/01/2013, updated 16/01/2013", "DMY", latest)
+    first.append(dt.date(2000, 1, 1))  # a caller's change must not reach the memo
+    assert dates_in("Published 15/01/2013, updated 16/01/2013", "DMY", latest) == [
+        dt.date(2013, 1, 15),
+        dt.date(2013, 1, 16),
+    ]

@@ -5,6 +5,7 @@ never one that took a picture ("AFP/Getty Images") or that the article quotes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -38,10 +39,19 @@ def _credited_agency(doc: Doc, ctx: _Context, credits: Callable[[int], bool]) ->
     ("witnesses told AFP"), and one under a picture took the picture ("AFP/Getty Images",
     "Photo: AFP")."""
     for i in ctx.head_window:
-        line = doc.lines[i]
-        match = _AGENCY_NAME.search(line.text)
-        if match and not _PICTURE_WORDS.search(line.text) and credits(i):
-            return _AGENCIES[match.group(1).casefold()]
+        agency = _writing_agency(doc.lines[i].text)
+        if agency and credits(i):
+            return agency
+    return None
+
+
+# Two finders read the lines under the headline; a site's pages share their stamp lines.
+@functools.lru_cache(maxsize=16384)
+def _writing_agency(text: str) -> str | None:
+    """The agency a line names, unless the line credits a picture."""
+    match = _AGENCY_NAME.search(text)
+    if match and not _PICTURE_WORDS.search(text):
+        return _AGENCIES[match.group(1).casefold()]
     return None
 
 

@@ -151,11 +151,24 @@ def find_author_sole_byline(doc: Doc, ctx: _Context) -> str | None:
 _BY_AT_END = re.compile(r"(?i)(?:^|\s)(?:by|par|por|von|door)\s*:?$")
 
 
+_BY_WORDS = ("by", "par", "por", "von", "door")
+
+
+def _may_end_with_by(text: str) -> bool:
+    """What _BY_AT_END needs, tested without a search through the whole line."""
+    end = text.rstrip()
+    if end.endswith(":"):
+        end = end[:-1].rstrip()
+    return end[-4:].lower().endswith(_BY_WORDS)
+
+
 def find_author_split_byline(doc: Doc, ctx: _Context) -> str | None:
     """The one name the page's bylines broken after "by" give, wherever they stand: a blog
     signs its post under it ("Written by" / "Jane Doe")."""
     names = set()
     for line, below in itertools.pairwise(doc.lines):
+        if not _may_end_with_by(line.text):
+            continue
         by = _BY_AT_END.search(line.text)
         if not by or word_count(line.text) > STAMP_MAX_WORDS:
             continue

@@ -240,6 +240,14 @@ def dates_in(
 
     An ambiguous numeric date is read in the page's order, else in the order the zone of the
     clock after it implies, else in fallback_order (the article's language's)."""
+    return list(_dates_in(text, page_order, latest, fallback_order))
+
+
+# The finders read a page's stamp lines several times, and a site's pages share their chrome.
+@functools.lru_cache(maxsize=65536)
+def _dates_in(
+    text: str, page_order: str | None, latest: dt.date, fallback_order: str | None
+) -> tuple[dt.date, ...]:
     found: list[tuple[int, dt.date]] = []
     # An ISO, CJK or word-month date holds a four-digit year or an apostrophe's two digits.
     dated = _YEAR_DIGITS.search(text) is not None
@@ -273,7 +281,7 @@ def dates_in(
     for match in _WORD_DATE.finditer(text) if dated else ():
         if date := _word_date(match.group(0), latest):
             found.append((match.start(), date))
-    return [d for _, d in sorted(found) if EARLIEST_DATE <= d <= latest]
+    return tuple(d for _, d in sorted(found) if EARLIEST_DATE <= d <= latest)
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")

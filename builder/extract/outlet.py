@@ -310,6 +310,8 @@ _CUE_KINDS = (
     "email_domain",
     "url_host",
 )
+# A line longer than this is a paragraph: its cues ("© 2020", "follow") credit no brand.
+CUE_LINE_MAX_CHARS = 200
 # A credited outlet's name is this long at least (not "DE/AT").
 CREDIT_MIN_CHARS = 3
 # A credit line ("Photograph: Adrian Malloch for the Guardian") is this short at most.
@@ -338,8 +340,11 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
             title = line.text[: match.start(1)]
             if len(_WORD_TOKEN.findall(title)) >= TITLE_BEFORE_SUFFIX_MIN_WORDS:
                 add(match.group(1), "title_suffix")
-    lowered = [line.text.lower() for line in doc.lines]
-    cue_lines = _lines_with_cues(lowered)
+    # A line over CUE_LINE_MAX_CHARS names no brand (the loop below passes it by whatever
+    # its cues), and the article's paragraphs are most of a page's bytes and cue hits.
+    cue_lines = _lines_with_cues(
+        [line.text.lower() if len(line.text) <= CUE_LINE_MAX_CHARS else "" for line in doc.lines]
+    )
     shown = Counter(line.text for line in doc.lines)
     masthead_open = True
     # Short lines under the masthead, read once the cues are known (_own_lines).
@@ -368,7 +373,7 @@ def outlet_candidates(doc: Doc, ctx: _Context) -> dict[str, dict[str, float]]:
                 masthead_open = False
             elif _is_menu_word(line.text.strip()):
                 masthead_open = False  # a menu's "Politics": the masthead was above it
-        if len(line.text) > 200 or line_cues is None:
+        if len(line.text) > CUE_LINE_MAX_CHARS or line_cues is None:
             continue
         sentence_end = line.text.endswith((".", "?", "!"))
         caption = words <= CREDIT_MAX_WORDS and not line.text.endswith(".")

@@ -375,6 +375,8 @@ _AGENCY_CREDIT = re.compile(
 )
 
 
+# The author and agency finders read the same lines under the headline.
+@functools.lru_cache(maxsize=16384)
 def _agency_credit(text: str) -> tuple[str, str] | None:
     """The name and agency of a line that credits a wire reporter, without a "By"."""
     match = _AGENCY_CREDIT.match(text)
