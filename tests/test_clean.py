@@ -182,3 +182,22 @@ def test_real_pages_cleaned_twice_give_the_same_body():
         body = cleaned_body(page.read_text(encoding="utf-8"))
         assert body, page.parent.name
         assert cleaned_body("\n\n".join(body)) == body, page.parent.name
+
+
+def test_the_rule_ablation_leaves_out_every_rule_the_clean_stage_calls():
+    import inspect
+    import re
+
+    import builder.clean
+    from benchmarks import ablate_clean
+
+    called = set(re.findall(r"\b(\w+)\(", inspect.getsource(builder.clean.clean)))
+    steps = {
+        name
+        for name in called
+        if inspect.isfunction(function := getattr(builder.clean, name, None))
+        and function.__module__.startswith("builder.clean.")
+    }
+    # The line scan and the placement are what the rules adjust, not rules.
+    assert steps - {"scan_lines", "line_cues", "place_article"} == set(ablate_clean.NEUTRAL)
+    assert ablate_clean.RULES[0] == ablate_clean.TEMPLATE

@@ -49,22 +49,6 @@ def test_titles_closing_the_article_under_a_header_of_any_language_are_other_sto
     assert [line.text for line in doc.lines if line.kept] == article + items
 
 
-def test_account_prompts_opening_the_article_are_chrome():
-    prompts = [
-        "Log in with your Sahel Times account to create or edit your custom homepage today.",
-        "Sign in",
-        "Sign up for a free Sahel Times account to customize your news experience.",
-        "take the tour",
-    ]
-    doc = cleaned("\n\n".join(["Home", *prompts, *PROSE]))
-    assert [line.text for line in doc.lines if line.kept] == PROSE
-    assert reasons(doc)[prompts[0]] == reasons(doc)[prompts[2]] == "boilerplate"
-    # Inside the article, a sentence about accounts is the article's.
-    inside = "Subscribe to the agency's newsletter, officials said, to follow the account."
-    doc = cleaned("\n\n".join(["Home", PROSE[0], inside, *PROSE[1:]]))
-    assert inside in [line.text for line in doc.lines if line.kept]
-
-
 def test_prompts_to_sign_up_or_give_at_the_articles_edges_are_left_out():
     above = "You can find this story in My Bookmarks. Or by navigating to the user icon."
     below = [

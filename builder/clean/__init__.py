@@ -34,7 +34,6 @@ from builder.clean.edges import (
     before_comments,
     drop_leading_titles,
     drop_trailing_titles,
-    past_account_prompts,
     without_edge_notices,
 )
 from builder.clean.marks import (
@@ -149,7 +148,6 @@ def clean(doc: Doc, weights: np.ndarray = WEIGHTS) -> Doc:
         continues,
         weights,
     )
-    start = past_account_prompts(texts, prose, codes, start, end)
     end = drop_trailing_titles(texts, prose, list_mark, introduced, codes, start, end)
     start = drop_leading_titles(texts, prose, list_mark, introduced, codes, start, end)
     end = before_comments(signatures, prose, list_mark, codes, start, end)

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 
-from builder.clean.codes import BOILERPLATE, BYLINE_CODE, KEPT, OUTSIDE_ARTICLE
+from builder.clean.codes import BYLINE_CODE, KEPT, OUTSIDE_ARTICLE
 from builder.clean.notices import site_notice
 from builder.clean.placement import SHORT_RUN
 from builder.clean.text import COLONS, WORDY_TOKEN
@@ -127,36 +127,6 @@ def drop_leading_titles(texts, prose, list_mark, introduced, codes, start: int, 
 # ("… this year. Many families …"); not a capitalised abbreviation's ("Gov. Hogan", "U.S.
 # Army").
 _SENTENCE_INSIDE = re.compile(r"(?:(?<![\w.])[a-z]+|\d)[.!?]\s+[A-Z]")
-
-
-# An invitation to log in or subscribe ("Log in with your X account to …", "Sign up for a
-# free X account …"): it reads as a sentence, but a site's chrome says it, not an article.
-_ACCOUNT_PROMPT = re.compile(
-    r"(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|create an? (?:free )?account|"
-    r"connectez-vous|inscrivez-vous|abonnez-vous|regístrate|suscríbete|melden sie sich)\b"
-    r".*\b(?:account|newsletter|subscription|compte|cuenta|konto)\b"
-)
-
-
-def past_account_prompts(texts, prose, codes, start: int, end: int) -> int:
-    """Where the article starts once the account prompts opening its run are left out (with
-    the fragments among them): a sign-in box above a headline can read as prose."""
-    first = prompts = start
-    for first in range(start, end + 1):
-        if codes[first] != KEPT or not prose[first]:
-            continue
-        if not _ACCOUNT_PROMPT.match(texts[first]):
-            break
-        codes[first] = BOILERPLATE
-        prompts = first + 1
-    else:
-        first = end + 1  # nothing but prompts
-    if prompts == start:
-        return start
-    for i in range(start, first):
-        if codes[i] == KEPT:
-            codes[i] = OUTSIDE_ARTICLE
-    return first
 
 
 COMMENTS_HEADER_MAX_LINES = 3
