@@ -259,7 +259,7 @@ def _build_locked(
     if not len(articles):
         reasons = Counter(r.reason.value for r in rejections)
         by_reason = ", ".join(f"{reason}={n}" for reason, n in sorted(reasons.items()))
-        hint = f"; {DEBUG_HINT}" if RejectReason.stage_error in reasons else ""
+        hint = f"; {DEBUG_HINT}" if RejectReason.stage_error.value in reasons else ""
         raise BuildError(
             f"{seeds_dir}: no input became a record ({len(rejections)} rejected"
             f"{': ' + by_reason if by_reason else ''}){hint}"

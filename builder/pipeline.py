@@ -145,6 +145,7 @@ def _steps(
     frequent: frozenset[int],
     sources: Mapping[str, Source] = {},
     date_orders: Mapping[str, str] = {},
+    phase_one_failures: Mapping[str, str] = {},
 ):
     def extract_with_site_order(doc: Doc) -> Doc:
         site = site_key(doc, sources) if date_orders else None
@@ -155,7 +156,7 @@ def _steps(
         analyse = (("html", lambda doc: extract_html(doc, options.latest_date)),)
     else:
         analyse = (
-            ("template", lambda doc: mark_template(doc, frequent)),
+            ("template", lambda doc: template_step(doc, frequent, phase_one_failures)),
             ("clean", clean),
             ("extract", extract_with_site_order),
         )
@@ -168,6 +169,16 @@ def _steps(
     )
 
 
+def template_step(
+    doc: Doc, frequent: frozenset[int], phase_one_failures: Mapping[str, str]
+) -> Doc | Rejection:
+    """The template stage, or the rejection of a page phase one failed on (its id's message):
+    its lines were not counted, so its template lines cannot be told."""
+    if doc.id in phase_one_failures:
+        return doc.reject(RejectReason.stage_error, phase_one_failures[doc.id])
+    return mark_template(doc, frequent)
+
+
 def process_doc(
     doc: Doc,
     options: Options,
@@ -175,21 +186,20 @@ def process_doc(
     frequent: frozenset[int] = frozenset(),
     sources: Mapping[str, Source] = {},
     date_orders: Mapping[str, str] = {},
+    phase_one_failures: Mapping[str, str] = {},
 ) -> Article | Rejection:
     result: Doc | Article | Rejection = doc
-    for stage, step in _steps(doc.format, options, frequent, sources, date_orders):
+    steps = _steps(doc.format, options, frequent, sources, date_orders, phase_one_failures)
+    for stage, step in steps:
         counts.inputs[stage] += 1
         started = time.perf_counter()
         try:
             result = step(result)
-        except BuildError:
-            raise  # a fatal error (a model file that cannot be read) stops the build
         except Exception as error:
             # One page must not end a build of a million, nor vanish: it is rejected with
             # what failed, and the build goes on.
-            if options.debug:
-                raise
-            result = doc.reject(RejectReason.stage_error, stage_error_message(stage, error))
+            message = page_failure(stage, doc.source_file, error, options.debug)
+            result = doc.reject(RejectReason.stage_error, message)
         counts.seconds[stage] += time.perf_counter() - started
         if isinstance(result, Rejection):
             counts.reject(stage, result.reason.value)
@@ -198,15 +208,31 @@ def process_doc(
     return result
 
 
-def stage_error_message(stage: str, error: Exception) -> str:
-    detail = " ".join(str(error).split())[:STAGE_ERROR_DETAIL_CHARS]
-    what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
-    return f"the {stage} stage failed ({what}); {DEBUG_HINT}"
-
-
-# An error's own text is cut to this many characters in a rejection's message.
-STAGE_ERROR_DETAIL_CHARS = 200
 DEBUG_HINT = "rerun with mali-news --debug build for the traceback"
+# Errors that tell of the machine more than of the page (memory, a disk, an install, the
+# stack's depth): the same page may pass elsewhere, so they stop the build rather than
+# publish a rejection that depends on where the build ran.
+_MACHINE_ERRORS = (MemoryError, RecursionError, OSError, ImportError)
+# An error's own words in a fatal message are cut to this many characters: one line.
+ERROR_DETAIL_CHARS = 200
+
+
+def page_failure(stage: str, source_file: str, error: Exception, debug: bool) -> str:
+    """The rejection message for a stage's unexpected error on one page. A fatal error
+    (BuildError, a machine's), or any error under --debug, is raised instead.
+
+    The message names the error's type alone: its words may hold a memory address or a
+    set's order, and a rejection is published, so the same page must give the same words.
+    """
+    if debug or isinstance(error, BuildError):
+        raise error
+    what = type(error).__name__
+    if isinstance(error, _MACHINE_ERRORS):
+        detail = " ".join(str(error).split())[:ERROR_DETAIL_CHARS]
+        raise BuildError(
+            f"{source_file}: the {stage} stage failed ({what}: {detail}); {DEBUG_HINT}"
+        ) from error
+    return f"the {stage} stage failed ({what}); {DEBUG_HINT}"
 
 
 def analyse_page(
@@ -324,19 +350,21 @@ class _TemplateShard:
     options: Options
     sources: Mapping[str, Source]
 
-    def __call__(self, path: Path) -> list[tuple[list[int], tuple[str, str] | None]]:
+    def __call__(
+        self, path: Path
+    ) -> tuple[list[tuple[list[int], tuple[str, str] | None]], dict[str, str]]:
+        """The file's pages' template hashes and date orders, and the pages it failed on (id
+        -> rejection message): phase two rejects those at its template stage."""
         found: list[tuple[list[int], tuple[str, str] | None]] = []
+        failed: dict[str, str] = {}
         for doc in read_inputs(path, self.seeds_dir, self.options.max_bytes):
             try:
                 found += _phase_one(doc, self.sources)
-            except BuildError:
-                raise
-            except Exception:
-                # Phase two meets the page again and rejects it as stage_error if it fails
-                # there too; here it only gives no template lines or date order.
-                if self.options.debug:
-                    raise
-        return found
+            except Exception as error:
+                failed[doc.id] = page_failure(
+                    "template", doc.source_file, error, self.options.debug
+                )
+        return found, failed
 
 
 def process_file(
@@ -347,6 +375,7 @@ def process_file(
     frequent: frozenset[int] = frozenset(),
     sources: Mapping[str, Source] = {},
     date_orders: Mapping[str, str] = {},
+    phase_one_failures: Mapping[str, str] = {},
 ) -> Iterator[Article | Rejection]:
     """Every record or rejection one input file gives (a WARC file gives several)."""
     counts.inputs["read"] += 1
@@ -361,7 +390,9 @@ def process_file(
         else:
             ids.add(doc.id)
             counts.outputs["read"] += 1
-            yield process_doc(doc, options, counts, frequent, sources, date_orders)
+            yield process_doc(
+                doc, options, counts, frequent, sources, date_orders, phase_one_failures
+            )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -381,6 +412,7 @@ class _Shard:
     frequent: frozenset[int]
     sources: Mapping[str, Source]
     date_orders: Mapping[str, str]  # site -> "DMY" or "MDY", from phase one
+    phase_one_failures: Mapping[str, str]  # page id -> its rejection message
 
     def __call__(self, path: Path) -> tuple[list[Spooled | Rejection], StageCounts]:
         counts = StageCounts()
@@ -393,10 +425,21 @@ class _Shard:
             self.frequent,
             self.sources,
             self.date_orders,
+            self.phase_one_failures,
         ):
             if isinstance(result, Article):
-                signature = body_signature(result.id, result.date, result.body)
-                result = Spooled(to_row(result), signature)
+                try:
+                    signature = body_signature(result.id, result.date, result.body)
+                    result = Spooled(to_row(result), signature)
+                except Exception as error:
+                    message = page_failure("dedup", result.source_file, error, self.options.debug)
+                    counts.reject("dedup", RejectReason.stage_error.value)
+                    result = Rejection(
+                        result.source_file,
+                        RejectReason.stage_error,
+                        message,
+                        result.source_sha256,
+                    )
             results.append(result)
         return results, counts
 
@@ -481,7 +524,9 @@ def _two_phases(
     started = time.perf_counter()
     frequency, conventions = LineFrequency(), DateConventions()
     phase_one = run(_TemplateShard(seeds_dir, options, sources), paths)
-    for found in with_progress(phase_one, len(paths), progress, "template"):
+    phase_one_failures: dict[str, str] = {}
+    for found, failed in with_progress(phase_one, len(paths), progress, "template"):
+        phase_one_failures.update(failed)
         for hashes, site_order in found:
             frequency.add_hashes(hashes)
             if site_order:
@@ -494,7 +539,7 @@ def _two_phases(
     signatures = SignatureStore()
     spool = RecordSpool(arrow_schema())
     inputs = InputList()
-    shard = _Shard(seeds_dir, options, frequent, sources, date_orders)
+    shard = _Shard(seeds_dir, options, frequent, sources, date_orders, phase_one_failures)
     for results, shard_counts in with_progress(run(shard, paths), len(paths), progress, "build"):
         counts.merge(shard_counts)
         for result in results:

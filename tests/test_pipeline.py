@@ -141,7 +141,7 @@ def test_a_stage_error_rejects_its_page_and_the_build_goes_on(tmp_path, monkeypa
         (
             "000_f43590dcf1fa9506.txt",
             "stage_error",
-            "the extract stage failed (IndexError: list index out of range); "
+            "the extract stage failed (IndexError); "
             "rerun with mali-news --debug build for the traceback",
         )
     ]
@@ -158,12 +158,30 @@ def test_debug_stops_at_a_stage_error_and_a_fatal_error_always_stops(tmp_path, m
     _failing_extract(monkeypatch, IndexError("list index out of range"))
     with pytest.raises(IndexError, match="out of range"):
         process_folder(tmp_path, Options(debug=True))
+    monkeypatch.undo()
     _failing_extract(monkeypatch, BuildError("model.json: cannot read the model"), on="001_")
     with pytest.raises(BuildError, match="cannot read the model"):
         process_folder(tmp_path)
 
 
-def test_a_page_phase_one_fails_on_still_gets_built(tmp_path, monkeypatch):
+def test_a_machines_error_on_a_page_stops_the_build_naming_the_page(tmp_path, monkeypatch):
+    # Memory, a disk, an install: the same page may pass on another machine, so no rejection
+    # that depends on where the build ran is published.
+    _two_seeds(tmp_path)
+    _failing_extract(monkeypatch, MemoryError())
+    with pytest.raises(BuildError) as err:
+        process_folder(tmp_path)
+    assert str(err.value) == (
+        "000_f43590dcf1fa9506.txt: the extract stage failed (MemoryError: ); "
+        "rerun with mali-news --debug build for the traceback"
+    )
+    monkeypatch.undo()
+    _failing_extract(monkeypatch, OSError(28, "No space left on device"), on="001_")
+    with pytest.raises(BuildError, match=r"^001_11a2904bc4289e89\.txt: the extract stage failed "):
+        process_folder(tmp_path)
+
+
+def test_a_page_phase_one_fails_on_is_rejected_at_the_template_stage(tmp_path, monkeypatch):
     import builder.pipeline
 
     _two_seeds(tmp_path)
@@ -176,14 +194,45 @@ def test_a_page_phase_one_fails_on_still_gets_built(tmp_path, monkeypatch):
         return hashes(texts)
 
     monkeypatch.setattr(builder.pipeline, "template_hashes", failing)
-    articles, rejections, _ = process_folder(tmp_path)
-    assert sorted(a.source_file for a in articles) == [
-        "000_f43590dcf1fa9506.txt",
-        "001_11a2904bc4289e89.txt",
+    articles, rejections, counts = process_folder(tmp_path)
+    assert [a.source_file for a in articles] == ["001_11a2904bc4289e89.txt"]
+    assert [(r.source_file, r.reason.value, r.message) for r in rejections] == [
+        (
+            "000_f43590dcf1fa9506.txt",
+            "stage_error",
+            "the template stage failed (ValueError); "
+            "rerun with mali-news --debug build for the traceback",
+        )
     ]
-    assert rejections == []
+    lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
+    assert "template   in=2 out=1 rejected=1 (stage_error=1)" in lines
     with pytest.raises(ValueError, match="bad line"):
         process_folder(tmp_path, Options(debug=True))
+
+
+def test_a_record_the_spool_cannot_take_is_rejected_as_stage_error(tmp_path, monkeypatch):
+    import builder.pipeline
+
+    _two_seeds(tmp_path)
+    to_row = builder.pipeline.to_row
+
+    def failing(article):
+        if article.source_file.startswith("001_"):
+            raise TypeError("unhashable type")
+        return to_row(article)
+
+    monkeypatch.setattr(builder.pipeline, "to_row", failing)
+    articles, rejections, counts = process_folder(tmp_path)
+    assert [a.source_file for a in articles] == ["000_f43590dcf1fa9506.txt"]
+    assert [(r.source_file, r.reason.value, r.message) for r in rejections] == [
+        (
+            "001_11a2904bc4289e89.txt",
+            "stage_error",
+            "the dedup stage failed (TypeError); "
+            "rerun with mali-news --debug build for the traceback",
+        )
+    ]
+    assert counts.rejected["dedup"] == {"stage_error": 1}
 
 
 def test_output_does_not_depend_on_the_number_of_workers(tmp_path):

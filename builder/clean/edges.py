@@ -1,5 +1,5 @@
-"""The placed article's edges: titles of other stories, account prompts, comments, an
-author's bio and the site's notices trimmed off its start and end."""
+"""The placed article's edges: titles of other stories, comments, an author's bio and the
+site's notices trimmed off its start and end."""
 
 from __future__ import annotations
 

@@ -148,10 +148,9 @@ def find_author_sole_byline(doc: Doc, ctx: _Context) -> str | None:
 
 
 # A byline broken after its "by", the name being a link: "Written on Feb 24 by" / "Jane Doe".
-_BY_AT_END = re.compile(r"(?i)(?:^|\s)(?:by|par|por|von|door)\s*:?$")
-
-
 _BY_WORDS = ("by", "par", "por", "von", "door")
+_BY_AT_END = re.compile(rf"(?i)(?:^|\s)(?:{'|'.join(_BY_WORDS)})\s*:?$")
+_BY_WORD_CHARS = max(map(len, _BY_WORDS))
 
 
 def _may_end_with_by(text: str) -> bool:
@@ -159,7 +158,7 @@ def _may_end_with_by(text: str) -> bool:
     end = text.rstrip()
     if end.endswith(":"):
         end = end[:-1].rstrip()
-    return end[-4:].lower().endswith(_BY_WORDS)
+    return end[-_BY_WORD_CHARS:].lower().endswith(_BY_WORDS)
 
 
 def find_author_split_byline(doc: Doc, ctx: _Context) -> str | None:

@@ -240,10 +240,16 @@ def dates_in(
 
     An ambiguous numeric date is read in the page's order, else in the order the zone of the
     clock after it implies, else in fallback_order (the article's language's)."""
+    if len(text) > DATES_MEMO_MAX_CHARS:  # a paragraph: read once, never again
+        return list(_dates_in.__wrapped__(text, page_order, latest, fallback_order))
     return list(_dates_in(text, page_order, latest, fallback_order))
 
 
-# The finders read a page's stamp lines several times, and a site's pages share their chrome.
+# The finders read a page's stamp lines several times, and a site's pages share their chrome;
+# a paragraph the date context reads is seldom met again and would crowd the memo.
+DATES_MEMO_MAX_CHARS = 200
+
+
 @functools.lru_cache(maxsize=65536)
 def _dates_in(
     text: str, page_order: str | None, latest: dt.date, fallback_order: str | None
