@@ -6,16 +6,17 @@
 A rule is a step of builder.clean.clean: a mark (it drops lines it recognises) or an edge
 trim (it moves an end of the placed block). Left out, a mark marks nothing and a trim keeps
 the block's edge; the template step (lines a site repeats on many pages, before the clean
-stage) is left out by counting no line as frequent. Every page goes through a build's stages
-(the same two phases as quality.py) once with every rule and once without each rule, and the
-script prints, per rule, what it is worth: how much body token F1 (the scorer's, averaged
-over pages) it adds on silver, its English pages and mozilla, on how many sites it helps and
-hurts the body (a site's pages averaged; a change under 0.001 is none), and how many more
-headline, date, outlet and author values it makes right and wrong (a line a rule drops is
-no candidate either). A rule that helps on neither set, or hurts
-more sites than it helps, is one to drop (issue 26: a hand rule stays only where it
-measurably helps). The rules have no fitted parameters, so no folds are needed; the sites
-count says whether a figure rests on one site.
+stage) is left out by counting no line as frequent, and the line rules are also left out a
+part at a time (the compiled scan's chrome phrases, and each reason line_rule gives). Every
+page goes through a build's stages (the same two phases as quality.py) once with every rule
+and once without each rule, and the script prints, per rule, what it is worth: how much body
+token F1 (the scorer's, averaged over pages) it adds on silver, its English pages and
+mozilla, on how many sites it helps and hurts the body (a site's pages averaged; a change
+under 0.001 is none), and how many more headline, date, outlet and author values it makes
+right and wrong (a line a rule drops is no candidate either). A rule that helps on neither
+set, or hurts more sites than it helps, is one to drop (issue 26: a hand rule stays only
+where it measurably helps). The rules have no fitted parameters, so no folds are needed; the
+sites count says whether a figure rests on one site.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import DEFAULT_SCORER, TRUST_FIELDS, is_right, load_scorer, read_gold, site_of
 
 import builder.clean
+from builder.doc import LineReason
 from builder.pipeline import extract_fields, line_frequency
 
 
@@ -70,8 +72,39 @@ NEUTRAL: dict[str, Callable] = {
     "mark_teasers": _no_mark,
     "mark_form_notices": _no_mark,
 }
+_scan_lines, _line_rule = builder.clean.scan_lines, builder.clean.line_rule
+
+
+def _without_chrome_phrases(texts: list[str]):
+    scan = _scan_lines(texts)
+    return scan._replace(chrome=np.zeros_like(scan.chrome))
+
+
+def _line_rule_without(reason: LineReason) -> Callable:
+    def rule(*args: object) -> LineReason | None:
+        found = _line_rule(*args)
+        return None if found is reason else found
+
+    return rule
+
+
+# Parts of the line rules, left out one at a time: the compiled scan's chrome-phrase mark
+# (short lines of chrome words, dropped before any pattern runs) and each reason line_rule
+# gives. Name -> (the name in builder.clean to replace, its stand-in).
+PARTS: dict[str, tuple[str, Callable]] = {
+    "chrome_phrases (scan)": ("scan_lines", _without_chrome_phrases),
+    **{
+        f"line_rule: {reason.value}": ("line_rule", _line_rule_without(reason))
+        for reason in (
+            LineReason.photo_credit,
+            LineReason.byline,
+            LineReason.boilerplate,
+            LineReason.date_line,
+        )
+    },
+}
 TEMPLATE = "template_lines"
-RULES = (TEMPLATE, *NEUTRAL)
+RULES = (TEMPLATE, *NEUTRAL, *PARTS)
 # A site's F1 moving less than this is no change.
 SITE_CHANGE = 0.001
 
@@ -84,6 +117,8 @@ def _page_scores(task: tuple[int, str]) -> tuple[float, int, int]:
     _, page, raw, frequent = _pages[index]
     if rule in NEUTRAL:
         setattr(builder.clean, rule, NEUTRAL[rule])
+    elif rule in PARTS:
+        setattr(builder.clean, *PARTS[rule])
     fields = extract_fields(raw, page.name, frequent=frozenset() if rule == TEMPLATE else frequent)
     scorer = load_scorer(DEFAULT_SCORER)
     gold = read_gold(page.parent, page.name)

@@ -200,4 +200,11 @@ def test_the_rule_ablation_leaves_out_every_rule_the_clean_stage_calls():
     }
     # The line scan and the placement are what the rules adjust, not rules.
     assert steps - {"scan_lines", "line_cues", "place_article"} == set(ablate_clean.NEUTRAL)
+    assert {target for target, _ in ablate_clean.PARTS.values()} == {"scan_lines", "line_rule"}
     assert ablate_clean.RULES[0] == ablate_clean.TEMPLATE
+    # A part left out takes out only its own lines.
+    without_credits = ablate_clean.PARTS["line_rule: photo_credit"][1]
+    credit, byline = "Photo: AFP", "By Jane Doe"
+    assert line_rule(credit, 2, False, *line_cues(credit)) == LineReason.photo_credit
+    assert without_credits(credit, 2, False, *line_cues(credit)) is None
+    assert without_credits(byline, 3, False, *line_cues(byline)) == LineReason.byline
