@@ -52,7 +52,6 @@ _WORD = re.compile(r"\w+")
 # A run of this many words found in a paragraph is that paragraph's text, not a menu's item
 # that happens to name one of its words.
 MOVED_LINE_MIN_WORDS = 8
-# The site's name after a page title: "<headline> - Breitbart" shows the headline too.
 
 
 def page_lines(text: str) -> list[str]:

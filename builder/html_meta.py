@@ -91,15 +91,20 @@ def _types(item: dict) -> str:
     return str(kinds)
 
 
-def json_ld_headline(root: Any) -> str | None:
+def _article_text(root: Any, key: str) -> str | None:
+    """The first text an Article of the page's JSON-LD gives under key."""
     return next(
         (
-            headline
+            value
             for item in _json_ld(root)
-            if _ARTICLE_TYPE.search(_types(item)) and (headline := _text(item.get("headline")))
+            if _ARTICLE_TYPE.search(_types(item)) and (value := _text(item.get(key)))
         ),
         None,
     )
+
+
+def json_ld_headline(root: Any) -> str | None:
+    return _article_text(root, "headline")
 
 
 def og_title(root: Any) -> str | None:
@@ -194,15 +199,7 @@ _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?![\d])")
 
 
 def json_ld_published(root: Any) -> str | None:
-    return next(
-        (
-            published
-            for item in _json_ld(root)
-            if _ARTICLE_TYPE.search(_types(item))
-            and (published := _text(item.get("datePublished")))
-        ),
-        None,
-    )
+    return _article_text(root, "datePublished")
 
 
 def meta_published(root: Any) -> str | None:

@@ -291,9 +291,14 @@ def _document_hashes(item: Doc | Rejection | bytes) -> list[list[int]]:
     return [hashes for hashes, _ in _phase_one(item)]
 
 
+# Phase one's finding on a page: its template hashes, and its site's date order where the
+# page shows one.
+_PageEvidence = tuple[list[int], tuple[str, str] | None]
+
+
 def _phase_one(
     item: Doc | Rejection | bytes, sources: Mapping[str, Source] = {}
-) -> list[tuple[list[int], tuple[str, str] | None]]:
+) -> list[_PageEvidence]:
     """Template hashes of a text document, and its site's date order when the page shows it."""
     if isinstance(item, bytes):
         item = Doc("", item, "", "")
@@ -350,12 +355,10 @@ class _TemplateShard:
     options: Options
     sources: Mapping[str, Source]
 
-    def __call__(
-        self, path: Path
-    ) -> tuple[list[tuple[list[int], tuple[str, str] | None]], dict[str, str]]:
+    def __call__(self, path: Path) -> tuple[list[_PageEvidence], dict[str, str]]:
         """The file's pages' template hashes and date orders, and the pages it failed on (id
         -> rejection message): phase two rejects those at its template stage."""
-        found: list[tuple[list[int], tuple[str, str] | None]] = []
+        found: list[_PageEvidence] = []
         failed: dict[str, str] = {}
         for doc in read_inputs(path, self.seeds_dir, self.options.max_bytes):
             try:

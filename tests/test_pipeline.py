@@ -127,6 +127,20 @@ def _failing_extract(monkeypatch, error: Exception, on: str = "000_") -> None:
     monkeypatch.setattr(builder.pipeline, "extract", failing)
 
 
+def _described(rejections):
+    return [(r.source_file, r.reason.value, r.message) for r in rejections]
+
+
+def _stage_error(source_file: str, stage: str, error: str) -> tuple[str, str, str]:
+    """A stage_error rejection as _described gives it: the file, the reason, the message."""
+    message = f"the {stage} stage failed ({error}); "
+    return (
+        source_file,
+        "stage_error",
+        message + "rerun with mali-news --debug build for the traceback",
+    )
+
+
 def _two_seeds(folder):
     for name in ("000_f43590dcf1fa9506.txt", "001_11a2904bc4289e89.txt"):
         (folder / name).write_bytes((SEEDS / name).read_bytes())
@@ -137,13 +151,8 @@ def test_a_stage_error_rejects_its_page_and_the_build_goes_on(tmp_path, monkeypa
     _failing_extract(monkeypatch, IndexError("list index out of range"))
     articles, rejections, counts = process_folder(tmp_path)
     assert [a.source_file for a in articles] == ["001_11a2904bc4289e89.txt"]
-    assert [(r.source_file, r.reason.value, r.message) for r in rejections] == [
-        (
-            "000_f43590dcf1fa9506.txt",
-            "stage_error",
-            "the extract stage failed (IndexError); "
-            "rerun with mali-news --debug build for the traceback",
-        )
+    assert _described(rejections) == [
+        _stage_error("000_f43590dcf1fa9506.txt", "extract", "IndexError")
     ]
     assert (
         rejections[0].sha256
@@ -196,13 +205,8 @@ def test_a_page_phase_one_fails_on_is_rejected_at_the_template_stage(tmp_path, m
     monkeypatch.setattr(builder.pipeline, "template_hashes", failing)
     articles, rejections, counts = process_folder(tmp_path)
     assert [a.source_file for a in articles] == ["001_11a2904bc4289e89.txt"]
-    assert [(r.source_file, r.reason.value, r.message) for r in rejections] == [
-        (
-            "000_f43590dcf1fa9506.txt",
-            "stage_error",
-            "the template stage failed (ValueError); "
-            "rerun with mali-news --debug build for the traceback",
-        )
+    assert _described(rejections) == [
+        _stage_error("000_f43590dcf1fa9506.txt", "template", "ValueError")
     ]
     lines = [line.rsplit(" seconds=", 1)[0] for line in counts.summary_lines()]
     assert "template   in=2 out=1 rejected=1 (stage_error=1)" in lines
@@ -224,13 +228,8 @@ def test_a_record_the_spool_cannot_take_is_rejected_as_stage_error(tmp_path, mon
     monkeypatch.setattr(builder.pipeline, "to_row", failing)
     articles, rejections, counts = process_folder(tmp_path)
     assert [a.source_file for a in articles] == ["000_f43590dcf1fa9506.txt"]
-    assert [(r.source_file, r.reason.value, r.message) for r in rejections] == [
-        (
-            "001_11a2904bc4289e89.txt",
-            "stage_error",
-            "the dedup stage failed (TypeError); "
-            "rerun with mali-news --debug build for the traceback",
-        )
+    assert _described(rejections) == [
+        _stage_error("001_11a2904bc4289e89.txt", "dedup", "TypeError")
     ]
     assert counts.rejected["dedup"] == {"stage_error": 1}
 
