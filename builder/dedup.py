@@ -284,6 +284,11 @@ def cluster(signatures, threshold: float = DEFAULT_THRESHOLD) -> Clusters:
             reps = group if end - start <= _ALL_PAIRS_UP_TO else group[:1]
             for position, rep in enumerate(reps):
                 others = group[position + 1 :] if end - start <= _ALL_PAIRS_UP_TO else group[1:]
+                # A pair already in one cluster (equal bodies, an earlier band) changes
+                # nothing: a union is idempotent and its root the set's smallest row, so
+                # skipping it leaves the clusters as they were, without the comparison.
+                root = _find(parent, int(rep))
+                others = others[[_find(parent, other) != root for other in others.tolist()]]
                 if len(others):
                     rows = matrix[order[np.r_[rep, others]]]
                     for other in others[_similar(rows, shingles, rep, others) >= threshold]:

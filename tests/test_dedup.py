@@ -56,6 +56,25 @@ def test_exact_copies_and_canonical_choice():
     assert clusters.members["zzz"] == ("000", "aaa", "zzz")
 
 
+def test_pairs_already_clustered_are_not_compared(monkeypatch):
+    # Forty copies of a story (a wire story on many sites) are one cluster by their equal
+    # bodies; the bands then put them in one group, whose pairs need no comparison.
+    import builder.dedup as dedup
+
+    compared = []
+    similar = dedup._similar
+    monkeypatch.setattr(
+        dedup, "_similar", lambda rows, *rest: compared.append(len(rows)) or similar(rows, *rest)
+    )
+    copies = [_sig(f"{k:02d}", AFP) for k in range(40)]
+    near = _sig("zz", AFP[:-1])
+    clusters = dedup.cluster([*copies, near, _sig("p", PANETTA)])
+    assert set(clusters.cluster_of[f"{k:02d}"] for k in range(40)) == {"00"}
+    assert clusters.cluster_of["zz"] == "00" and clusters.cluster_of["p"] == "p"
+    # Only the near copy is compared, once, against the cluster's first row: not 40 x 39 / 2.
+    assert compared == [2]
+
+
 def test_threshold_is_checked():
     with pytest.raises(ValueError, match="threshold"):
         cluster([], threshold=0)
