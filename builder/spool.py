@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -89,15 +90,23 @@ class RecordSpool:
         self._convert()
         if not self._batches:
             return
-        table = pa.Table.from_batches(self._batches, schema=self.schema)
+        batches = self._batches
+        ids = pa.chunked_array([batch.column(self._key) for batch in batches], pa.string())
         # Arrow sorts strings by their UTF-8 bytes, which is code point order, as Python does.
-        order = pc.sort_indices(table, [("id", "ascending")])
+        order = pc.sort_indices(ids).to_numpy().astype(np.int64)
+        starts = np.cumsum([0] + [batch.num_rows for batch in batches])
+        which = np.searchsorted(starts, order, side="right") - 1  # each row's batch
+        local = order - starts[which]  # and its index there
         path = self._dir / f"run-{len(self.runs):05d}.arrow"
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, self.schema) as writer:
             # Taken and written a read batch at a time: a sorted copy of the whole run would
             # double the spool's memory while it is written.
             for start in range(0, len(order), READ_ROWS):
-                writer.write_table(table.take(order[start : start + READ_ROWS]))
+                taken = slice(start, start + READ_ROWS)
+                rows = zip(which[taken].tolist(), local[taken].tolist(), strict=True)
+                # By batch, as the merge gathers: a take across the run's batches would
+                # concatenate them, a copy of the whole run for every READ_ROWS written.
+                writer.write_table(self._gather([(batches[b], index) for b, index in rows]))
         self.runs.append(path)
         self._batches, self._buffered_rows, self._buffered_bytes = [], 0, 0
 
@@ -125,18 +134,21 @@ class RecordSpool:
             yield self._gather(pending)
 
     def _gather(self, pending: list[tuple[pa.RecordBatch, int]]) -> pa.Table:
-        batches: list[pa.RecordBatch] = []
-        offsets: dict[int, int] = {}
-        indices = []
-        total = 0
+        # Each run's rows are taken from its batch first, then the few rows put in order:
+        # a take across the runs' batches would concatenate them all (a batch of every run).
+        taken: dict[int, tuple[pa.RecordBatch, list[int]]] = {}
+        places = []
         for batch, index in pending:
-            offset = offsets.get(id(batch))
-            if offset is None:
-                offset = offsets[id(batch)] = total
-                batches.append(batch)
-                total += batch.num_rows
-            indices.append(offset + index)
-        return pa.Table.from_batches(batches, schema=self.schema).take(indices)
+            _, indices = taken.setdefault(id(batch), (batch, []))
+            places.append((id(batch), len(indices)))
+            indices.append(index)
+        offsets, parts, total = {}, [], 0
+        for key, (batch, indices) in taken.items():
+            offsets[key] = total
+            parts.append(batch.take(indices))
+            total += len(indices)
+        rows = pa.Table.from_batches(parts, schema=self.schema).combine_chunks()
+        return rows.take([offsets[key] + k for key, k in places])
 
     def close(self) -> None:
         self._cleanup()
