@@ -104,8 +104,6 @@ class RecordSpool:
             for start in range(0, len(order), READ_ROWS):
                 taken = slice(start, start + READ_ROWS)
                 rows = zip(which[taken].tolist(), local[taken].tolist(), strict=True)
-                # By batch, as the merge gathers: a take across the run's batches would
-                # concatenate them, a copy of the whole run for every READ_ROWS written.
                 writer.write_table(self._gather([(batches[b], index) for b, index in rows]))
         self.runs.append(path)
         self._batches, self._buffered_rows, self._buffered_bytes = [], 0, 0
@@ -134,8 +132,9 @@ class RecordSpool:
             yield self._gather(pending)
 
     def _gather(self, pending: list[tuple[pa.RecordBatch, int]]) -> pa.Table:
-        # Each run's rows are taken from its batch first, then the few rows put in order:
-        # a take across the runs' batches would concatenate them all (a batch of every run).
+        # The rows are taken from each batch they stand in, then the few put in order: a take
+        # across the batches would concatenate them all first (a run's every batch, when a
+        # run is written; a batch of every run, in the merge) for each READ_ROWS rows.
         taken: dict[int, tuple[pa.RecordBatch, list[int]]] = {}
         places = []
         for batch, index in pending:

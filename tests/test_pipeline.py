@@ -113,18 +113,19 @@ def test_every_input_ends_as_one_record_or_one_rejection(tmp_path):
     assert "read       in=4 out=3 rejected=1 (empty=1)" in lines
 
 
-def _failing_extract(monkeypatch, error: Exception, on: str = "000_") -> None:
-    """The extract stage raises error on the pages whose file name opens with on."""
+def _failing(monkeypatch, step: str, error: Exception, on: str = "000_") -> None:
+    """builder.pipeline's step (a function of a Doc or an Article) raises error on the pages
+    whose file name opens with on."""
     import builder.pipeline
 
-    extract = builder.pipeline.extract
+    original = getattr(builder.pipeline, step)
 
-    def failing(doc, *args, **kwargs):
-        if doc.source_file.startswith(on):
+    def failing(page, *args, **kwargs):
+        if page.source_file.startswith(on):
             raise error
-        return extract(doc, *args, **kwargs)
+        return original(page, *args, **kwargs)
 
-    monkeypatch.setattr(builder.pipeline, "extract", failing)
+    monkeypatch.setattr(builder.pipeline, step, failing)
 
 
 def _described(rejections):
@@ -148,7 +149,7 @@ def _two_seeds(folder):
 
 def test_a_stage_error_rejects_its_page_and_the_build_goes_on(tmp_path, monkeypatch):
     _two_seeds(tmp_path)
-    _failing_extract(monkeypatch, IndexError("list index out of range"))
+    _failing(monkeypatch, "extract", IndexError("list index out of range"))
     articles, rejections, counts = process_folder(tmp_path)
     assert [a.source_file for a in articles] == ["001_11a2904bc4289e89.txt"]
     assert _described(rejections) == [
@@ -164,11 +165,11 @@ def test_a_stage_error_rejects_its_page_and_the_build_goes_on(tmp_path, monkeypa
 
 def test_debug_stops_at_a_stage_error_and_a_fatal_error_always_stops(tmp_path, monkeypatch):
     _two_seeds(tmp_path)
-    _failing_extract(monkeypatch, IndexError("list index out of range"))
+    _failing(monkeypatch, "extract", IndexError("list index out of range"))
     with pytest.raises(IndexError, match="out of range"):
         process_folder(tmp_path, Options(debug=True))
     monkeypatch.undo()
-    _failing_extract(monkeypatch, BuildError("model.json: cannot read the model"), on="001_")
+    _failing(monkeypatch, "extract", BuildError("model.json: cannot read the model"), on="001_")
     with pytest.raises(BuildError, match="cannot read the model"):
         process_folder(tmp_path)
 
@@ -177,7 +178,7 @@ def test_a_machines_error_on_a_page_stops_the_build_naming_the_page(tmp_path, mo
     # Memory, a disk, an install: the same page may pass on another machine, so no rejection
     # that depends on where the build ran is published.
     _two_seeds(tmp_path)
-    _failing_extract(monkeypatch, MemoryError())
+    _failing(monkeypatch, "extract", MemoryError())
     with pytest.raises(BuildError) as err:
         process_folder(tmp_path)
     assert str(err.value) == (
@@ -185,7 +186,7 @@ def test_a_machines_error_on_a_page_stops_the_build_naming_the_page(tmp_path, mo
         "rerun with mali-news --debug build for the traceback"
     )
     monkeypatch.undo()
-    _failing_extract(monkeypatch, OSError(28, "No space left on device"), on="001_")
+    _failing(monkeypatch, "extract", OSError(28, "No space left on device"), on="001_")
     with pytest.raises(BuildError, match=r"^001_11a2904bc4289e89\.txt: the extract stage failed "):
         process_folder(tmp_path)
 
@@ -215,17 +216,8 @@ def test_a_page_phase_one_fails_on_is_rejected_at_the_template_stage(tmp_path, m
 
 
 def test_a_record_the_spool_cannot_take_is_rejected_as_stage_error(tmp_path, monkeypatch):
-    import builder.pipeline
-
     _two_seeds(tmp_path)
-    to_row = builder.pipeline.to_row
-
-    def failing(article):
-        if article.source_file.startswith("001_"):
-            raise TypeError("unhashable type")
-        return to_row(article)
-
-    monkeypatch.setattr(builder.pipeline, "to_row", failing)
+    _failing(monkeypatch, "to_row", TypeError("unhashable type"), on="001_")
     articles, rejections, counts = process_folder(tmp_path)
     assert [a.source_file for a in articles] == ["000_f43590dcf1fa9506.txt"]
     assert _described(rejections) == [
